@@ -1,0 +1,115 @@
+import { cdktf, javascript } from 'projen';
+
+// The cdktf construct-library project type is no longer offered by `projen new` (cdktf was
+// archived), but it is still shipped in projen and is what sets up a jsii library with the
+// cdktf peer dependency. Everything cdktf-specific in the build lives in this file.
+const CDKTF_VERSION = '0.21.0';
+
+const project = new cdktf.ConstructLibraryCdktf({
+  name: 'cdktf-integrations',
+  description:
+    'Declare integrations with Datadog, Grafana, AWS CloudWatch, GitHub, Jira, Slack, PagerDuty and webhooks once, in code, and synthesize correct Terraform for all of them.',
+  author: 'cdktf-integrations maintainers',
+  authorAddress: 'maintainers@cdktf-integrations.dev',
+  repositoryUrl: 'https://github.com/cdktf-integrations/cdktf-integrations.git',
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  jsiiVersion: '~5.9.0',
+  typescriptVersion: '~5.9.0',
+  cdktfVersion: CDKTF_VERSION,
+  constructsVersion: '^10.4.2',
+  keywords: ['cdktf', 'terraform', 'datadog', 'grafana', 'cloudwatch', 'github', 'jira', 'observability'],
+  license: 'Apache-2.0',
+  minNodeVersion: '20.0.0',
+
+  // Our CI is `.ci/run`; the release machinery of projen is not used.
+  github: false,
+  release: false,
+  prettier: false,
+  eslint: true,
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'bench', 'projenrc'],
+    ignorePatterns: ['src/bindings/**', '*.js', '*.d.ts', 'node_modules/', 'lib/', 'coverage', 'cdktf.out'],
+  },
+
+  peerDeps: [
+    `cdktf@${CDKTF_VERSION}`,
+    'constructs@^10.4.2',
+    '@cdktf/provider-datadog@12.15.2',
+    '@cdktf/provider-aws@>=20.1.0 <22.0.0',
+    '@cdktf/provider-github@15.3.1',
+  ],
+  devDeps: [
+    `cdktf@${CDKTF_VERSION}`,
+    'constructs@10.4.2',
+    '@cdktf/provider-datadog@12.15.2',
+    '@cdktf/provider-aws@20.1.0',
+    '@cdktf/provider-github@15.3.1',
+    `cdktf-cli@${CDKTF_VERSION}`,
+    `@cdktf/provider-generator@${CDKTF_VERSION}`,
+    'ts-node@^10',
+    `@cdktf/commons@${CDKTF_VERSION}`,
+  ],
+
+  publishToPypi: {
+    distName: 'cdktf-integrations',
+    module: 'cdktf_integrations',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdktfintegrations',
+    mavenGroupId: 'io.github.cdktf-integrations',
+    mavenArtifactId: 'cdktf-integrations',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'CdktfIntegrations',
+    packageId: 'CdktfIntegrations',
+  },
+  publishToGo: {
+    moduleName: 'github.com/cdktf-integrations/cdktf-integrations-go',
+  },
+
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    passWithNoTests: false,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testTimeout: 300_000,
+      coveragePathIgnorePatterns: ['/node_modules/', '/src/bindings/'],
+    },
+  },
+  tsconfigDevFile: 'tsconfig.dev.json',
+  tsconfigDev: {
+    include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'projenrc/**/*.ts'],
+    compilerOptions: {},
+  },
+  gitignore: ['cdktf.out/', '.terraform/', '*.tfstate*', '.gen/', 'bench/results/', '.tfvalidate/'],
+});
+
+for (const p of ['/cdktf.out/', '/examples/', '/bench/', '/schema/', '/.ci/', '/cdktf.json', '/.tfvalidate/', '/projenrc/']) {
+  project.addPackageIgnore(p);
+}
+
+// Packaging for Python/Java/.NET/Go needs their toolchains, which the build machines do not
+// have: `package` builds the npm tarball only; `package-all` still builds every target.
+project.tasks.tryFind('package')?.reset('npx projen package:js');
+
+// Regenerate the Grafana (and http) provider bindings from the checked-in schema dumps.
+project.addTask('bindings', {
+  description: 'Generate typed L1 bindings from schema/*.json (terraform providers schema -json format)',
+  exec: 'ts-node --project tsconfig.dev.json projenrc/generate-bindings.ts',
+});
+
+// Synthesize every example from the repository root (what `npx cdktf synth` runs too).
+project.addTask('synth:examples', {
+  description: 'Synthesize every example into cdktf.out',
+  exec: 'cdktf synth',
+});
+
+project.addTask('bench', {
+  description: 'Run the benchmarks in bench/ (load time, synth time against hand-written L1 code)',
+  exec: 'ts-node --project tsconfig.dev.json bench/run.ts',
+});
+
+project.synth();

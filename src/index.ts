@@ -1,0 +1,17 @@
+// Public API of cdktf-integrations. This file only re-exports.
+export { Errors } from './core/errors';
+export * from './core/secret';
+export * from './core/aws-regions';
+export * from './connections/integration-connection';
+export * from './connections/datadog-site';
+export * from './connections/datadog-connection';
+export * from './connections/grafana-connection';
+export * from './connections/aws-connection';
+export * from './connections/github-connection';
+export * from './connections/jira-connection';
+export * from './connections/slack-connection';
+export * from './connections/pagerduty-connection';
+export * from './connections/webhook-connection';
+
+/** Generated L1 bindings of the Grafana provider (grafana/grafana), one submodule per resource. */
+export * as grafanaL1 from './bindings/grafana';
