@@ -2,8 +2,14 @@ import { Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { ValidationError, pathOf } from '../errors';
 
+/** A stand-in for a value that must not be echoed (a secret), shown as `<text>`. */
+export class Redacted {
+  constructor(public readonly text: string) {}
+}
+
 /** Render a received value for an error message. */
 export function describe(value: unknown): string {
+  if (value instanceof Redacted) return `<${value.text}>`;
   if (value === undefined) return 'undefined';
   if (value === null) return 'null';
   if (typeof value === 'string') return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
@@ -81,9 +87,8 @@ export function requireUrl(scope: IConstruct, prop: string, value: unknown, sche
   } catch {
     fail(scope, prop, value, accepted);
   }
-  if (!schemes.includes(url.protocol.replace(/:$/, '')) || !url.hostname || url.username || url.password) {
-    fail(scope, prop, value, `${accepted} and no credentials in it`);
-  }
+  if (!schemes.includes(url.protocol.replace(/:$/, '')) || !url.hostname) fail(scope, prop, value, accepted);
+  if (url.username || url.password) fail(scope, prop, new Redacted('a URL with credentials (not shown)'), `${accepted} and no credentials in it`);
   return s.replace(/\/+$/, '');
 }
 

@@ -1,0 +1,21 @@
+/**
+ * Every example in one cdktf app: `npx cdktf synth` at the repository root runs this file
+ * (see cdktf.json) and writes one stack per example stack into cdktf.out.
+ */
+import { App } from 'cdktf';
+import { connectionsExample } from './connections/main';
+
+/** The examples, by name; each adds its stacks to the app. */
+export const EXAMPLES: Record<string, (app: App) => unknown> = {
+  connections: connectionsExample,
+};
+
+/** Adds every example's stacks to `app`. */
+export function buildExamples(app: App): App {
+  for (const name of Object.keys(EXAMPLES)) EXAMPLES[name](app);
+  return app;
+}
+
+if (require.main === module) {
+  buildExamples(new App()).synth();
+}

@@ -1,0 +1,96 @@
+/**
+ * Canary test: secrets from every source are set to recognisable values wherever a value
+ * can exist while synthesizing (the environment Terraform will read), and nothing written to
+ * cdktf.out contains them. A positive control (the one explicitly unsafe source) proves the
+ * scan finds a canary when one is there.
+ */
+import { TerraformStack } from 'cdktf';
+import {
+  AwsConnection, DatadogConnection, GitHubAuth, GitHubConnection, GrafanaAuth, GrafanaConnection, JiraAuth,
+  JiraConnection, PagerDutyConnection, Secret, SlackConnection, WebhookAuth, WebhookConnection,
+} from '../src';
+import { buildExamples } from '../examples/app';
+import { synthApp } from './support/synth';
+
+const CANARIES: Record<string, string> = {
+  TF_VAR_canary_dd_api: 'CANARY-dd-api-5b1e',
+  TF_VAR_canary_dd_app: 'CANARY-dd-app-9c7d',
+  TF_VAR_canary_grafana: 'CANARY-grafana-31fa',
+  TF_VAR_canary_jira: 'CANARY-jira-77aa',
+  TF_VAR_canary_slack: 'CANARY-slack-0e0e',
+  TF_VAR_canary_pd: 'CANARY-pd-4242',
+  TF_VAR_canary_hook: 'CANARY-hook-abcd',
+  // Variables of the examples, as a user would export them before `cdktf deploy`.
+  TF_VAR_grafana_token: 'CANARY-example-grafana-1111',
+  TF_VAR_pagerduty_token: 'CANARY-example-pd-2222',
+  TF_VAR_jira_api_token: 'CANARY-example-jira-3333',
+  TF_VAR_datadog_api_key: 'CANARY-example-dd-4444',
+  TF_VAR_github_token: 'CANARY-example-gh-5555',
+  // Provider environment variables a CI machine typically has.
+  DD_API_KEY: 'CANARY-env-dd-6666',
+  DD_APP_KEY: 'CANARY-env-dd-7777',
+  GITHUB_TOKEN: 'CANARY-env-gh-8888',
+  GRAFANA_AUTH: 'CANARY-env-grafana-9999',
+  AWS_SECRET_ACCESS_KEY: 'CANARY-env-aws-aaaa',
+};
+
+function everySource(stack: TerraformStack): void {
+  const aws = new AwsConnection(stack, 'Aws', { region: 'eu-west-1' });
+  const env = (id: string, name: string) => Secret.fromEnvironment(stack, id, { environmentVariable: `TF_VAR_${name}` });
+  new DatadogConnection(stack, 'Datadog', { apiKey: env('DdApi', 'canary_dd_api'), appKey: env('DdApp', 'canary_dd_app') });
+  new DatadogConnection(stack, 'Datadog2', {
+    apiKey: Secret.fromSecretsManager(stack, 'SmKey', { secretId: 'canary/datadog', jsonKey: 'api_key', aws }),
+    appKey: Secret.fromSsmParameter(stack, 'SsmKey', { parameterName: '/canary/datadog/app', aws }),
+  });
+  new GrafanaConnection(stack, 'Grafana', { url: 'https://g.example.com', auth: GrafanaAuth.serviceAccountToken(env('G', 'canary_grafana')) });
+  new GitHubConnection(stack, 'GitHub', { owner: 'acme', auth: GitHubAuth.token(Secret.fromTerraformVariable(stack, 'GhTok', { variableName: 'canary_github' })) });
+  new JiraConnection(stack, 'Jira', { baseUrl: 'https://acme.atlassian.net', auth: JiraAuth.apiToken('a@acme.example', env('J', 'canary_jira')) });
+  new SlackConnection(stack, 'Slack', { botToken: env('S', 'canary_slack') });
+  new PagerDutyConnection(stack, 'PagerDuty', { apiToken: env('P', 'canary_pd') });
+  new WebhookConnection(stack, 'Hook', { url: 'https://h.example.com', auth: WebhookAuth.bearer(env('H', 'canary_hook')) });
+}
+
+function scan(files: Record<string, string>, needles: string[]): string[] {
+  const hits: string[] = [];
+  for (const [file, text] of Object.entries(files)) for (const n of needles) if (text.includes(n)) hits.push(`${file}: ${n}`);
+  return hits;
+}
+
+describe('no secret value reaches cdktf.out', () => {
+  const saved: Record<string, string | undefined> = {};
+  beforeAll(() => {
+    for (const [k, val] of Object.entries(CANARIES)) {
+      saved[k] = process.env[k];
+      process.env[k] = val;
+    }
+  });
+  afterAll(() => {
+    for (const k of Object.keys(CANARIES)) {
+      if (saved[k] === undefined) delete process.env[k];
+      else process.env[k] = saved[k];
+    }
+  });
+
+  test('with secrets from every source', () => {
+    const out = synthApp((app) => everySource(new TerraformStack(app, 'canary')));
+    expect(Object.keys(out.files).length).toBeGreaterThan(0);
+    expect(scan(out.files, Object.values(CANARIES))).toEqual([]);
+    // the secrets are there, as references
+    const text = out.files['stacks/canary/cdk.tf.json'];
+    expect(text).toContain('${var.canary_dd_api}');
+    expect(text).toContain('data.aws_secretsmanager_secret_version.');
+  });
+
+  test('in every example', () => {
+    const out = synthApp(buildExamples);
+    expect(scan(out.files, Object.values(CANARIES))).toEqual([]);
+  });
+
+  test('positive control: the scan finds an unsafe plain-text secret', () => {
+    const out = synthApp((app) => {
+      const stack = new TerraformStack(app, 'unsafe');
+      new WebhookConnection(stack, 'Hook', { url: 'https://h.example.com', auth: WebhookAuth.bearer(Secret.unsafePlainText(stack, 'T', 'CANARY-unsafe-ffff')) });
+    });
+    expect(scan(out.files, ['CANARY-unsafe-ffff'])).toEqual(['stacks/unsafe/cdk.tf.json: CANARY-unsafe-ffff']);
+  });
+});
