@@ -30,6 +30,8 @@ const project = new cdktf.ConstructLibraryCdktf({
   eslint: true,
   eslintOptions: {
     dirs: ['src'],
+    projectService: false,
+    tsconfigPath: './tsconfig.dev.json',
     devdirs: ['test', 'examples', 'bench', 'projenrc'],
     ignorePatterns: ['src/bindings/**', '*.js', '*.d.ts', 'node_modules/', 'lib/', 'coverage', 'cdktf.out'],
   },
@@ -81,7 +83,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   },
   tsconfigDevFile: 'tsconfig.dev.json',
   tsconfigDev: {
-    include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'projenrc/**/*.ts'],
+    include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'projenrc/**/*.ts', '.projenrc.ts'],
     compilerOptions: {},
   },
   gitignore: ['cdktf.out/', '.terraform/', '*.tfstate*', '.gen/', 'bench/results/', '.tfvalidate/'],

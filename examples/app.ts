@@ -4,9 +4,11 @@
  */
 import { App } from 'cdktf';
 import { connectionsExample } from './connections/main';
+import { quickstartExample } from './quickstart/main';
 
 /** The examples, by name; each adds its stacks to the app. */
 export const EXAMPLES: Record<string, (app: App) => unknown> = {
+  quickstart: quickstartExample,
   connections: connectionsExample,
 };
 

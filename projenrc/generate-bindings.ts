@@ -7,6 +7,7 @@
  * Output goes to the entry's `outDir`, which is wiped first; nothing there is edited by hand.
  */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { ConstructsMakerProviderTarget, LANGUAGES, TerraformProviderConstraint } from '@cdktf/commons';
 import { CodeMaker, TerraformProviderGenerator } from '@cdktf/provider-generator';
@@ -37,7 +38,7 @@ export async function generate(entry: BindingEntry, outDirOverride?: string): Pr
   const constraint = new TerraformProviderConstraint({ source: entry.source, version: `~> ${entry.version.split('.').slice(0, 2).join('.')}`, name: entry.source.split('/')[1] } as any);
   generator.generate(new ConstructsMakerProviderTarget(constraint, LANGUAGES[0]));
 
-  const tmp = fs.mkdtempSync(path.join(require('os').tmpdir(), 'bindings-'));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bindings-'));
   await code.save(tmp);
   const generatedRoot = path.join(tmp, 'providers', constraint.name);
   const outDir = outDirOverride ?? path.join(root, entry.outDir);

@@ -5,11 +5,11 @@
  * scan finds a canary when one is there.
  */
 import { TerraformStack } from 'cdktf';
+import { buildExamples } from '../examples/app';
 import {
   AwsConnection, DatadogConnection, GitHubAuth, GitHubConnection, GrafanaAuth, GrafanaConnection, JiraAuth,
   JiraConnection, PagerDutyConnection, Secret, SlackConnection, WebhookAuth, WebhookConnection,
 } from '../src';
-import { buildExamples } from '../examples/app';
 import { synthApp } from './support/synth';
 
 const CANARIES: Record<string, string> = {

@@ -1,11 +1,11 @@
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { Construct, IConstruct } from 'constructs';
-import { ConnectionKind, IntegrationConnection, IntegrationConnectionProps } from './integration-connection';
 import { DatadogSite } from './datadog-site';
+import { ConnectionKind, IntegrationConnection, IntegrationConnectionProps } from './integration-connection';
 import { ConnectionCheck } from './private/connection-check';
 import { requireSecret } from '../core/private/require-secret';
-import { Secret } from '../core/secret';
 import { fail } from '../core/private/validate';
+import { Secret } from '../core/secret';
 
 /** Props of a `DatadogConnection`. */
 export interface DatadogConnectionProps extends IntegrationConnectionProps {

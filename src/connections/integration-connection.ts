@@ -99,6 +99,8 @@ export abstract class IntegrationConnection extends Construct {
   /** Whether a `check` block probes the endpoint at plan time. */
   public readonly testConnectionEnabled: boolean;
 
+  private _terraformProvider?: TerraformProvider;
+
   protected constructor(scope: Construct, id: string, kind: ConnectionKind, props: IntegrationConnectionProps) {
     super(scope, id);
     Object.defineProperty(this, CONNECTION_MARK, { value: true });
@@ -117,8 +119,6 @@ export abstract class IntegrationConnection extends Construct {
     this.alias = alias;
     existing.push(this);
   }
-
-  private _terraformProvider?: TerraformProvider;
 
   /**
    * The Terraform provider this connection configures.

@@ -1,7 +1,8 @@
-import { TerraformStack, Testing } from 'cdktf';
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { GithubProvider } from '@cdktf/provider-github/lib/provider';
+import { TerraformStack, Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import {
   AwsConnection, ConnectionKind, DatadogConnection, DatadogSite, Errors, GitHubAuth, GitHubConnection, GrafanaAuth,
   GrafanaConnection, IntegrationConnection, JiraAuth, JiraConnection, JiraDeployment, PagerDutyConnection,
@@ -120,8 +121,8 @@ describe('aliases and lookup', () => {
   test('of() from a nested construct finds the stack connection; a missing one fails clearly', () => {
     const stack = newStack();
     const conn = new AwsConnection(stack, 'Aws', { region: 'eu-west-1' });
-    const nested = new (require('constructs').Construct)(stack, 'Team');
-    const deeper = new (require('constructs').Construct)(nested, 'Service');
+    const nested = new Construct(stack, 'Team');
+    const deeper = new Construct(nested, 'Service');
     expect(AwsConnection.of(deeper)).toBe(conn);
     expect(() => GrafanaConnection.of(deeper)).toThrow("test/Team/Service: 'grafana connection' must be exactly one grafana connection in stack test, one without alias, or an explicit alias (none); received \"none in the stack\"");
     expect(() => AwsConnection.of(deeper, 'nope')).toThrow("test/Team/Service: 'alias' must be the alias of a aws connection in stack test ((default)); received \"nope\"");
@@ -157,7 +158,7 @@ describe('AwsConnection', () => {
       assumeRoleArn: 'arn:aws:iam::123456789012:role/deployer',
       externalId: 'ext-123',
       sessionName: 'cdktf',
-      defaultTags: { team: 'platform', 'cost-center': '42' },
+      defaultTags: { 'team': 'platform', 'cost-center': '42' },
     });
     const json = synthStack(stack);
     expect(json.provider.aws).toEqual([{

@@ -1,4 +1,4 @@
-import { Testing, TerraformStack } from 'cdktf';
+import { Testing, TerraformOutput, TerraformStack } from 'cdktf';
 import { AwsConnection, Errors, Secret, SecretSource } from '../../src';
 import { newStack, synthStack, synthWith } from '../support/synth';
 
@@ -19,7 +19,7 @@ describe('Secret.fromTerraformVariable', () => {
   test('takes an explicit variable name and resolves to var.<name>', () => {
     const json = synthWith((stack) => {
       const s = Secret.fromTerraformVariable(stack, 'Key', { variableName: 'dd_api_key', description: 'Datadog API key' });
-      new (require('cdktf').TerraformOutput)(stack, 'out', { value: s.value, sensitive: true });
+      new TerraformOutput(stack, 'out', { value: s.value, sensitive: true });
     });
     expect(json.variable.dd_api_key.description).toBe('Datadog API key');
     expect(json.output.out.value).toBe('${var.dd_api_key}');
@@ -89,7 +89,7 @@ describe('Secret.fromSecretsManager', () => {
     const json = synthWith((stack) => {
       new AwsConnection(stack, 'Aws', { region: 'eu-west-1' });
       const s = Secret.fromSecretsManager(stack, 'Key', { secretId: 'prod/datadog', jsonKey: 'api_key' });
-      new (require('cdktf').TerraformOutput)(stack, 'out', { value: s.value, sensitive: true });
+      new TerraformOutput(stack, 'out', { value: s.value, sensitive: true });
     });
     expect(json.output.out.value).toMatch(/^\$\{jsondecode\(data\.aws_secretsmanager_secret_version\.Key_[0-9A-F]+\.secret_string\)\.api_key\}$/);
   });

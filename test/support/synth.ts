@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App } from 'cdktf';
+import { App, TerraformStack, Testing } from 'cdktf';
 
 export interface SynthResult {
   readonly outdir: string;
@@ -35,19 +35,17 @@ export function synthApp(build: (app: App) => unknown): SynthResult {
 }
 
 /** A fresh app with one stack named `test`. */
-export function newStack(): import('cdktf').TerraformStack {
-  const { Testing, TerraformStack } = require('cdktf');
+export function newStack(): TerraformStack {
   return new TerraformStack(Testing.app({ stackTraces: false }), 'test');
 }
 
 /** Synthesize one stack (validations included) and parse its Terraform JSON. */
-export function synthStack(stack: import('cdktf').TerraformStack): any {
-  const { Testing } = require('cdktf');
+export function synthStack(stack: TerraformStack): any {
   return JSON.parse(Testing.synth(stack, true));
 }
 
 /** Synthesize one stack built by `build` into a new app. */
-export function synthWith(build: (stack: import('cdktf').TerraformStack) => void): any {
+export function synthWith(build: (stack: TerraformStack) => void): any {
   const stack = newStack();
   build(stack);
   return synthStack(stack);

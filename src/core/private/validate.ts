@@ -93,7 +93,9 @@ export function requireUrl(scope: IConstruct, prop: string, value: unknown, sche
 }
 
 /** A map of string keys to string values, each key matching the pattern. */
-export function requireStringMap(scope: IConstruct, prop: string, value: unknown, keyPattern: RegExp, keyAccepted: string, maxValueLength = 256): Record<string, string> {
+export function requireStringMap(
+  scope: IConstruct, prop: string, value: unknown, keyPattern: RegExp, keyAccepted: string, maxValueLength = 256,
+): Record<string, string> {
   if (value === undefined) return {};
   if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(scope, prop, value, 'a map of strings to strings');
   const out: Record<string, string> = {};

@@ -1,0 +1,34 @@
+/** The README's quick start is the code of examples/quickstart, which the other tests synthesize. */
+import * as fs from 'fs';
+import * as path from 'path';
+import { quickstartExample } from '../examples/quickstart/main';
+import { synthApp } from './support/synth';
+
+const root = path.resolve(__dirname, '..');
+
+test('the README quick start matches examples/quickstart/main.ts', () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const quick = blocks.find((b) => b.includes('quickstartExample'));
+  expect(quick).toBeDefined();
+  const example = fs.readFileSync(path.join(root, 'examples', 'quickstart', 'main.ts'), 'utf8')
+    .replace("from '../../src'", "from 'cdktf-integrations'");
+  expect(example.startsWith(quick!)).toBe(true);
+});
+
+test('the quick start synthesizes what the README says', () => {
+  const out = synthApp((app) => quickstartExample(app));
+  const stack = out.stacks.quickstart;
+  expect(stack.provider.datadog[0].api_url).toBe('https://api.datadoghq.eu/');
+  expect(Object.keys(stack.provider)).toEqual(expect.arrayContaining(['aws', 'datadog']));
+  expect(Object.keys(stack.check).some((n) => n.startsWith('Datadog_TestConnection'))).toBe(true);
+});
+
+test('the README names the two commands .ci/run runs', () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const ci = fs.readFileSync(path.join(root, '.ci', 'run'), 'utf8');
+  for (const cmd of ['npm ci && npx cdktf synth', 'npm ci && npx projen build']) {
+    expect(readme).toContain(cmd);
+    expect(ci).toContain(cmd);
+  }
+});
