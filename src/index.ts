@@ -2,6 +2,7 @@
 export { Errors } from './core/errors';
 export * from './core/secret';
 export * from './core/aws-regions';
+export * from './core/severity';
 export * from './connections/integration-connection';
 export * from './connections/datadog-site';
 export * from './connections/datadog-connection';
