@@ -27,7 +27,7 @@ test('the quick start synthesizes what the README says', () => {
 test('the README names the two commands .ci/run runs', () => {
   const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
   const ci = fs.readFileSync(path.join(root, '.ci', 'run'), 'utf8');
-  for (const cmd of ['npm ci && npx cdktf synth', 'npm ci && npx projen build']) {
+  for (const cmd of ['npm install && npx cdktf synth', 'npm install && npx projen build']) {
     expect(readme).toContain(cmd);
     expect(ci).toContain(cmd);
   }
