@@ -43,6 +43,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@cdktf/provider-aws@>=20.1.0 <22.0.0',
     '@cdktf/provider-github@15.3.1',
   ],
+  // Non-jsii runtime dependencies are bundled into the npm package (jsii requires it).
+  bundledDeps: ['yaml@^2.8.1'],
   devDeps: [
     `cdktf@${CDKTF_VERSION}`,
     'constructs@10.4.2',
