@@ -4,12 +4,16 @@
  */
 import { App } from 'cdktf';
 import { connectionsExample } from './connections/main';
+import { datadogExportExample } from './datadog-export/main';
+import { gitopsExample } from './gitops/main';
 import { quickstartExample } from './quickstart/main';
 
 /** The examples, by name; each adds its stacks to the app. */
 export const EXAMPLES: Record<string, (app: App) => unknown> = {
-  quickstart: quickstartExample,
-  connections: connectionsExample,
+  'quickstart': quickstartExample,
+  'connections': connectionsExample,
+  'datadog-export': datadogExportExample,
+  'gitops': gitopsExample,
 };
 
 /** Adds every example's stacks to `app`. */

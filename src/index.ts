@@ -13,6 +13,10 @@ export * from './connections/jira-connection';
 export * from './connections/slack-connection';
 export * from './connections/pagerduty-connection';
 export * from './connections/webhook-connection';
+export * from './constructs/datadog-export';
+export * from './github/github-repository';
+export * from './gitops/gitops-pipeline';
+export * from './stacks/github-repository-stack';
 
 /** Generated L1 bindings of the Grafana provider (grafana/grafana), one submodule per resource. */
 export * as grafanaL1 from './bindings/grafana';

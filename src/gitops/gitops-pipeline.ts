@@ -1,0 +1,371 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
+import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
+import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
+import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
+import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
+import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
+import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
+import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
+import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
+import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
+import { Annotations, Lazy, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { cronProblem } from './private/cron';
+import { applyWorkflow, driftWorkflow, planWorkflow, renderWorkflow, WorkflowSettings } from './private/workflows';
+import { AwsConnection } from '../connections/aws-connection';
+import { fail, optionalBoolean, requirePattern, requireString } from '../core/private/validate';
+import { Secret } from '../core/secret';
+import { GitHubRepository } from '../github/github-repository';
+
+/** What the scheduled drift check does when live infrastructure differs from the code. */
+export enum DriftAction {
+  /** Fail the workflow run (GitHub notifies by its own rules). */
+  FAIL = 'FAIL',
+  /** Open (or comment on) an issue labelled `drift`, and fail the run. */
+  OPEN_ISSUE = 'OPEN_ISSUE',
+}
+
+/** Props of a `GitOpsPipeline`. */
+export interface GitOpsPipelineProps {
+  /** The cdktf stacks the pipeline plans and applies, in apply order. */
+  readonly stacks: string[];
+  /**
+   * The repository that holds the cdktf app, managed in this stack: the role ARNs become
+   * Actions variables of it, and the workflows can be committed to it.
+   * @default - `repositoryName` names an unmanaged repository
+   */
+  readonly githubRepository?: GitHubRepository;
+  /**
+   * `owner/name` of the repository, when it is not managed here.
+   * @default - the full name of `githubRepository`
+   */
+  readonly repositoryName?: string;
+  /**
+   * The AWS account and region the pipeline deploys to.
+   * @default - AwsConnection.of(this)
+   */
+  readonly aws?: AwsConnection;
+  /**
+   * The branch whose pushes are applied.
+   * @default - the repository's default branch, else "main"
+   */
+  readonly defaultBranch?: string;
+  /**
+   * The protected GitHub environment the apply job runs in (add reviewers to it).
+   * @default "production"
+   */
+  readonly applyEnvironment?: string;
+  /**
+   * Name of the S3 bucket for the Terraform state (versioned, encrypted, private, S3-native locking).
+   * @default - `cdktf-state-<owner>-<repository>`, shortened to 63 characters
+   */
+  readonly stateBucketName?: string;
+  /**
+   * ARN of an existing IAM OIDC provider for token.actions.githubusercontent.com (one per account).
+   * @default - the pipeline creates it
+   */
+  readonly existingOidcProviderArn?: string;
+  /**
+   * Managed policies of the plan role (pull requests and drift checks: read only).
+   * @default - ReadOnlyAccess
+   */
+  readonly planPolicyArns?: string[];
+  /**
+   * Managed policies of the apply role. Narrow them to what your stacks create.
+   * @default - AdministratorAccess (a synth warning says so)
+   */
+  readonly applyPolicyArns?: string[];
+  /**
+   * When the drift check runs (POSIX cron, UTC).
+   * @default "17 6 * * 1-5" (06:17 UTC on weekdays)
+   */
+  readonly driftSchedule?: string;
+  /**
+   * What the drift check does when it finds drift.
+   * @default DriftAction.OPEN_ISSUE
+   */
+  readonly driftAction?: DriftAction;
+  /**
+   * Node.js version of the jobs.
+   * @default "20"
+   */
+  readonly nodeVersion?: string;
+  /**
+   * Terraform version of the jobs (1.10 or later: the state uses S3-native locking).
+   * @default "1.11.4"
+   */
+  readonly terraformVersion?: string;
+  /**
+   * Command that installs the app's dependencies.
+   * @default "npm ci"
+   */
+  readonly installCommand?: string;
+  /**
+   * Directory of the cdktf app within the repository.
+   * @default "."
+   */
+  readonly workingDirectory?: string;
+  /**
+   * More `TF_VAR_…` variables the jobs take from GitHub Actions secrets of the same name.
+   * @default - only the `Secret.fromEnvironment()` secrets of the pipeline's stacks
+   */
+  readonly environmentSecrets?: string[];
+  /**
+   * Also commit the workflow files to `githubRepository` (as `github_repository_file`).
+   * @default false
+   */
+  readonly commitWorkflows?: boolean;
+}
+
+const ISSUER = 'token.actions.githubusercontent.com';
+const WORKFLOW_FILES = ['.github/workflows/cdktf-apply.yml', '.github/workflows/cdktf-drift.yml', '.github/workflows/cdktf-plan.yml'];
+const FULL_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9._-]{1,100}$/;
+const STACK = /^[A-Za-z0-9_-]{1,128}$/;
+const POLICY_ARN = /^arn:aws(-cn|-us-gov)?:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/;
+
+/**
+ * A GitOps pipeline for a cdktf repository on GitHub Actions: every pull request plans every
+ * stack and posts the plan summary to the pull request; a merge to the default branch
+ * applies behind a protected environment; a schedule detects drift.
+ *
+ * AWS access is by GitHub OIDC: the pipeline creates the OIDC provider (or uses one), a plan
+ * role that only pull requests and the default branch of this repository can assume, and an
+ * apply role that only the apply environment can assume — subjects are exact, never `*`.
+ * The Terraform state lives in an encrypted, versioned, private S3 bucket with S3-native
+ * locking (`use_lockfile`, Terraform 1.10+); `configureBackend(stack)` points a stack at it.
+ *
+ * The workflow files are written at synth to `<outdir>/gitops/<stack>/.github/workflows/`
+ * (commit them), and with `commitWorkflows` also as `github_repository_file` resources.
+ *
+ * Bootstrap: the stack that holds the pipeline creates the state bucket, so apply it once
+ * from a workstation with local state, then call `configureBackend()` on it too and run
+ * `terraform init -migrate-state`.
+ */
+export class GitOpsPipeline extends Construct {
+  /** The state bucket. */
+  public readonly stateBucket: S3Bucket;
+  /** The role pull requests and drift checks assume. */
+  public readonly planRole: IamRole;
+  /** The role the apply job assumes. */
+  public readonly applyRole: IamRole;
+  /** `owner/name` of the repository. */
+  public readonly repositoryName: string;
+  /** The AWS connection. */
+  public readonly aws: AwsConnection;
+  /** Name of the state bucket (a literal, usable in backend configurations of any stack). */
+  public readonly stateBucketName: string;
+  private readonly settings: WorkflowSettings;
+  private readonly extraSecrets: string[];
+
+  constructor(scope: Construct, id: string, props: GitOpsPipelineProps) {
+    super(scope, id);
+    this.aws = props.aws ?? AwsConnection.of(this);
+    const repo = props.githubRepository;
+    if (repo !== undefined && !(repo instanceof GitHubRepository)) fail(this, 'githubRepository', repo, 'a GitHubRepository');
+    const repoName = props.repositoryName ?? repo?.fullName;
+    this.repositoryName = requirePattern(this, 'repositoryName', repoName, FULL_NAME, 'owner/name of a GitHub repository (no wildcards), or githubRepository');
+    const stacks = props.stacks ?? [];
+    if (stacks.length === 0) fail(this, 'stacks', stacks, 'a non-empty list of cdktf stack names');
+    stacks.forEach((s, i) => requirePattern(this, `stacks[${i}]`, s, STACK, 'a cdktf stack name (letters, digits, _ and -)'));
+    if (new Set(stacks).size !== stacks.length) fail(this, 'stacks', stacks, 'stack names without duplicates');
+    const defaultBranch = requirePattern(this, 'defaultBranch', props.defaultBranch ?? repo?.defaultBranch ?? 'main', /^[^\s~^:?*[\\]{1,255}$/, 'a non-empty branch name without wildcards');
+    const applyEnvironment = requirePattern(this, 'applyEnvironment', props.applyEnvironment ?? 'production', /^[A-Za-z0-9._-]{1,255}$/, 'an environment name of letters, digits, . _ -');
+    const driftCron = props.driftSchedule ?? '17 6 * * 1-5';
+    const problem = cronProblem(driftCron);
+    if (problem) fail(this, 'driftSchedule', driftCron, `a POSIX cron expression with 5 fields (minute hour day-of-month month day-of-week); ${problem}`);
+    const driftAction = props.driftAction ?? DriftAction.OPEN_ISSUE;
+    if (!Object.values(DriftAction).includes(driftAction)) fail(this, 'driftAction', driftAction, 'DriftAction.FAIL or DriftAction.OPEN_ISSUE');
+    const terraformVersion = requirePattern(this, 'terraformVersion', props.terraformVersion ?? '1.11.4', /^1\.(1[0-9]|[2-9]\d)\.\d+$/, 'a Terraform version 1.10.0 or later (S3-native state locking)');
+    const nodeVersion = requirePattern(this, 'nodeVersion', props.nodeVersion ?? '20', /^\d{2}(\.\d+){0,2}$/, 'a Node.js version such as 20 or 22.11');
+    const installCommand = requireString(this, 'installCommand', props.installCommand ?? 'npm ci');
+    const workingDirectory = requirePattern(this, 'workingDirectory', props.workingDirectory ?? '.', /^(\.|(?!\/)(?!.*\.\.)[A-Za-z0-9._/-]+)$/, 'a relative directory inside the repository');
+    const [owner, name] = this.repositoryName.split('/');
+    const partition = this.aws.partition;
+    const provider = this.aws.provider;
+
+    // State bucket: private, versioned, encrypted, TLS only.
+    const bucketName = props.stateBucketName ?? `cdktf-state-${owner}-${name}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 63).replace(/-+$/, '');
+    requirePattern(this, 'stateBucketName', bucketName, /^(?!xn--)(?!.*-s3alias$)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'an S3 bucket name of 3-63 lower-case letters, digits and hyphens');
+    this.stateBucketName = bucketName;
+    this.stateBucket = new S3Bucket(this, 'StateBucket', { provider, bucket: bucketName, forceDestroy: false });
+    new S3BucketVersioningA(this, 'StateVersioning', { provider, bucket: this.stateBucket.id, versioningConfiguration: { status: 'Enabled' } });
+    new S3BucketServerSideEncryptionConfigurationA(this, 'StateEncryption', {
+      provider,
+      bucket: this.stateBucket.id,
+      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' }, bucketKeyEnabled: true }],
+    });
+    new S3BucketPublicAccessBlock(this, 'StatePublicAccessBlock', {
+      provider, bucket: this.stateBucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
+    });
+    new S3BucketOwnershipControls(this, 'StateOwnership', { provider, bucket: this.stateBucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } });
+    new S3BucketLifecycleConfiguration(this, 'StateLifecycle', {
+      provider,
+      bucket: this.stateBucket.id,
+      rule: [{ id: 'expire-old-state-versions', status: 'Enabled', filter: [{ prefix: '' }], noncurrentVersionExpiration: [{ noncurrentDays: 90 }] }],
+    });
+    new S3BucketPolicy(this, 'StatePolicy', {
+      provider,
+      bucket: this.stateBucket.id,
+      policy: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{
+          Sid: 'DenyInsecureTransport',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:*',
+          Resource: [this.stateBucket.arn, `${this.stateBucket.arn}/*`],
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }],
+      }),
+    });
+
+    // GitHub OIDC and the two roles.
+    let oidcArn: string;
+    if (props.existingOidcProviderArn !== undefined) {
+      oidcArn = requirePattern(this, 'existingOidcProviderArn', props.existingOidcProviderArn,
+        /^arn:aws(-cn|-us-gov)?:iam::\d{12}:oidc-provider\/token\.actions\.githubusercontent\.com$/, 'the ARN of the IAM OIDC provider for token.actions.githubusercontent.com');
+    } else {
+      oidcArn = new IamOpenidConnectProvider(this, 'GitHubOidc', { provider, url: `https://${ISSUER}`, clientIdList: ['sts.amazonaws.com'] }).arn;
+    }
+    const planSubjects = [`repo:${this.repositoryName}:pull_request`, `repo:${this.repositoryName}:ref:refs/heads/${defaultBranch}`];
+    const applySubjects = [`repo:${this.repositoryName}:environment:${applyEnvironment}`];
+    const trust = (subjects: string[]) => JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{
+        Effect: 'Allow',
+        Principal: { Federated: oidcArn },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: { StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com', [`${ISSUER}:sub`]: subjects } },
+      }],
+    });
+    const roleBase = `cdktf-${name}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 50);
+    this.planRole = new IamRole(this, 'PlanRole', { provider, name: `${roleBase}-plan`, assumeRolePolicy: trust(planSubjects), maxSessionDuration: 3600 });
+    this.applyRole = new IamRole(this, 'ApplyRole', { provider, name: `${roleBase}-apply`, assumeRolePolicy: trust(applySubjects), maxSessionDuration: 3600 });
+    const statePolicy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'ListStateBucket', Effect: 'Allow', Action: 's3:ListBucket', Resource: this.stateBucket.arn },
+        { Sid: 'ReadWriteStateAndLocks', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], Resource: `${this.stateBucket.arn}/*` },
+      ],
+    });
+    new IamRolePolicy(this, 'PlanStateAccess', { provider, role: this.planRole.name, name: 'terraform-state', policy: statePolicy });
+    new IamRolePolicy(this, 'ApplyStateAccess', { provider, role: this.applyRole.name, name: 'terraform-state', policy: statePolicy });
+    const policyArns = (prop: string, arns: string[] | undefined, dflt: string) => {
+      const list = arns ?? [`arn:${partition}:iam::aws:policy/${dflt}`];
+      list.forEach((a, i) => requirePattern(this, `${prop}[${i}]`, a, POLICY_ARN, 'an IAM managed policy ARN'));
+      return list;
+    };
+    policyArns('planPolicyArns', props.planPolicyArns, 'ReadOnlyAccess').forEach((arn, i) =>
+      new IamRolePolicyAttachment(this, `PlanPolicy${i}`, { provider, role: this.planRole.name, policyArn: arn }));
+    if (props.applyPolicyArns === undefined) {
+      Annotations.of(this).addWarning(`${this.node.path}: the apply role gets AdministratorAccess; set applyPolicyArns to what your stacks create.`);
+    }
+    policyArns('applyPolicyArns', props.applyPolicyArns, 'AdministratorAccess').forEach((arn, i) =>
+      new IamRolePolicyAttachment(this, `ApplyPolicy${i}`, { provider, role: this.applyRole.name, policyArn: arn }));
+
+    // Role ARNs reach the workflows as Actions variables when the repository is managed here,
+    // else as literal ARNs (which needs the account id).
+    let planRoleArn: string;
+    let applyRoleArn: string;
+    if (repo) {
+      repo.addVariable('CDKTF_PLAN_ROLE_ARN', this.planRole.arn);
+      repo.addVariable('CDKTF_APPLY_ROLE_ARN', this.applyRole.arn);
+      planRoleArn = '${{ vars.CDKTF_PLAN_ROLE_ARN }}';
+      applyRoleArn = '${{ vars.CDKTF_APPLY_ROLE_ARN }}';
+    } else {
+      if (!this.aws.accountId) fail(this, 'aws', this.aws.node.path, 'an AwsConnection with accountId when githubRepository is not given (the workflows need the role ARNs)');
+      planRoleArn = `arn:${partition}:iam::${this.aws.accountId}:role/${roleBase}-plan`;
+      applyRoleArn = `arn:${partition}:iam::${this.aws.accountId}:role/${roleBase}-apply`;
+    }
+
+    this.settings = {
+      stacks, defaultBranch, applyEnvironment, nodeVersion, terraformVersion, installCommand, workingDirectory,
+      awsRegion: this.aws.region, planRoleArn, applyRoleArn, driftCron, driftOpensIssue: driftAction === DriftAction.OPEN_ISSUE,
+    };
+    this.extraSecrets = (props.environmentSecrets ?? []).map((e, i) =>
+      requirePattern(this, `environmentSecrets[${i}]`, e, /^TF_VAR_[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name TF_VAR_<name> (also the name of the GitHub Actions secret)'));
+
+    if (optionalBoolean(this, 'commitWorkflows', props.commitWorkflows, false)) {
+      if (!repo) fail(this, 'commitWorkflows', true, 'false unless githubRepository is given');
+      for (const file of WORKFLOW_FILES) {
+        new RepositoryFile(this, `Workflow${path.basename(file, '.yml')}`, {
+          provider: repo.connection.provider,
+          repository: repo.resource.name,
+          branch: defaultBranch,
+          file,
+          content: Lazy.stringValue({ produce: () => this.workflowFiles[file] }),
+          commitMessage: `Update ${file} (cdktf-integrations GitOpsPipeline)`,
+          overwriteOnCreate: true,
+        });
+      }
+    }
+
+    new TerraformOutput(this, 'StateBucketName', { value: this.stateBucket.bucket, description: 'Terraform state bucket' });
+    new TerraformOutput(this, 'PlanRoleArn', { value: this.planRole.arn, description: 'Role assumed by pull-request plans and drift checks' });
+    new TerraformOutput(this, 'ApplyRoleArn', { value: this.applyRole.arn, description: 'Role assumed by the apply job' });
+    this.writeFilesAtSynth();
+  }
+
+  /**
+   * The workflow files: path in the repository → YAML. Every `Secret.fromEnvironment()` of
+   * the pipeline's stacks (and `environmentSecrets`) is passed to the jobs from the GitHub
+   * Actions secret of the same name.
+   */
+  public get workflowFiles(): { [path: string]: string } {
+    const settings: WorkflowSettings = { ...this.settings, environmentSecrets: this.environmentSecrets() };
+    return {
+      '.github/workflows/cdktf-apply.yml': renderWorkflow(applyWorkflow(settings)),
+      '.github/workflows/cdktf-drift.yml': renderWorkflow(driftWorkflow(settings)),
+      '.github/workflows/cdktf-plan.yml': renderWorkflow(planWorkflow(settings)),
+    };
+  }
+
+  /**
+   * Store a stack's state in the pipeline's bucket, encrypted, with S3-native locking
+   * (`use_lockfile`, which cdktf's S3Backend does not offer: it is set as an override).
+   * @param key state object key; default `<stack name>/terraform.tfstate`
+   */
+  public configureBackend(stack: TerraformStack, key?: string): S3Backend {
+    const backend = new S3Backend(stack, {
+      bucket: this.stateBucketName,
+      key: key ?? `${stack.node.id}/terraform.tfstate`,
+      region: this.aws.region,
+      encrypt: true,
+    });
+    backend.addOverride('use_lockfile', true);
+    return backend;
+  }
+
+  /** TF_VAR_ variables the pipeline's stacks read from the environment, sorted. */
+  private environmentSecrets(): string[] {
+    const stacks = new Set(this.settings.stacks);
+    const names = new Set(this.extraSecrets);
+    for (const c of this.node.root.node.findAll()) {
+      if (Secret.isSecret(c) && c.environmentVariable && stacks.has(TerraformStack.of(c).node.id)) names.add(c.environmentVariable);
+    }
+    return [...names].sort();
+  }
+
+  /** Writes the workflow files under `<outdir>/gitops/<stack>/` whenever the stack synthesizes. */
+  private writeFilesAtSynth(): void {
+    const stack = TerraformStack.of(this);
+    const inner = stack.synthesizer;
+    const stackName = stack.node.id;
+    const pipeline = this;
+    stack.synthesizer = {
+      synthesize(session) {
+        inner.synthesize(session);
+        const files = pipeline.workflowFiles;
+        for (const file of Object.keys(files).sort()) {
+          const target = path.join(session.outdir, 'gitops', stackName, file);
+          fs.mkdirSync(path.dirname(target), { recursive: true });
+          fs.writeFileSync(target, files[file]);
+        }
+      },
+    };
+  }
+}
