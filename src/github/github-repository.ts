@@ -367,7 +367,8 @@ export class GitHubRepository extends Construct {
     requireString(this, `variables.${n}`, value, 'a non-empty value');
     const id = `Variable${environment ? `_${environment}_` : ''}${n}`;
     if (environment !== undefined) {
-      new ActionsEnvironmentVariable(this, id, { provider: this.connection.provider, repository: this.resource.name, environment: this.environment(environment).environment, variableName: n, value });
+      const env = this.environment(environment).environment;
+      new ActionsEnvironmentVariable(this, id, { provider: this.connection.provider, repository: this.resource.name, environment: env, variableName: n, value });
     } else {
       new ActionsVariable(this, id, { provider: this.connection.provider, repository: this.resource.name, variableName: n, value });
     }
@@ -388,7 +389,8 @@ export class GitHubRepository extends Construct {
     const args = value.encrypted ? { encryptedValue: secret.value } : { plaintextValue: secret.value };
     const id = `Secret${environment ? `_${environment}_` : ''}${n}`;
     if (environment !== undefined) {
-      new ActionsEnvironmentSecret(this, id, { provider: this.connection.provider, repository: this.resource.name, environment: this.environment(environment).environment, secretName: n, ...args });
+      const env = this.environment(environment).environment;
+      new ActionsEnvironmentSecret(this, id, { provider: this.connection.provider, repository: this.resource.name, environment: env, secretName: n, ...args });
     } else {
       new ActionsSecret(this, id, { provider: this.connection.provider, repository: this.resource.name, secretName: n, ...args });
     }

@@ -283,8 +283,18 @@ export class GitOpsPipeline extends Construct {
     }
 
     this.settings = {
-      stacks, defaultBranch, applyEnvironment, nodeVersion, terraformVersion, installCommand, workingDirectory,
-      awsRegion: this.aws.region, planRoleArn, applyRoleArn, driftCron, driftOpensIssue: driftAction === DriftAction.OPEN_ISSUE,
+      stacks,
+      defaultBranch,
+      applyEnvironment,
+      nodeVersion,
+      terraformVersion,
+      installCommand,
+      workingDirectory,
+      awsRegion: this.aws.region,
+      planRoleArn,
+      applyRoleArn,
+      driftCron,
+      driftOpensIssue: driftAction === DriftAction.OPEN_ISSUE,
     };
     this.extraSecrets = (props.environmentSecrets ?? []).map((e, i) =>
       requirePattern(this, `environmentSecrets[${i}]`, e, /^TF_VAR_[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name TF_VAR_<name> (also the name of the GitHub Actions secret)'));

@@ -1,5 +1,5 @@
-import { Testing, TerraformStack } from 'cdktf';
 import { Repository } from '@cdktf/provider-github/lib/repository';
+import { Testing, TerraformStack } from 'cdktf';
 import {
   GitHubAuth, GitHubConnection, GitHubRepository, GitHubSecretValue, RepositoryVisibility, Secret, WebhookAuth, WebhookConnection,
 } from '../../src';
@@ -21,13 +21,26 @@ test('defaults: private, squash merges only, branches deleted on merge, alerts o
   const repo = new GitHubRepository(stack, 'Repo', { name: 'observability-iac', topics: ['cdktf', 'a-topic'] });
   const json = synthStack(stack);
   expect(one(json, 'github_repository')).toEqual({
-    provider: 'github', name: 'observability-iac', visibility: 'private', topics: ['a-topic', 'cdktf'], auto_init: true, has_issues: true,
-    delete_branch_on_merge: true, allow_squash_merge: true, allow_merge_commit: false, allow_rebase_merge: false,
-    vulnerability_alerts: true, archive_on_destroy: true,
+    provider: 'github',
+    name: 'observability-iac',
+    visibility: 'private',
+    topics: ['a-topic', 'cdktf'],
+    auto_init: true,
+    has_issues: true,
+    delete_branch_on_merge: true,
+    allow_squash_merge: true,
+    allow_merge_commit: false,
+    allow_rebase_merge: false,
+    vulnerability_alerts: true,
+    archive_on_destroy: true,
   });
   const bp = one(json, 'github_branch_protection');
   expect(bp).toMatchObject({
-    pattern: 'main', enforce_admins: true, allows_deletions: false, allows_force_pushes: false, require_conversation_resolution: true,
+    pattern: 'main',
+    enforce_admins: true,
+    allows_deletions: false,
+    allows_force_pushes: false,
+    require_conversation_resolution: true,
     required_pull_request_reviews: [{ required_approving_review_count: 1, dismiss_stale_reviews: true, require_code_owner_reviews: false }],
   });
   expect(bp.repository_id).toMatch(/^\$\{github_repository\.Repo_[0-9A-F]+\.node_id\}$/);
@@ -38,12 +51,15 @@ test('defaults: private, squash merges only, branches deleted on merge, alerts o
 test('environments carry reviewers, wait timer and the protected-branch policy', () => {
   const stack = setup();
   new GitHubRepository(stack, 'Repo', {
-    name: 'r', visibility: RepositoryVisibility.INTERNAL,
+    name: 'r',
+    visibility: RepositoryVisibility.INTERNAL,
     environments: [{ name: 'production', reviewerUserIds: [1, 2], reviewerTeamIds: [9], waitTimerMinutes: 5 }],
   });
   const env = one(synthStack(stack), 'github_repository_environment');
   expect(env).toMatchObject({
-    environment: 'production', wait_timer: 5, prevent_self_review: true,
+    environment: 'production',
+    wait_timer: 5,
+    prevent_self_review: true,
     reviewers: [{ users: [1, 2], teams: [9] }],
     deployment_branch_policy: { protected_branches: true, custom_branch_policies: false },
   });
@@ -109,7 +125,10 @@ describe('webhooks', () => {
     });
     repo.addWebhook('Deployments', { endpoint, events: ['deployment_status', 'deployment'] });
     expect(one(synthStack(stack), 'github_repository_webhook')).toEqual({
-      provider: 'github', repository: expect.stringContaining('github_repository.Repo_'), events: ['deployment', 'deployment_status'], active: true,
+      provider: 'github',
+      repository: expect.stringContaining('github_repository.Repo_'),
+      events: ['deployment', 'deployment_status'],
+      active: true,
       configuration: { url: 'https://hooks.example.com/gh', content_type: 'json', insecure_ssl: false, secret: '${var.hook_secret}' },
     });
   });

@@ -136,7 +136,8 @@ test('no secret value reaches the workflows or cdktf.out', () => {
   process.env.TF_VAR_github_token = 'CANARY-gitops-token-7c1d';
   try {
     const out = synthApp((app) => new GitHubRepositoryStack(app, 'gh', {
-      owner: 'acme', repository: { name: 'iac' },
+      owner: 'acme',
+      repository: { name: 'iac' },
       webhooks: [{ id: 'Deploys', url: 'https://hooks.example.com/gh', events: ['deployment'] }],
       pipeline: { stacks: ['gh'], aws: { region: 'eu-west-1' }, applyPolicyArns: ['arn:aws:iam::aws:policy/PowerUserAccess'] },
     }));

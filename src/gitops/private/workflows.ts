@@ -11,33 +11,33 @@ export const ACTIONS = {
 
 /** A step of a GitHub Actions job (the subset this library writes). */
 export interface Step {
-  readonly name: string;
-  readonly id?: string;
-  readonly if?: string;
-  readonly uses?: string;
-  readonly with?: Record<string, string | number | boolean>;
-  readonly run?: string;
-  readonly env?: Record<string, string>;
+  readonly 'name': string;
+  readonly 'id'?: string;
+  readonly 'if'?: string;
+  readonly 'uses'?: string;
+  readonly 'with'?: Record<string, string | number | boolean>;
+  readonly 'run'?: string;
+  readonly 'env'?: Record<string, string>;
   readonly 'continue-on-error'?: boolean;
   readonly 'working-directory'?: string;
 }
 
 export interface Job {
-  readonly name: string;
+  readonly 'name': string;
   readonly 'runs-on': string;
   readonly 'timeout-minutes': number;
-  readonly permissions: Record<string, string>;
-  readonly environment?: { name: string };
-  readonly env?: Record<string, string>;
-  readonly concurrency?: { group: string; 'cancel-in-progress': boolean };
-  readonly steps: Step[];
+  readonly 'permissions': Record<string, string>;
+  readonly 'environment'?: { name: string };
+  readonly 'env'?: Record<string, string>;
+  readonly 'concurrency'?: { 'group': string; 'cancel-in-progress': boolean };
+  readonly 'steps': Step[];
 }
 
 export interface Workflow {
   readonly name: string;
   readonly on: Record<string, unknown>;
   readonly permissions: Record<string, string>;
-  readonly concurrency?: { group: string; 'cancel-in-progress': boolean };
+  readonly concurrency?: { 'group': string; 'cancel-in-progress': boolean };
   readonly jobs: Record<string, Job>;
 }
 
@@ -107,7 +107,7 @@ const PLAN_COMMENT_SCRIPT = [
   "  const file = process.env.STACK_ROOT + '/' + s + '/plan.txt';",
   "  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : 'no plan (the plan step failed)';",
   "  const summary = (text.match(/^(Plan:.*|No changes\\..*)$/m) || ['see details'])[0];",
-  "  body += `\\n<details><summary><b>${s}</b>: ${summary}</summary>\\n\\n\\`\\`\\`\\n${text.slice(-60000)}\\n\\`\\`\\`\\n</details>\\n`;",
+  '  body += `\\n<details><summary><b>${s}</b>: ${summary}</summary>\\n\\n\\`\\`\\`\\n${text.slice(-60000)}\\n\\`\\`\\`\\n</details>\\n`;',
   '}',
   'const { owner, repo } = context.repo;',
   'const issue_number = context.issue.number;',
