@@ -368,7 +368,9 @@ export class GitHubRepository extends Construct {
     const id = `Variable${environment ? `_${environment}_` : ''}${n}`;
     if (environment !== undefined) {
       const env = this.environment(environment).environment;
-      new ActionsEnvironmentVariable(this, id, { provider: this.connection.provider, repository: this.resource.name, environment: env, variableName: n, value });
+      new ActionsEnvironmentVariable(this, id, {
+        provider: this.connection.provider, repository: this.resource.name, environment: env, variableName: n, value,
+      });
     } else {
       new ActionsVariable(this, id, { provider: this.connection.provider, repository: this.resource.name, variableName: n, value });
     }
@@ -390,7 +392,9 @@ export class GitHubRepository extends Construct {
     const id = `Secret${environment ? `_${environment}_` : ''}${n}`;
     if (environment !== undefined) {
       const env = this.environment(environment).environment;
-      new ActionsEnvironmentSecret(this, id, { provider: this.connection.provider, repository: this.resource.name, environment: env, secretName: n, ...args });
+      new ActionsEnvironmentSecret(this, id, {
+        provider: this.connection.provider, repository: this.resource.name, environment: env, secretName: n, ...args,
+      });
     } else {
       new ActionsSecret(this, id, { provider: this.connection.provider, repository: this.resource.name, secretName: n, ...args });
     }
