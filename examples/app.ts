@@ -6,6 +6,7 @@ import { App } from 'cdktf';
 import { connectionsExample } from './connections/main';
 import { datadogExportExample } from './datadog-export/main';
 import { gitopsExample } from './gitops/main';
+import { jiraIncidentsExample } from './jira-incidents/main';
 import { quickstartExample } from './quickstart/main';
 
 /** The examples, by name; each adds its stacks to the app. */
@@ -14,6 +15,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'connections': connectionsExample,
   'datadog-export': datadogExportExample,
   'gitops': gitopsExample,
+  'jira-incidents': jiraIncidentsExample,
 };
 
 /** Adds every example's stacks to `app`. */

@@ -14,6 +14,8 @@ export * from './connections/slack-connection';
 export * from './connections/pagerduty-connection';
 export * from './connections/webhook-connection';
 export * from './constructs/datadog-export';
+export * from './constructs/webhook';
+export * from './constructs/jira-workflow';
 export * from './github/github-repository';
 export * from './gitops/gitops-pipeline';
 export * from './stacks/github-repository-stack';
