@@ -18,6 +18,7 @@ export * from './constructs/webhook';
 export * from './constructs/jira-workflow';
 export * from './github/github-repository';
 export * from './gitops/gitops-pipeline';
+export * from './stacks/aws-metrics-to-datadog-stack';
 export * from './stacks/github-repository-stack';
 
 /** Generated L1 bindings of the Grafana provider (grafana/grafana), one submodule per resource. */

@@ -6,10 +6,12 @@
  * percentiles, metric metadata, account tags and CloudWatch health alarms. The Datadog AWS
  * integration is created once, by the eu-west-1 export.
  * Stack `datadog-export-disabled`: the same export switched off: no pipeline resources.
+ * Stack `datadog-export-account`: the AwsMetricsToDatadogStack template for one account and
+ * three regions (one stack per account).
  */
 import { App, TerraformStack } from 'cdktf';
 import {
-  AwsConnection, DatadogConnection, DatadogExport, DatadogMetricType, DatadogSite, ExportInterval, HealthBackend, Secret,
+  AwsConnection, AwsMetricsToDatadogStack, DatadogConnection, DatadogExport, DatadogMetricType, DatadogSite, ExportInterval, HealthBackend, Secret,
 } from '../../src';
 
 export function datadogExportExample(app: App): TerraformStack[] {
@@ -60,7 +62,16 @@ export function datadogExportExample(app: App): TerraformStack[] {
     exportInterval: ExportInterval.FIFTEEN_MINUTES,
     metricMapping: [{ namespace: 'AWS/RDS', metricName: 'FreeStorageSpace', unit: 'byte', metricType: DatadogMetricType.GAUGE }],
   });
-  return [main, off];
+  const account = new AwsMetricsToDatadogStack(app, 'datadog-export-account', {
+    accountId: '210987654321',
+    regions: ['eu-central-1', 'eu-west-1', 'us-east-1'],
+    assumeRoleArn: 'arn:aws:iam::210987654321:role/observability-deployer',
+    datadogSite: DatadogSite.EU1,
+    exportInterval: ExportInterval.FIVE_MINUTES,
+    includeFilters: [{ namespace: 'AWS/Lambda' }, { namespace: 'AWS/SQS' }, { namespace: 'AWS/ApplicationELB' }],
+    tags: { env: 'prod', account: 'payments' },
+  });
+  return [main, off, account];
 }
 
 if (require.main === module) {

@@ -28,8 +28,9 @@ import {
 import { AwsConnection } from '../connections/aws-connection';
 import { DatadogConnection } from '../connections/datadog-connection';
 import { AwsRegions } from '../core/aws-regions';
+import { requireSecret } from '../core/private/require-secret';
 import { fail, isToken, optionalBoolean, optionalPattern, requireInteger, requireOneOf, requirePattern, requireString } from '../core/private/validate';
-import { SecretSource } from '../core/secret';
+import { Secret, SecretSource } from '../core/secret';
 
 /** How often metrics are delivered to Datadog (the Firehose buffering interval). */
 export enum ExportInterval {
@@ -278,6 +279,13 @@ export interface DatadogExportProps {
    * @default DatadogConnection.of(this)
    */
   readonly datadog?: DatadogConnection;
+  /**
+   * The API key the delivery stream sends, when it is not the connection's (for example the
+   * replica, in this export's region, of a Secrets Manager secret that lives in another region:
+   * Firehose reads secrets of its own region).
+   * @default - the DatadogConnection's API key
+   */
+  readonly apiKey?: Secret;
 }
 
 const INTERVAL_SECONDS: Record<ExportInterval, number> = {
@@ -510,7 +518,7 @@ export class DatadogExport extends Construct {
     const logStream = new CloudwatchLogStream(this, 'DeliveryLogStream', { provider, name: 'HttpEndpointDelivery', logGroupName: logGroup.name });
 
     // The API key: read by Firehose from Secrets Manager where it can, else in access_key.
-    const apiKey = datadog.apiKey;
+    const apiKey = props.apiKey === undefined ? datadog.apiKey : requireSecret(this, 'apiKey', props.apiKey);
     const smArn = apiKey.source === SecretSource.SECRETS_MANAGER && apiKey.jsonKey === 'api_key' ? apiKey.secretsManagerArn : undefined;
     this.apiKeyFromSecretsManager = smArn !== undefined;
     if (!smArn) {
