@@ -7,6 +7,7 @@ import { connectionsExample } from './connections/main';
 import { datadogExportExample } from './datadog-export/main';
 import { gitopsExample } from './gitops/main';
 import { jiraIncidentsExample } from './jira-incidents/main';
+import { monitorsExample } from './monitors/main';
 import { quickstartExample } from './quickstart/main';
 
 /** The examples, by name; each adds its stacks to the app. */
@@ -16,6 +17,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'datadog-export': datadogExportExample,
   'gitops': gitopsExample,
   'jira-incidents': jiraIncidentsExample,
+  'monitors': monitorsExample,
 };
 
 /** Adds every example's stacks to `app`. */

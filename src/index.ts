@@ -13,6 +13,7 @@ export * from './connections/jira-connection';
 export * from './connections/slack-connection';
 export * from './connections/pagerduty-connection';
 export * from './connections/webhook-connection';
+export * from './monitoring';
 export * from './constructs/datadog-export';
 export * from './constructs/webhook';
 export * from './constructs/jira-workflow';

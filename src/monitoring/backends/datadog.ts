@@ -1,0 +1,190 @@
+import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
+import { Lazy, TerraformResource } from 'cdktf';
+import { Construct } from 'constructs';
+import { DatadogConnection } from '../../connections/datadog-connection';
+import { fail, requireInteger, requirePattern } from '../../core/private/validate';
+import { Severities } from '../../core/severity';
+import { IMonitorBackend, IRenderedMonitor } from '../backend';
+import type { MonitorConfig } from '../monitor-config';
+import { datadogAwsMetric, datadogDimensionTag } from '../private/datadog-aws-metrics';
+import { Aggregation, SignalKind, Statistic } from '../signal';
+import type { INotificationTarget } from '../targets';
+import { Comparisons, MissingData } from '../threshold';
+
+/** Options of the Datadog backend. */
+export interface DatadogBackendOptions {
+  /**
+   * Construct id of the rendering under each monitor.
+   * @default "Datadog"
+   */
+  readonly id?: string;
+  /**
+   * The Datadog connection (its provider creates the monitors).
+   * @default DatadogConnection.of(monitor)
+   */
+  readonly connection?: DatadogConnection;
+  /**
+   * Seconds Datadog waits before evaluating monitors of CloudWatch metrics, which reach Datadog
+   * late through the AWS integration's crawler (docs.datadoghq.com/monitors/guide/troubleshooting-no-data:
+   * at least 900 seconds is recommended for AWS and other crawler-based metrics).
+   * @default 900
+   */
+  readonly awsEvaluationDelay?: number;
+}
+
+/**
+ * Datadog's evaluation window: a whole number of minutes from 1 minute to 1 month
+ * ("Set alert conditions" in docs.datadoghq.com/monitors/configuration: a custom window is
+ * 1 minute to 48 hours, 1 month for metric monitors; taken here as 30 days).
+ */
+const DATADOG_WINDOW_MAX_SECONDS = 30 * 86_400;
+
+// Datadog tag rules (docs.datadoghq.com/getting_started/tagging/#define-tags): tags start with a
+// letter, contain letters, digits, _ - : . / only, are at most 200 characters, and are lower-cased.
+const DATADOG_TAG = /^[A-Za-z][A-Za-z0-9_\-:./]*$/;
+const DATADOG_TAG_MAX = 200;
+
+/** The Datadog monitor a `MonitorConfig` rendered. */
+export class DatadogRenderedMonitor extends Construct implements IRenderedMonitor {
+  /** The backend. */
+  public readonly backend: IMonitorBackend;
+  /** The main resource (the `datadog_monitor`). */
+  public readonly resource: TerraformResource;
+  /** The `datadog_monitor` (escape hatch, typed). */
+  public readonly datadogMonitor: Monitor;
+  /** The monitor query. */
+  public readonly query: string;
+  private readonly handles: string[] = [];
+  private readonly monitor: MonitorConfig;
+
+  constructor(monitor: MonitorConfig, backend: DatadogBackend) {
+    super(monitor, backend.id);
+    this.backend = backend;
+    this.monitor = monitor;
+    const conn = backend.options.connection ?? DatadogConnection.of(monitor);
+    const window = monitor.period * monitor.evaluationPeriods;
+    if (window % 60 !== 0 || window < 60 || window > DATADOG_WINDOW_MAX_SECONDS) {
+      fail(monitor, 'period × evaluationPeriods', `${monitor.period} × ${monitor.evaluationPeriods} = ${window} seconds`,
+        'a Datadog evaluation window: a whole number of minutes from 1 minute to 30 days');
+    }
+    const { query, aws } = buildQuery(monitor, window);
+    this.query = query;
+    const tags = datadogTags(monitor);
+    const notifiesNoData = monitor.missingData === MissingData.MISSING || monitor.missingData === MissingData.BREACHING;
+    const delay = backend.options.awsEvaluationDelay === undefined ? 900 : requireInteger(monitor, 'awsEvaluationDelay', backend.options.awsEvaluationDelay, 0, 86_400);
+    this.datadogMonitor = new Monitor(this, 'Resource', {
+      name: monitor.title,
+      type: 'metric alert',
+      query,
+      message: Lazy.stringValue({ produce: () => this.renderMessage() }),
+      priority: String(Severities.rank(monitor.severity)),
+      tags,
+      monitorThresholds: {
+        critical: String(monitor.critical),
+        warning: monitor.warning === undefined ? undefined : String(monitor.warning),
+        criticalRecovery: monitor.criticalRecovery === undefined ? undefined : String(monitor.criticalRecovery),
+        warningRecovery: monitor.warningRecovery === undefined ? undefined : String(monitor.warningRecovery),
+      },
+      notifyNoData: notifiesNoData,
+      // The provider's docs for no_data_timeframe recommend at least twice the window for metric alerts.
+      noDataTimeframe: notifiesNoData ? Math.max(2 * (window / 60), 2) : undefined,
+      renotifyInterval: monitor.renotifyInterval,
+      evaluationDelay: aws ? delay : undefined,
+      includeTags: true,
+      provider: conn.provider,
+    });
+    this.resource = this.datadogMonitor;
+  }
+
+  /** The `@` handles of the targets, in the order added. */
+  public get notificationHandles(): string[] {
+    return [...this.handles];
+  }
+
+  /** Notify a target. */
+  public addTarget(target: INotificationTarget): void {
+    const binding = target.bind(this.monitor, this.backend);
+    if (!binding.handle) fail(this.monitor, `targets.${target.targetId}`, target.targetId, 'a target that binds to Datadog with an @-handle');
+    if (!this.handles.includes(binding.handle)) this.handles.push(binding.handle);
+  }
+
+  private renderMessage(): string {
+    const m = this.monitor;
+    const parts = [m.message];
+    if (m.runbookUrl) parts.push(`Runbook: ${m.runbookUrl}`);
+    const handles = this.handles.join(' ');
+    if (handles) {
+      // Conditional blocks of the Datadog message template (docs.datadoghq.com/monitors/notify/variables).
+      parts.push(`{{#is_alert}}${handles}{{/is_alert}}`);
+      if (m.warning !== undefined) parts.push(`{{#is_warning}}${handles}{{/is_warning}}`);
+      if (m.missingData === MissingData.MISSING || m.missingData === MissingData.BREACHING) parts.push(`{{#is_no_data}}${handles}{{/is_no_data}}`);
+      parts.push(`{{#is_recovery}}${handles}{{/is_recovery}}`);
+    }
+    return parts.join('\n\n');
+  }
+}
+
+/** Renders monitors as `datadog_monitor` resources of type `metric alert`. */
+export class DatadogBackend implements IMonitorBackend {
+  /** `datadog`. */
+  public readonly kind: string = 'datadog';
+  /** Construct id of renderings. */
+  public readonly id: string;
+  /** The options. */
+  public readonly options: DatadogBackendOptions;
+
+  constructor(options: DatadogBackendOptions = {}) {
+    this.options = { ...options };
+    this.id = options.id ?? 'Datadog';
+  }
+
+  /** Render a monitor. */
+  public render(monitor: MonitorConfig): IRenderedMonitor {
+    requirePattern(monitor, 'backends', this.id, /^[A-Za-z][A-Za-z0-9_-]*$/, 'backend ids of letters, digits, _ and -');
+    return new DatadogRenderedMonitor(monitor, this);
+  }
+}
+
+function windowText(seconds: number): string {
+  if (seconds % 86_400 === 0) return `last_${seconds / 86_400}d`;
+  if (seconds % 3600 === 0) return `last_${seconds / 3600}h`;
+  return `last_${seconds / 60}m`;
+}
+
+function buildQuery(m: MonitorConfig, window: number): { query: string; aws: boolean } {
+  const s = m.signal;
+  const tail = `${Comparisons.symbol(m.comparison)} ${m.critical}`;
+  const w = windowText(window);
+  switch (s.kind) {
+    case SignalKind.DATADOG_QUERY: {
+      const agg = s.datadogQueryProps!.timeAggregation ?? Aggregation.AVG;
+      return { query: `${agg}(${w}):${s.datadogQueryProps!.query} ${tail}`, aws: false };
+    }
+    case SignalKind.CLOUDWATCH_METRIC: {
+      const p = s.cloudWatchMetricProps!;
+      const stat = p.statistic ?? Statistic.AVERAGE;
+      const mapped = datadogAwsMetric(p.namespace, p.metricName, stat, p.datadogMetric);
+      if (typeof mapped === 'string') fail(m, 'signal', s.toString(), `a signal the Datadog backend can evaluate: ${mapped}`);
+      const dims = p.dimensions ?? {};
+      const filter = Object.keys(dims).sort().map((d) => `${datadogDimensionTag(d)}:${String(dims[d]).toLowerCase()}`).join(',') || '*';
+      const q = `${mapped.aggregation}:${mapped.metric}{${filter}}${mapped.asCount ? '.as_count()' : ''}`;
+      return { query: `${mapped.aggregation}(${w}):${q} ${tail}`, aws: true };
+    }
+    default:
+      return fail(m, 'signal', s.toString(),
+        `a signal the Datadog backend can evaluate (a Datadog query, or a CloudWatch metric collected by Datadog's AWS integration); Datadog cannot evaluate a ${s.kind}`);
+  }
+}
+
+function datadogTags(m: MonitorConfig): string[] {
+  const out = [`severity:${Severities.label(m.severity)}`];
+  for (const [k, v] of Object.entries(m.tags)) {
+    const tag = v === '' ? k : `${k}:${v}`;
+    if (!DATADOG_TAG.test(tag) || tag.length > DATADOG_TAG_MAX) {
+      fail(m, `tags.${k}`, tag, `a Datadog tag: starts with a letter, then letters, digits, _ - : . /, at most ${DATADOG_TAG_MAX} characters`);
+    }
+    if (k.toLowerCase() === 'severity') fail(m, `tags.${k}`, k, 'a key other than severity (the monitor sets it from its severity)');
+    out.push(tag.toLowerCase());
+  }
+  return out.sort();
+}

@@ -1,0 +1,77 @@
+import { monitorsExample } from '../../examples/monitors/main';
+import { synthApp } from '../support/synth';
+import { awsPart, TerraformValidator } from '../support/terraform-validate';
+
+let validator: TerraformValidator;
+beforeAll(() => {
+  validator = new TerraformValidator();
+});
+afterAll(() => validator?.dispose());
+
+describe('examples/monitors', () => {
+  const out = synthApp((app) => monitorsExample(app));
+  const json = out.stacks.monitors;
+
+  test('synthesizes one stack named monitors', () => {
+    expect(Object.keys(out.stacks)).toEqual(['monitors']);
+  });
+
+  test('renders each monitor to the backends it names', () => {
+    const names = (type: string, attr: string) => Object.values<any>(json.resource[type]).map((r) => r[attr]).sort();
+    expect(names('datadog_monitor', 'name')).toEqual([
+      'checkout: ALB target 5xx', 'checkout: APM errors', 'checkout: Lambda errors', 'checkout: order queue backlog', 'checkout: p99 duration',
+    ]);
+    expect(names('aws_cloudwatch_metric_alarm', 'alarm_name')).toEqual([
+      'checkout: ALB target 5xx', 'checkout: Lambda errors', 'checkout: Lambda errors (warning)', 'checkout: error rate',
+      'checkout: order queue backlog', 'checkout: p99 duration', 'checkout: p99 duration (warning)',
+    ]);
+    expect(names('grafana_rule_group', 'name')).toEqual([
+      'checkout: ALB target 5xx', 'checkout: HTTP 5xx ratio', 'checkout: Lambda errors', 'checkout: order queue backlog', 'checkout: p99 duration',
+    ]);
+    expect(Object.values<any>(json.resource.grafana_folder)).toEqual([expect.objectContaining({ title: 'Checkout', provider: 'grafana' })]);
+  });
+
+  test('routes by severity: SEV1/SEV2 page, SEV3+ e-mail, Slack hears all', () => {
+    const dd = (name: string) => Object.values<any>(json.resource.datadog_monitor).find((m) => m.name === name);
+    const sev2 = dd('checkout: Lambda errors').message;
+    expect(sev2).toContain('{{#is_alert}}@pagerduty-checkout @webhook-incident-bridge @slack-acme-checkout-alerts{{/is_alert}}');
+    expect(sev2).not.toContain('checkout-team@acme.example');
+    const sev3 = dd('checkout: p99 duration').message;
+    expect(sev3).toContain('{{#is_alert}}@slack-acme-checkout-alerts @checkout-team@acme.example{{/is_alert}}');
+    expect(sev3).not.toContain('@pagerduty');
+
+    const policy = Object.values<any>(json.resource.grafana_notification_policy);
+    expect(policy).toHaveLength(1);
+    const routes = policy[0].policy;
+    expect(routes.map((r: any) => r.contact_point)).toEqual([
+      'email-checkout-team-at-acme-example', 'pagerduty-checkout', 'pagerduty-checkout', 'platform-oncall',
+      'slack-checkout-alerts', 'slack-checkout-alerts', 'webhook-incident-bridge', 'webhook-incident-bridge',
+    ]);
+    expect(routes).toContainEqual({
+      contact_point: 'pagerduty-checkout',
+      continue: true,
+      matcher: [{ label: 'notify_pagerduty_checkout', match: '=', value: 'true' }, { label: 'severity', match: '=~', value: 'sev1|sev2' }],
+    });
+    expect(routes).toContainEqual({
+      contact_point: 'email-checkout-team-at-acme-example',
+      continue: true,
+      matcher: [{ label: 'notify_email_checkout_team_at_acme_example', match: '=', value: 'true' }, { label: 'severity', match: '=~', value: 'sev3|sev4|sev5' }],
+    });
+    expect(routes).toContainEqual({ contact_point: 'platform-oncall', continue: false, matcher: [{ label: 'team', match: '=', value: 'platform' }] });
+  });
+
+  test('no secret value in the output, only references', () => {
+    const text = JSON.stringify(json);
+    expect(text).toMatch(/https:\/\/events\.eu\.pagerduty\.com\/integration\/\$\{data\.aws_secretsmanager_secret_version\.PagerDutyKey_[0-9A-F]{8}\.secret_string\}\/enqueue/);
+    expect(text).toMatch(/"integration_key":"\$\{data\.aws_secretsmanager_secret_version\.PagerDutyKey_[0-9A-F]{8}\.secret_string\}"/);
+    expect(text).toContain('${var.monitors_grafana_token}');
+  });
+
+  test('the AWS part passes terraform validate', () => {
+    const part = awsPart(json)!;
+    expect(part.awsBlocks).toBeGreaterThan(10);
+    const result = validator.validate(part.json);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+});
