@@ -17,6 +17,8 @@ export * from './monitoring';
 export * from './constructs/datadog-export';
 export * from './constructs/webhook';
 export * from './constructs/jira-workflow';
+export * from './grafana/grafana-folder';
+export * from './grafana/grafana-data-source';
 export * from './github/github-repository';
 export * from './gitops/gitops-pipeline';
 export * from './stacks/aws-metrics-to-datadog-stack';
