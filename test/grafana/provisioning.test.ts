@@ -21,7 +21,9 @@ describe('GrafanaFolder', () => {
     const stack = setup();
     const folder = new GrafanaFolder(stack, 'Folder', {
       title: 'Checkout — Alerts!',
-      permissions: [FolderGrant.role(GrafanaRole.VIEWER, FolderAccess.VIEW), FolderGrant.team(12, FolderAccess.EDIT), FolderGrant.user(7, FolderAccess.ADMIN)],
+      permissions: [
+        FolderGrant.role(GrafanaRole.VIEWER, FolderAccess.VIEW), FolderGrant.team(12, FolderAccess.EDIT), FolderGrant.user(7, FolderAccess.ADMIN),
+      ],
     });
     const json = synthStack(stack);
     expect(one(json, 'grafana_folder')).toEqual({
