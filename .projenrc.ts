@@ -44,7 +44,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@cdktf/provider-github@15.3.1',
   ],
   // Non-jsii runtime dependencies are bundled into the npm package (jsii requires it).
-  bundledDeps: ['yaml@^2.8.1'],
+  bundledDeps: ['yaml@^2.8.1', '@grafana/grafana-foundation-sdk@11.6.0-cogv0.0.x.1769699379'],
   devDeps: [
     `cdktf@${CDKTF_VERSION}`,
     'constructs@10.4.2',
