@@ -4,6 +4,7 @@
  */
 import { App } from 'cdktf';
 import { connectionsExample } from './connections/main';
+import { dashboardsImportExample } from './dashboards-import/main';
 import { datadogExportExample } from './datadog-export/main';
 import { gitopsExample } from './gitops/main';
 import { jiraIncidentsExample } from './jira-incidents/main';
@@ -14,6 +15,7 @@ import { quickstartExample } from './quickstart/main';
 export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'quickstart': quickstartExample,
   'connections': connectionsExample,
+  'dashboards-import': dashboardsImportExample,
   'datadog-export': datadogExportExample,
   'gitops': gitopsExample,
   'jira-incidents': jiraIncidentsExample,
