@@ -10,10 +10,12 @@ import { gitopsExample } from './gitops/main';
 import { jiraIncidentsExample } from './jira-incidents/main';
 import { monitorsExample } from './monitors/main';
 import { quickstartExample } from './quickstart/main';
+import { serviceTemplateExample } from './service-template/main';
 
 /** The examples, by name; each adds its stacks to the app. */
 export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'quickstart': quickstartExample,
+  'service-template': serviceTemplateExample,
   'connections': connectionsExample,
   'dashboards-import': dashboardsImportExample,
   'datadog-export': datadogExportExample,

@@ -24,6 +24,8 @@ export * from './github/github-repository';
 export * from './gitops/gitops-pipeline';
 export * from './stacks/aws-metrics-to-datadog-stack';
 export * from './stacks/github-repository-stack';
+export * from './stacks/incident-routing-stack';
+export * from './stacks/service-monitoring-stack';
 
 /** Generated L1 bindings of the Grafana provider (grafana/grafana), one submodule per resource. */
 export * as grafanaL1 from './bindings/grafana';

@@ -62,7 +62,8 @@ test('awsPart drops other providers and replaces references to what it dropped',
   })!;
   expect(part.dropped).toEqual(['datadog_integration_aws_account.dd']);
   expect(Object.keys(part.json.resource)).toEqual(['aws_iam_role']);
-  expect(part.json.resource.aws_iam_role.r.assume_role_policy).toBe('removed-non-aws-reference');
+  expect(part.json.resource.aws_iam_role.r.assume_role_policy).toBe('${var.removed_non_aws_reference}');
+  expect(part.json.variable.removed_non_aws_reference).toEqual({ type: 'any', description: expect.any(String) });
   expect(part.json.resource.aws_iam_role.r.depends_on).toEqual([]);
   expect(Object.keys(part.json.output)).toEqual(['a']);
   expect(part.json.terraform.required_providers).toEqual({ aws: { source: 'aws' } });

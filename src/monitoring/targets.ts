@@ -29,10 +29,22 @@ export interface NotificationTargetBinding {
    */
   readonly actionArn?: string;
   /**
+   * More alarm action ARNs (CloudWatch), for a target that fans out to several topics.
+   * @default - none
+   */
+  readonly actionArns?: string[];
+  /**
    * The name of a contact point (Grafana) that routes of the notification policy lead to.
    * @default - none
    */
   readonly contactPointName?: string;
+  /**
+   * Grafana: an organization-wide notification policy (managed elsewhere, e.g. by an
+   * IncidentRoutingStack) already routes the monitor by its `severity` label, so no route is
+   * added to this stack's policy.
+   * @default false
+   */
+  readonly routedByPolicy?: boolean;
 }
 
 /**

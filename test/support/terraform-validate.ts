@@ -18,7 +18,14 @@ import * as os from 'os';
 import * as path from 'path';
 
 const KEEP_ALWAYS = new Set(['variable', 'locals']);
-const REMOVED_PLACEHOLDER = 'removed-non-aws-reference';
+/**
+ * A reference to something dropped becomes a reference to this variable: variables have no
+ * value during `terraform validate`, so the provider checks the argument's type, not a made-up value.
+ */
+const REMOVED_VARIABLE = 'removed_non_aws_reference';
+const REMOVED_PLACEHOLDER = `\${var.${REMOVED_VARIABLE}}`;
+/** Built into Terraform itself (terraform.io/builtin/terraform): valid offline, kept. */
+const BUILTIN_TYPES = new Set(['terraform_remote_state', 'terraform_data']);
 
 export interface AwsPart {
   /** The AWS-only Terraform JSON. */
@@ -41,10 +48,10 @@ export function awsPart(stack: Record<string, any>): AwsPart | undefined {
 
   for (const kind of ['resource', 'data']) {
     for (const [type, byName] of Object.entries<Record<string, any>>(stack[kind] ?? {})) {
-      if (type.startsWith('aws_')) {
+      if (type.startsWith('aws_') || BUILTIN_TYPES.has(type)) {
         out[kind] = out[kind] ?? {};
         out[kind][type] = byName;
-        awsBlocks += Object.keys(byName).length;
+        if (type.startsWith('aws_')) awsBlocks += Object.keys(byName).length;
       } else {
         for (const name of Object.keys(byName)) dropped.push(kind === 'data' ? `data.${type}.${name}` : `${type}.${name}`);
       }
@@ -70,7 +77,11 @@ export function awsPart(stack: Record<string, any>): AwsPart | undefined {
       }
     }
   }
-  return { json: scrub(out, dropped), dropped, awsBlocks };
+  const json = scrub(out, dropped);
+  if (JSON.stringify(json).includes(REMOVED_PLACEHOLDER)) {
+    json.variable = { ...(json.variable ?? {}), [REMOVED_VARIABLE]: { type: 'any', description: 'stands for references to dropped non-AWS objects' } };
+  }
+  return { json, dropped, awsBlocks };
 }
 
 function references(text: string, addresses: string[]): boolean {

@@ -177,8 +177,11 @@ export class CloudWatchRenderedMonitor extends Construct implements IRenderedMon
   /** Notify a target. */
   public addTarget(target: INotificationTarget): void {
     const binding = target.bind(this.monitor, this.backend);
-    if (!binding.actionArn) fail(this.monitor, `targets.${target.targetId}`, target.targetId, 'a target that binds to CloudWatch with an action ARN');
-    if (!this.actions.includes(binding.actionArn)) this.actions.push(binding.actionArn);
+    const arns = [...(binding.actionArn ? [binding.actionArn] : []), ...(binding.actionArns ?? [])];
+    if (arns.length === 0) fail(this.monitor, `targets.${target.targetId}`, target.targetId, 'a target that binds to CloudWatch with an action ARN');
+    for (const arn of arns) if (!this.actions.includes(arn)) this.actions.push(arn);
+    // PutMetricAlarm: AlarmActions holds at most 5 ARNs.
+    if (this.actions.length > 5) fail(this.monitor, 'targets', this.actions.length, 'at most 5 CloudWatch alarm actions per monitor (a CloudWatch limit)');
   }
 }
 

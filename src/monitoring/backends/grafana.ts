@@ -71,7 +71,7 @@ export class GrafanaRenderedMonitor extends Construct implements IRenderedMonito
   public readonly ruleGroup: RuleGroup;
   private readonly routeLabels: Record<string, string> = {};
   private readonly monitor: MonitorConfig;
-  private readonly policy: GrafanaNotificationPolicy;
+  private readonly connection: GrafanaConnection;
 
   constructor(monitor: MonitorConfig, backend: GrafanaBackend) {
     super(monitor, backend.id);
@@ -98,7 +98,9 @@ export class GrafanaRenderedMonitor extends Construct implements IRenderedMonito
     if (monitor.datapointsToAlarm < monitor.evaluationPeriods) {
       Annotations.of(monitor).addWarning(`${monitor.node.path}: Grafana has no "M of N" evaluation; the rule fires after ${monitor.datapointsToAlarm} consecutive breaching evaluations`);
     }
-    this.policy = GrafanaNotificationPolicy.of(monitor, conn);
+    // The stack's notification policy is created on the first route only: monitors routed by an
+    // organization-wide policy elsewhere must not create a second one for the same org.
+    this.connection = conn;
 
     const folderUid = o.folderUid !== undefined
       ? requireString(monitor, 'folderUid', o.folderUid, 'a Grafana folder UID')
@@ -142,13 +144,15 @@ export class GrafanaRenderedMonitor extends Construct implements IRenderedMonito
   /** Notify a target: a label on the rule and a route to its contact point in the policy tree. */
   public addTarget(target: INotificationTarget): void {
     const binding = target.bind(this.monitor, this.backend);
+    // The organization's policy routes this monitor by its severity label already.
+    if (binding.routedByPolicy) return;
     if (!binding.contactPointName) fail(this.monitor, `targets.${target.targetId}`, target.targetId, 'a target that binds to Grafana with a contact point');
     const label = `notify_${target.targetId.replace(/[^A-Za-z0-9_]/g, '_')}`;
     const every = this.monitor.renotifyInterval;
     const value = every === undefined ? 'true' : `every_${every}m`;
     this.routeLabels[label] = value;
     const severities = Severities.all().filter((s: Severity) => target.severities.includes(s)).map((s) => Severities.label(s));
-    this.policy.addRoute({
+    GrafanaNotificationPolicy.of(this.monitor, this.connection).addRoute({
       contactPoint: binding.contactPointName,
       matchers: [
         { label, match: MatchOperator.EQUAL, value },

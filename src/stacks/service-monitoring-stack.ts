@@ -1,0 +1,266 @@
+import { TerraformOutput, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { IncidentRoutingStack } from './incident-routing-stack';
+import { AwsConnection, AwsConnectionProps } from '../connections/aws-connection';
+import { DatadogConnection } from '../connections/datadog-connection';
+import { DatadogSite } from '../connections/datadog-site';
+import { GrafanaAuth, GrafanaConnection } from '../connections/grafana-connection';
+import { fail, requirePattern, requireString, requireUrl } from '../core/private/validate';
+import { Secret } from '../core/secret';
+import { Severity } from '../core/severity';
+import { IMonitorBackend } from '../monitoring/backend';
+import { MonitorBackend } from '../monitoring/monitor-backend';
+import { MonitorConfig } from '../monitoring/monitor-config';
+import { MonitorGroup, MonitorPresetOptions, MonitorPresets } from '../monitoring/presets';
+import { INotificationTarget } from '../monitoring/targets';
+
+/** The monitoring backends a service stack can render to. */
+export enum ServiceBackend {
+  /** Datadog monitors (needs `datadog`). */
+  DATADOG = 'DATADOG',
+  /** CloudWatch alarms (needs `aws`). */
+  CLOUDWATCH = 'CLOUDWATCH',
+  /** Grafana alert rules (needs `grafana`). */
+  GRAFANA = 'GRAFANA',
+}
+
+/** Datadog settings of a service stack. */
+export interface ServiceDatadogOptions {
+  /**
+   * The Datadog site.
+   * @default DatadogSite.US1
+   */
+  readonly site?: DatadogSite;
+  /**
+   * Environment variable (`TF_VAR_<name>`) with the API key.
+   * @default "TF_VAR_datadog_api_key"
+   */
+  readonly apiKeyEnvironmentVariable?: string;
+  /**
+   * Environment variable (`TF_VAR_<name>`) with the application key.
+   * @default "TF_VAR_datadog_app_key"
+   */
+  readonly appKeyEnvironmentVariable?: string;
+}
+
+/** Grafana settings of a service stack. */
+export interface ServiceGrafanaOptions {
+  /** Root URL of the Grafana instance. */
+  readonly url: string;
+  /** Uid of the data source the rules query (Prometheus, or CloudWatch for AWS signals). */
+  readonly datasourceUid: string;
+  /**
+   * Uid of a CloudWatch data source for CloudWatch signals.
+   * @default - `datasourceUid`
+   */
+  readonly cloudWatchDatasourceUid?: string;
+  /**
+   * Environment variable (`TF_VAR_<name>`) with the service-account token.
+   * @default "TF_VAR_grafana_token"
+   */
+  readonly tokenEnvironmentVariable?: string;
+}
+
+/** A Lambda function of the service (thresholds default to the preset's). */
+export interface ServiceLambdaFunction {
+  /** Function name. */
+  readonly functionName: string;
+  /**
+   * Errors per minute that alert.
+   * @default 1
+   */
+  readonly maxErrors?: number;
+  /**
+   * p99 duration (ms) that alerts.
+   * @default 3000
+   */
+  readonly maxDurationP99Ms?: number;
+}
+
+/** An SQS queue of the service. */
+export interface ServiceQueue {
+  /** Queue name. */
+  readonly queueName: string;
+  /**
+   * Age of the oldest message (s) that alerts.
+   * @default 300
+   */
+  readonly maxAgeOfOldestMessageSeconds?: number;
+  /**
+   * The queue's dead-letter queue, alerted on any message.
+   * @default - none
+   */
+  readonly deadLetterQueueName?: string;
+}
+
+/** An Application Load Balancer in front of the service. */
+export interface ServiceLoadBalancer {
+  /** The load balancer's dimension value, `app/<name>/<id>`. */
+  readonly loadBalancer: string;
+  /**
+   * Target 5xx per minute that alert.
+   * @default 5
+   */
+  readonly maxTarget5xx?: number;
+  /**
+   * p99 target response time (s) that alerts.
+   * @default 1
+   */
+  readonly maxResponseTimeP99Seconds?: number;
+}
+
+/** Props of a `ServiceMonitoringStack`. */
+export interface ServiceMonitoringStackProps {
+  /** The service name (a tag on every monitor). */
+  readonly service: string;
+  /** The backends to render every monitor to. */
+  readonly backends: ServiceBackend[];
+  /**
+   * The organization's routing: monitors notify by severity through it.
+   * @default - monitors notify `targets` only
+   */
+  readonly routing?: IncidentRoutingStack;
+  /**
+   * More notification targets for every monitor.
+   * @default - none
+   */
+  readonly targets?: INotificationTarget[];
+  /**
+   * AWS account and region (CloudWatch alarms, AWS metrics).
+   * @default - none (CLOUDWATCH cannot be used)
+   */
+  readonly aws?: AwsConnectionProps;
+  /**
+   * Datadog settings.
+   * @default - none (DATADOG cannot be used)
+   */
+  readonly datadog?: ServiceDatadogOptions;
+  /**
+   * Grafana settings.
+   * @default - none (GRAFANA cannot be used)
+   */
+  readonly grafana?: ServiceGrafanaOptions;
+  /**
+   * Lambda functions of the service.
+   * @default - none
+   */
+  readonly lambdaFunctions?: ServiceLambdaFunction[];
+  /**
+   * SQS queues of the service.
+   * @default - none
+   */
+  readonly queues?: ServiceQueue[];
+  /**
+   * Load balancers in front of the service.
+   * @default - none
+   */
+  readonly loadBalancers?: ServiceLoadBalancer[];
+  /**
+   * Environment tag.
+   * @default "prod"
+   */
+  readonly env?: string;
+  /**
+   * Runbook of the service, linked from every monitor.
+   * @default - none
+   */
+  readonly runbookUrl?: string;
+  /**
+   * Severity of the preset monitors.
+   * @default Severity.SEV2
+   */
+  readonly severity?: Severity;
+}
+
+/**
+ * One service's monitoring in one stack: the preset monitors of its Lambda functions, queues
+ * and load balancers, rendered to the backends the user names, tagged with the service and
+ * routed by severity through an `IncidentRoutingStack` (Slack, PagerDuty, Jira targets may be
+ * added too).
+ */
+export class ServiceMonitoringStack extends TerraformStack {
+  /** Every monitor of the stack. */
+  public readonly monitors: MonitorConfig[] = [];
+  /** The backends monitors are rendered to. */
+  public readonly monitorBackends: IMonitorBackend[];
+  /** The service name. */
+  public readonly service: string;
+  private readonly presetOptions: MonitorPresetOptions;
+
+  constructor(scope: Construct, id: string, props: ServiceMonitoringStackProps) {
+    super(scope, id);
+    this.service = requirePattern(this, 'service', props.service, /^[a-z0-9][a-z0-9_.-]{0,62}$/, 'a service name of lower-case letters, digits, _ . - (at most 63)');
+    const kinds = props.backends ?? [];
+    if (kinds.length === 0) fail(this, 'backends', kinds, 'a non-empty list of ServiceBackend values');
+    this.monitorBackends = kinds.map((kind, i) => {
+      switch (kind) {
+        case ServiceBackend.DATADOG: {
+          if (!props.datadog) fail(this, 'backends', kind, 'backends whose connection is configured: set datadog to render to Datadog');
+          const d = props.datadog;
+          new DatadogConnection(this, 'Datadog', {
+            site: d.site,
+            apiKey: Secret.fromEnvironment(this, 'DatadogApiKey', { environmentVariable: d.apiKeyEnvironmentVariable ?? 'TF_VAR_datadog_api_key' }),
+            appKey: Secret.fromEnvironment(this, 'DatadogAppKey', { environmentVariable: d.appKeyEnvironmentVariable ?? 'TF_VAR_datadog_app_key' }),
+          });
+          return MonitorBackend.datadog();
+        }
+        case ServiceBackend.CLOUDWATCH:
+          if (!props.aws) fail(this, 'backends', kind, 'backends whose connection is configured: set aws to render to CloudWatch');
+          return MonitorBackend.cloudwatch({ connection: this.awsConnection(props.aws) });
+        case ServiceBackend.GRAFANA: {
+          if (!props.grafana) fail(this, 'backends', kind, 'backends whose connection is configured: set grafana to render to Grafana');
+          const g = props.grafana;
+          const connection = new GrafanaConnection(this, 'Grafana', {
+            url: requireUrl(this, 'grafana.url', g.url, ['https', 'http']),
+            auth: GrafanaAuth.serviceAccountToken(Secret.fromEnvironment(this, 'GrafanaToken', { environmentVariable: g.tokenEnvironmentVariable ?? 'TF_VAR_grafana_token' })),
+          });
+          return MonitorBackend.grafana({
+            connection,
+            datasourceUid: requireString(this, 'grafana.datasourceUid', g.datasourceUid),
+            cloudWatchDatasourceUid: g.cloudWatchDatasourceUid,
+            folder: `${this.service} monitors`,
+          });
+        }
+        default:
+          return fail(this, `backends[${i}]`, kind, 'ServiceBackend.DATADOG, CLOUDWATCH or GRAFANA');
+      }
+    });
+    if (new Set(kinds).size !== kinds.length) fail(this, 'backends', kinds, 'backends without duplicates');
+    if (props.aws && !kinds.includes(ServiceBackend.CLOUDWATCH)) this.awsConnection(props.aws);
+    if (props.routing !== undefined && !(props.routing instanceof IncidentRoutingStack)) fail(this, 'routing', props.routing, 'an IncidentRoutingStack');
+    const targets = [...(props.routing ? [props.routing.target()] : []), ...(props.targets ?? [])];
+    this.presetOptions = {
+      backends: this.monitorBackends,
+      targets,
+      severity: props.severity ?? Severity.SEV2,
+      tags: { service: this.service, env: props.env ?? 'prod' },
+      runbookUrl: props.runbookUrl,
+      titlePrefix: `[${this.service}] `,
+    };
+
+    (props.lambdaFunctions ?? []).forEach((f, i) => this.collect(MonitorPresets.lambdaFunction(this, `Lambda${i}`, {
+      ...this.presetOptions, functionName: f.functionName, maxErrors: f.maxErrors ?? 1, maxDurationP99Ms: f.maxDurationP99Ms ?? 3000,
+    })));
+    (props.queues ?? []).forEach((q, i) => this.collect(MonitorPresets.sqsQueue(this, `Queue${i}`, {
+      ...this.presetOptions,
+      queueName: q.queueName,
+      maxAgeOfOldestMessageSeconds: q.maxAgeOfOldestMessageSeconds ?? 300,
+      deadLetterQueueName: q.deadLetterQueueName,
+    })));
+    (props.loadBalancers ?? []).forEach((lb, i) => this.collect(MonitorPresets.applicationLoadBalancer(this, `LoadBalancer${i}`, {
+      ...this.presetOptions,
+      loadBalancer: lb.loadBalancer,
+      maxTarget5xx: lb.maxTarget5xx ?? 5,
+      maxResponseTimeP99Seconds: lb.maxResponseTimeP99Seconds ?? 1,
+    })));
+    new TerraformOutput(this, 'MonitorCount', { value: this.monitors.length, description: `Monitors of ${this.service} (each rendered to ${kinds.join(', ')})` });
+  }
+
+  private awsConnection(props: AwsConnectionProps): AwsConnection {
+    return (this.node.tryFindChild('Aws') as AwsConnection | undefined) ?? new AwsConnection(this, 'Aws', props);
+  }
+
+  private collect(group: MonitorGroup): void {
+    this.monitors.push(...group.monitors);
+  }
+}

@@ -1,0 +1,105 @@
+import { Testing } from 'cdktf';
+import { IncidentRoutingStack, IncidentRoutingStackProps, ServiceBackend, ServiceMonitoringStack, Severity } from '../../src';
+import { synthApp } from '../support/synth';
+import { awsPart, TerraformValidator } from '../support/terraform-validate';
+
+const routingProps: IncidentRoutingStackProps = {
+  aws: { region: 'eu-west-1', accountId: '123456789012' },
+  grafana: { url: 'https://g.example.com' },
+  slack: { workspaceId: 'T01234567', botTokenEnvironmentVariable: 'TF_VAR_slack_bot', datadogAccountName: 'acme' },
+  routes: [
+    { severities: [Severity.SEV1, Severity.SEV2], pagerDutyService: 'oncall', pagerDutyKeyEnvironmentVariable: 'TF_VAR_pd_key' },
+    { severities: [Severity.SEV3, Severity.SEV4, Severity.SEV5], slackChannel: 'alerts', slackChannelId: 'C0ALERTS1' },
+  ],
+};
+const all = (json: any, type: string) => Object.values<any>(json.resource?.[type] ?? {});
+
+function build() {
+  return synthApp((app) => {
+    const routing = new IncidentRoutingStack(app, 'routing', routingProps);
+    new ServiceMonitoringStack(app, 'checkout', {
+      service: 'checkout',
+      backends: [ServiceBackend.DATADOG, ServiceBackend.CLOUDWATCH, ServiceBackend.GRAFANA],
+      routing,
+      aws: { region: 'eu-west-1' },
+      datadog: {},
+      grafana: { url: 'https://g.example.com', datasourceUid: 'prom' },
+      lambdaFunctions: [{ functionName: 'checkout-api' }],
+      queues: [{ queueName: 'orders' }],
+    });
+  });
+}
+
+describe('IncidentRoutingStack', () => {
+  const out = build();
+  const routing = out.stacks.routing;
+
+  test('assembles the one Grafana policy tree, routing by severity label', () => {
+    const [policy] = all(routing, 'grafana_notification_policy');
+    expect(policy.group_by).toEqual(['grafana_folder', 'alertname', 'severity']);
+    expect(policy.policy.map((p: any) => [p.contact_point, p.matcher[0]])).toEqual([
+      ['pagerduty-oncall-sev1-sev2', { label: 'severity', match: '=~', value: 'sev1|sev2' }],
+      ['slack-alerts-sev3-sev4-sev5', { label: 'severity', match: '=~', value: 'sev3|sev4|sev5' }],
+    ]);
+    expect(all(routing, 'grafana_contact_point').map((c) => c.name).sort()).toEqual(['pagerduty-oncall-sev1-sev2', 'slack-alerts-sev3-sev4-sev5']);
+  });
+
+  test('creates KMS-encrypted SNS topics and outputs them per severity', () => {
+    const topics = all(routing, 'aws_sns_topic');
+    expect(topics).toHaveLength(2);
+    for (const t of topics) expect(t.kms_master_key_id).toMatch(/aws_kms_key|alias/);
+    expect(Object.keys(routing.output).filter((k) => k.startsWith('TopicArns-')).sort()).toEqual(['TopicArns-sev1', 'TopicArns-sev2', 'TopicArns-sev3', 'TopicArns-sev4', 'TopicArns-sev5']);
+  });
+
+  test.each([
+    [{ routes: [] }, "r: 'routes' must be at least one route; received []"],
+    [{ routes: [{ severities: [Severity.SEV1] }] }, /r: 'routes\[0\]' must be a route with a slackChannel, a pagerDutyService or an email/],
+    [{ routes: [{ severities: [Severity.SEV1], email: 'a@b.co' }] }, /r: 'routes' must be routes that together take every severity \(none takes SEV2\)/],
+    [{ routes: [{ severities: [], email: 'a@b.co' }] }, "r: 'routes[0].severities' must be a non-empty list of Severity values (SEV1 … SEV5); received []"],
+  ])('bad routes %#', (props, message) => {
+    expect(() => new IncidentRoutingStack(Testing.app(), 'r', props as any)).toThrow(message as any);
+  });
+});
+
+describe('ServiceMonitoringStack', () => {
+  const out = build();
+  const service = out.stacks.checkout;
+
+  test('renders every preset monitor to the three backends', () => {
+    expect(all(service, 'datadog_monitor')).toHaveLength(all(service, 'aws_cloudwatch_metric_alarm').length);
+    expect(all(service, 'datadog_monitor').length).toBeGreaterThanOrEqual(4);
+    expect(all(service, 'grafana_rule_group').length).toBe(all(service, 'datadog_monitor').length);
+    for (const m of all(service, 'datadog_monitor')) expect(m.tags).toEqual(expect.arrayContaining(['service:checkout', 'env:prod']));
+  });
+
+  test('routes through the routing stack by reference, never by copied strings', () => {
+    const sev2 = all(service, 'datadog_monitor')[0];
+    expect(sev2.message).toContain('{{#is_alert}}@pagerduty-oncall{{/is_alert}}');
+    const alarm = all(service, 'aws_cloudwatch_metric_alarm')[0];
+    expect(alarm.alarm_actions).toEqual([expect.stringMatching(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-routing\.outputs\.cross-stack-output-aws_sns_topic/)]);
+    expect(Object.keys(service.data.terraform_remote_state)).toHaveLength(1);
+    // Grafana rules carry the severity label; the org policy lives in the routing stack only
+    expect(all(service, 'grafana_notification_policy')).toEqual([]);
+    const rule = all(service, 'grafana_rule_group')[0].rule[0];
+    expect(rule.labels.severity).toBe('sev2');
+  });
+
+  test('a backend without its connection fails', () => {
+    expect(() => new ServiceMonitoringStack(Testing.app(), 's', { service: 'x', backends: [ServiceBackend.GRAFANA] }))
+      .toThrow("s: 'backends' must be backends whose connection is configured: set grafana to render to Grafana; received \"GRAFANA\"");
+    expect(() => new ServiceMonitoringStack(Testing.app(), 's', { service: 'Bad Name', backends: [ServiceBackend.DATADOG], datadog: {} }))
+      .toThrow("s: 'service' must be a service name of lower-case letters, digits, _ . - (at most 63); received \"Bad Name\"");
+  });
+
+  test('the AWS parts of both stacks pass terraform validate', () => {
+    const validator = new TerraformValidator();
+    try {
+      for (const name of ['routing', 'checkout']) {
+        const verdict = validator.validate(awsPart(out.stacks[name])!.json);
+        expect({ name, errors: verdict.diagnostics.filter((d) => d.startsWith('error')) }).toEqual({ name, errors: [] });
+      }
+    } finally {
+      validator.dispose();
+    }
+  });
+});
