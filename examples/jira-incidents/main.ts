@@ -11,6 +11,7 @@ import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric
 import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
 import { App, TerraformStack } from 'cdktf';
 import {
+  AwsService, ComparisonOperator, MonitorBackend, MonitorConfig, Signal, Statistic,
   AwsConnection, DatadogConnection, DatadogSite, GrafanaAuth, GrafanaConnection, grafanaL1, JiraAuth,
   JiraConnection, JiraDeployment, JiraWorkflow, JiraWorkflowTemplate, Secret, Severity, Webhook, WebhookAuth,
   WebhookConnection, WebhookPayload,
@@ -102,6 +103,18 @@ export function jiraIncidentsExample(app: App): TerraformStack[] {
     provider: aws.provider,
   });
   incidents.addCloudWatchAlarm(alarm.arn);
+
+  // The same workflow as a MonitorConfig target: one monitor, three backends, all into Jira.
+  new MonitorConfig(stack, 'CheckoutQueueAge', {
+    title: 'checkout orders queue is falling behind',
+    message: 'The oldest message of checkout-orders is older than 10 minutes.',
+    signal: Signal.awsMetric(AwsService.SQS, 'checkout-orders', 'ApproximateAgeOfOldestMessage', { statistic: Statistic.MAXIMUM }),
+    comparison: ComparisonOperator.GREATER_THAN,
+    critical: 600,
+    severity: Severity.SEV2,
+    backends: [MonitorBackend.datadog(), MonitorBackend.cloudwatch(), MonitorBackend.grafana({ datasourceUid: 'cloudwatch', folder: 'Checkout monitors' })],
+    targets: [incidents.target()],
+  });
 
   // A generic signed webhook to an incident bridge, from every source.
   new WebhookConnection(stack, 'IncidentBridge', {

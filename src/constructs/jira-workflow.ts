@@ -2,8 +2,8 @@ import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-ru
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Webhook as DatadogWebhookResource } from '@cdktf/provider-datadog/lib/webhook';
-import { Annotations } from 'cdktf';
-import { Construct } from 'constructs';
+import { Annotations, Lazy } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
 import { createIssueProblems, createIssueTemplate, syncTemplate } from './private/jira-issue';
 import { checkedPayload, parsePayload, retrySettings, Segments } from './private/webhook-checks';
 import {
@@ -19,6 +19,9 @@ import { optionalSecret, requireSecret } from '../core/private/require-secret';
 import { fail, isToken, optionalPattern, requireInteger, requirePattern, requireString } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { Severities, Severity } from '../core/severity';
+import { IMonitorBackend } from '../monitoring/backend';
+import { MonitorConfig } from '../monitoring/monitor-config';
+import { INotificationTarget, NotificationTargetBinding, NotificationTargetOptions } from '../monitoring/targets';
 
 /** Options of `JiraWorkflowTemplate.incident()`. */
 export interface JiraWorkflowTemplateOptions {
@@ -483,6 +486,16 @@ export class JiraWorkflow extends Construct {
     this.addAlarmArn('alarmArn', alarmArn);
   }
 
+  /**
+   * This workflow as a notification target of `MonitorConfig`: Datadog monitors mention the
+   * create and sync webhooks (create on the first alert, sync on re-alerts and recovery),
+   * Grafana rules route to the Jira contact point, and CloudWatch alarms are watched by the
+   * workflow's EventBridge rules (no alarm action needed).
+   */
+  public target(options: NotificationTargetOptions = {}): INotificationTarget {
+    return new JiraTarget(this, options);
+  }
+
   private addAlarmArn(prop: string, arn: unknown): void {
     const s = requireString(this, prop, arn, 'a CloudWatch alarm ARN');
     if (!isToken(s)) requirePattern(this, prop, s, /^arn:aws[a-z-]*:cloudwatch:[a-z0-9-]+:\d{12}:alarm:.+$/, 'a CloudWatch alarm ARN (arn:aws:cloudwatch:<region>:<account>:alarm:<name>)');
@@ -501,5 +514,36 @@ export class JiraWorkflow extends Construct {
       fail(this, 'template', `the issue body rendered for a sample ${source.toLowerCase()} alert`, `a template giving a Jira create-issue body (${problems.join('; ')})`);
     }
     return r;
+  }
+}
+
+/** A JiraWorkflow bound to monitors. */
+class JiraTarget implements INotificationTarget {
+  public readonly targetId: string;
+  public readonly severities: Severity[];
+
+  constructor(private readonly workflow: JiraWorkflow, options: NotificationTargetOptions) {
+    this.targetId = options.id ?? `jira-${workflow.projectKey.toLowerCase()}`;
+    this.severities = options.severities ? [...options.severities] : Severities.all();
+  }
+
+  public bind(scope: IConstruct, backend: IMonitorBackend): NotificationTargetBinding {
+    const prop = `targets.${this.targetId}`;
+    switch (backend.kind) {
+      case 'datadog':
+        if (!this.workflow.datadogNotificationText) fail(scope, prop, this.workflow.node.path, 'a JiraWorkflow with its datadog source set');
+        return { datadogMessage: this.workflow.datadogNotificationText };
+      case 'grafana':
+        if (!this.workflow.grafanaContactPointName) fail(scope, prop, this.workflow.node.path, 'a JiraWorkflow with its grafana source set');
+        return { contactPointName: this.workflow.grafanaContactPointName };
+      case 'cloudwatch': {
+        if (!(scope instanceof MonitorConfig)) fail(scope, prop, scope.node.path, 'a MonitorConfig');
+        const monitor = scope;
+        this.workflow.addCloudWatchAlarm(Lazy.stringValue({ produce: () => (monitor.rendering(backend.id).resource as CloudwatchMetricAlarm).arn }));
+        return { viaEventBridge: true };
+      }
+      default:
+        return fail(scope, prop, backend.kind, 'a datadog, cloudwatch or grafana backend');
+    }
   }
 }

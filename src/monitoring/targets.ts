@@ -29,6 +29,18 @@ export interface NotificationTargetBinding {
    */
   readonly actionArn?: string;
   /**
+   * Text added to the Datadog monitor message as it is (with its own conditional blocks),
+   * for targets whose handles differ between alerts and recoveries.
+   * @default - none
+   */
+  readonly datadogMessage?: string;
+  /**
+   * CloudWatch: the target follows the alarm's state changes through EventBridge and needs no
+   * alarm action (it registers the alarm itself when it binds).
+   * @default false
+   */
+  readonly viaEventBridge?: boolean;
+  /**
    * More alarm action ARNs (CloudWatch), for a target that fans out to several topics.
    * @default - none
    */

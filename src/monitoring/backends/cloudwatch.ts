@@ -178,6 +178,7 @@ export class CloudWatchRenderedMonitor extends Construct implements IRenderedMon
   public addTarget(target: INotificationTarget): void {
     const binding = target.bind(this.monitor, this.backend);
     const arns = [...(binding.actionArn ? [binding.actionArn] : []), ...(binding.actionArns ?? [])];
+    if (binding.viaEventBridge && arns.length === 0) return;
     if (arns.length === 0) fail(this.monitor, `targets.${target.targetId}`, target.targetId, 'a target that binds to CloudWatch with an action ARN');
     for (const arn of arns) if (!this.actions.includes(arn)) this.actions.push(arn);
     // PutMetricAlarm: AlarmActions holds at most 5 ARNs.

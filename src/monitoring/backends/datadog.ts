@@ -55,6 +55,7 @@ export class DatadogRenderedMonitor extends Construct implements IRenderedMonito
   /** The monitor query. */
   public readonly query: string;
   private readonly handles: string[] = [];
+  private readonly extraText: string[] = [];
   private readonly monitor: MonitorConfig;
 
   constructor(monitor: MonitorConfig, backend: DatadogBackend) {
@@ -104,6 +105,10 @@ export class DatadogRenderedMonitor extends Construct implements IRenderedMonito
   /** Notify a target. */
   public addTarget(target: INotificationTarget): void {
     const binding = target.bind(this.monitor, this.backend);
+    if (binding.datadogMessage) {
+      if (!this.extraText.includes(binding.datadogMessage)) this.extraText.push(binding.datadogMessage);
+      return;
+    }
     if (!binding.handle) fail(this.monitor, `targets.${target.targetId}`, target.targetId, 'a target that binds to Datadog with an @-handle');
     if (!this.handles.includes(binding.handle)) this.handles.push(binding.handle);
   }
@@ -120,6 +125,7 @@ export class DatadogRenderedMonitor extends Construct implements IRenderedMonito
       if (m.missingData === MissingData.MISSING || m.missingData === MissingData.BREACHING) parts.push(`{{#is_no_data}}${handles}{{/is_no_data}}`);
       parts.push(`{{#is_recovery}}${handles}{{/is_recovery}}`);
     }
+    parts.push(...this.extraText);
     return parts.join('\n\n');
   }
 }
