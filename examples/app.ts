@@ -5,6 +5,7 @@
 import { App } from 'cdktf';
 import { connectionsExample } from './connections/main';
 import { dashboardsImportExample } from './dashboards-import/main';
+import { dashboardsExample } from './dashboards/main';
 import { datadogExportExample } from './datadog-export/main';
 import { gitopsExample } from './gitops/main';
 import { jiraIncidentsExample } from './jira-incidents/main';
@@ -17,6 +18,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'quickstart': quickstartExample,
   'service-template': serviceTemplateExample,
   'connections': connectionsExample,
+  'dashboards': dashboardsExample,
   'dashboards-import': dashboardsImportExample,
   'datadog-export': datadogExportExample,
   'gitops': gitopsExample,

@@ -15,6 +15,7 @@ export * from './connections/pagerduty-connection';
 export * from './connections/webhook-connection';
 export * from './monitoring';
 export * from './catalog';
+export * from './dashboards';
 export * from './constructs/datadog-export';
 export * from './constructs/webhook';
 export * from './constructs/jira-workflow';
