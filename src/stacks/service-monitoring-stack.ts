@@ -5,9 +5,12 @@ import { AwsConnection, AwsConnectionProps } from '../connections/aws-connection
 import { DatadogConnection } from '../connections/datadog-connection';
 import { DatadogSite } from '../connections/datadog-site';
 import { GrafanaAuth, GrafanaConnection } from '../connections/grafana-connection';
-import { fail, requirePattern, requireString, requireUrl } from '../core/private/validate';
+import { fail, optionalBoolean, requirePattern, requireString, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { Severity } from '../core/severity';
+import { Dashboard } from '../dashboards/dashboard';
+import { DashboardBackend, IDashboardBackend } from '../dashboards/dashboard-backend';
+import { GrafanaFolder } from '../grafana/grafana-folder';
 import { IMonitorBackend } from '../monitoring/backend';
 import { MonitorBackend } from '../monitoring/monitor-backend';
 import { MonitorConfig } from '../monitoring/monitor-config';
@@ -170,6 +173,12 @@ export interface ServiceMonitoringStackProps {
    * @default Severity.SEV2
    */
   readonly severity?: Severity;
+  /**
+   * A dashboard of the service on every backend: one row per monitored signal with the
+   * alert thresholds drawn, and the alert status of the monitors.
+   * @default true
+   */
+  readonly dashboard?: boolean;
 }
 
 /**
@@ -185,6 +194,11 @@ export class ServiceMonitoringStack extends TerraformStack {
   public readonly monitorBackends: IMonitorBackend[];
   /** The service name. */
   public readonly service: string;
+  /**
+   * The service dashboard.
+   * @default - no dashboard
+   */
+  public readonly dashboard?: Dashboard;
   private readonly presetOptions: MonitorPresetOptions;
 
   constructor(scope: Construct, id: string, props: ServiceMonitoringStackProps) {
@@ -253,6 +267,15 @@ export class ServiceMonitoringStack extends TerraformStack {
       maxTarget5xx: lb.maxTarget5xx ?? 5,
       maxResponseTimeP99Seconds: lb.maxResponseTimeP99Seconds ?? 1,
     })));
+    if (optionalBoolean(this, 'dashboard', props.dashboard, true) && this.monitors.length > 0) {
+      const dashboardBackends: IDashboardBackend[] = kinds.map((kind) => {
+        if (kind === ServiceBackend.DATADOG) return DashboardBackend.datadog();
+        if (kind === ServiceBackend.CLOUDWATCH) return DashboardBackend.cloudwatch({ connection: this.node.tryFindChild('Aws') as AwsConnection });
+        const folder = new GrafanaFolder(this, 'DashboardFolder', { title: `${this.service} dashboards`, connection: this.node.tryFindChild('Grafana') as GrafanaConnection });
+        return DashboardBackend.grafana({ folder, datasourceUid: props.grafana!.datasourceUid, cloudWatchDatasourceUid: props.grafana!.cloudWatchDatasourceUid });
+      });
+      this.dashboard = Dashboard.fromMonitors(this, 'Dashboard', { title: `${this.service} service`, monitors: this.monitors, backends: dashboardBackends });
+    }
     new TerraformOutput(this, 'MonitorCount', { value: this.monitors.length, description: `Monitors of ${this.service} (each rendered to ${kinds.join(', ')})` });
   }
 

@@ -103,3 +103,18 @@ describe('ServiceMonitoringStack', () => {
     }
   });
 });
+
+test('the service stack draws its dashboard on every backend', () => {
+  const out = build();
+  const service = out.stacks.checkout;
+  expect(Object.values<any>(service.resource.datadog_dashboard_json)).toHaveLength(1);
+  expect(Object.values<any>(service.resource.aws_cloudwatch_dashboard)).toHaveLength(1);
+  const [grafana] = Object.values<any>(service.resource.grafana_dashboard);
+  const model = JSON.parse(grafana.config_json);
+  expect(model.title).toBe('checkout service');
+  const monitors = Object.values<any>(service.resource.datadog_monitor).length;
+  const dd = JSON.parse(Object.values<any>(service.resource.datadog_dashboard_json)[0].dashboard);
+  // one row (group) per distinct monitored signal, plus the alert status
+  expect(dd.widgets.length).toBeGreaterThanOrEqual(monitors);
+  expect(JSON.stringify(dd)).toContain('manage_status');
+});
