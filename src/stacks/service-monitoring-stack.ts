@@ -271,7 +271,8 @@ export class ServiceMonitoringStack extends TerraformStack {
       const dashboardBackends: IDashboardBackend[] = kinds.map((kind) => {
         if (kind === ServiceBackend.DATADOG) return DashboardBackend.datadog();
         if (kind === ServiceBackend.CLOUDWATCH) return DashboardBackend.cloudwatch({ connection: this.node.tryFindChild('Aws') as AwsConnection });
-        const folder = new GrafanaFolder(this, 'DashboardFolder', { title: `${this.service} dashboards`, connection: this.node.tryFindChild('Grafana') as GrafanaConnection });
+        const connection = this.node.tryFindChild('Grafana') as GrafanaConnection;
+        const folder = new GrafanaFolder(this, 'DashboardFolder', { title: `${this.service} dashboards`, connection });
         return DashboardBackend.grafana({ folder, datasourceUid: props.grafana!.datasourceUid, cloudWatchDatasourceUid: props.grafana!.cloudWatchDatasourceUid });
       });
       this.dashboard = Dashboard.fromMonitors(this, 'Dashboard', { title: `${this.service} service`, monitors: this.monitors, backends: dashboardBackends });
