@@ -273,7 +273,8 @@ export class ServiceMonitoringStack extends TerraformStack {
         if (kind === ServiceBackend.CLOUDWATCH) return DashboardBackend.cloudwatch({ connection: this.node.tryFindChild('Aws') as AwsConnection });
         const connection = this.node.tryFindChild('Grafana') as GrafanaConnection;
         const folder = new GrafanaFolder(this, 'DashboardFolder', { title: `${this.service} dashboards`, connection });
-        return DashboardBackend.grafana({ folder, datasourceUid: props.grafana!.datasourceUid, cloudWatchDatasourceUid: props.grafana!.cloudWatchDatasourceUid });
+        const g = props.grafana!;
+        return DashboardBackend.grafana({ folder, datasourceUid: g.datasourceUid, cloudWatchDatasourceUid: g.cloudWatchDatasourceUid });
       });
       this.dashboard = Dashboard.fromMonitors(this, 'Dashboard', { title: `${this.service} service`, monitors: this.monitors, backends: dashboardBackends });
     }
