@@ -12,9 +12,11 @@
  */
 import { App, TerraformStack } from 'cdktf';
 import {
-  Aggregation, AwsConnection, AwsService, ComparisonOperator, DatadogConnection, DatadogSite, GrafanaAuth, GrafanaConnection,
+  Aggregation, AlarmRule, AnomalyDirection, AnomalyMonitor, AwsConnection, AwsService, BurnRateAlert, ComparisonOperator, CompositeMonitor,
+  DatadogConnection, DatadogSite, GrafanaAuth, GrafanaConnection,
   GrafanaNotificationPolicy, MatchOperator, MissingData, MonitorBackend, MonitorConfig, NotificationTarget, PagerDutyConnection,
   PagerDutyRegion, Secret, Severity, Signal, SlackConnection, Statistic, WebhookAuth, WebhookConnection,
+  Slo, SloIndicator, SloWindow,
 } from '../../src';
 
 export function monitorsExample(app: App): TerraformStack[] {
@@ -68,7 +70,7 @@ export function monitorsExample(app: App): TerraformStack[] {
     runbookUrl: 'https://runbooks.acme.example/checkout',
   };
 
-  new MonitorConfig(stack, 'LambdaErrors', {
+  const lambdaErrors = new MonitorConfig(stack, 'LambdaErrors', {
     ...common,
     title: 'checkout: Lambda errors',
     message: 'The checkout function fails invocations; orders may be lost.',
@@ -84,7 +86,7 @@ export function monitorsExample(app: App): TerraformStack[] {
     renotifyInterval: 60,
   });
 
-  new MonitorConfig(stack, 'LambdaLatency', {
+  const lambdaLatency = new MonitorConfig(stack, 'LambdaLatency', {
     ...common,
     title: 'checkout: p99 duration',
     message: 'Checkout is slow for one request in a hundred.',
@@ -170,6 +172,62 @@ export function monitorsExample(app: App): TerraformStack[] {
     period: 60,
     evaluationPeriods: 5,
     severity: Severity.SEV2,
+  });
+
+  // Composite: page only when the function both fails and is slow (Datadog composite monitor,
+  // CloudWatch composite alarm; Grafana has no composite rule).
+  new CompositeMonitor(stack, 'Degraded', {
+    ...common,
+    backends: [MonitorBackend.datadog(), MonitorBackend.cloudwatch()],
+    title: 'checkout: degraded (errors and slow)',
+    message: 'Checkout fails and is slow at the same time.',
+    rule: AlarmRule.allOf(AlarmRule.monitor(lambdaErrors), AlarmRule.monitor(lambdaLatency)),
+    severity: Severity.SEV1,
+  });
+
+  // Anomaly: traffic outside the band its history predicts (Datadog anomalies(), CloudWatch
+  // anomaly-detection band).
+  new AnomalyMonitor(stack, 'TrafficAnomaly', {
+    ...common,
+    backends: [MonitorBackend.datadog(), MonitorBackend.cloudwatch()],
+    title: 'checkout: unusual traffic',
+    message: 'Checkout invocations are outside their usual range.',
+    signal: Signal.awsMetric(AwsService.LAMBDA, 'checkout', 'Invocations'),
+    direction: AnomalyDirection.BOTH,
+    bounds: 3,
+    period: 300,
+    evaluationPeriods: 6,
+    severity: Severity.SEV3,
+  });
+
+  // SLO: 99.9% of orders succeed over 30 days, with multi-window burn-rate alerts. Datadog takes
+  // long windows of at most 48 hours, so the slow burn is Datadog's 3× over 24 h / 2 h.
+  new Slo(stack, 'OrderSuccess', {
+    ...common,
+    backends: [MonitorBackend.datadog(), MonitorBackend.cloudwatch()],
+    name: 'checkout: order success',
+    message: 'Orders fail more often than the SLO allows.',
+    target: 99.9,
+    window: SloWindow.THIRTY_DAYS,
+    indicator: SloIndicator.ratio({
+      good: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'OrdersSucceeded', statistic: Statistic.SUM, datadogMetric: 'checkout.orders_succeeded' }),
+      total: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'OrdersPlaced', statistic: Statistic.SUM, datadogMetric: 'checkout.orders_placed' }),
+    }),
+    burnRateAlerts: [BurnRateAlert.page(14.4, 60, 5), BurnRateAlert.page(6, 360, 30), BurnRateAlert.ticket(3, 1440, 120)],
+    pageSeverity: Severity.SEV2,
+    ticketSeverity: Severity.SEV4,
+  });
+
+  // The same kind of SLO on Prometheus counters in Grafana, with the SRE workbook's alerts.
+  new Slo(stack, 'HttpAvailability', {
+    ...common,
+    backends: [MonitorBackend.grafana({ datasourceUid: 'prometheus', folder: 'Checkout' })],
+    name: 'checkout: HTTP availability',
+    target: 99.5,
+    indicator: SloIndicator.ratio({
+      good: Signal.promQl({ query: 'http_requests_total{job="checkout",code!~"5.."}' }),
+      total: Signal.promQl({ query: 'http_requests_total{job="checkout"}' }),
+    }),
   });
 
   // The platform team adds its own route to the one Grafana policy tree of the stack.

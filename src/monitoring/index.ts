@@ -10,3 +10,7 @@ export * from './presets';
 export * from './backends/datadog';
 export * from './backends/cloudwatch';
 export * from './backends/grafana';
+export * from './alarm-rule';
+export * from './composite-monitor';
+export * from './anomaly-monitor';
+export * from './slo';

@@ -6,8 +6,7 @@ import { fail, requireInteger, requirePattern } from '../../core/private/validat
 import { Severities } from '../../core/severity';
 import { IMonitorBackend, IRenderedMonitor } from '../backend';
 import type { MonitorConfig } from '../monitor-config';
-import { datadogAwsMetric, datadogDimensionTag } from '../private/datadog-aws-metrics';
-import { Aggregation, SignalKind, Statistic } from '../signal';
+import { datadogMetricQuery } from '../private/alerting';
 import type { INotificationTarget } from '../targets';
 import { Comparisons, MissingData } from '../threshold';
 
@@ -158,28 +157,9 @@ function windowText(seconds: number): string {
 }
 
 function buildQuery(m: MonitorConfig, window: number): { query: string; aws: boolean } {
-  const s = m.signal;
   const tail = `${Comparisons.symbol(m.comparison)} ${m.critical}`;
-  const w = windowText(window);
-  switch (s.kind) {
-    case SignalKind.DATADOG_QUERY: {
-      const agg = s.datadogQueryProps!.timeAggregation ?? Aggregation.AVG;
-      return { query: `${agg}(${w}):${s.datadogQueryProps!.query} ${tail}`, aws: false };
-    }
-    case SignalKind.CLOUDWATCH_METRIC: {
-      const p = s.cloudWatchMetricProps!;
-      const stat = p.statistic ?? Statistic.AVERAGE;
-      const mapped = datadogAwsMetric(p.namespace, p.metricName, stat, p.datadogMetric);
-      if (typeof mapped === 'string') fail(m, 'signal', s.toString(), `a signal the Datadog backend can evaluate: ${mapped}`);
-      const dims = p.dimensions ?? {};
-      const filter = Object.keys(dims).sort().map((d) => `${datadogDimensionTag(d)}:${String(dims[d]).toLowerCase()}`).join(',') || '*';
-      const q = `${mapped.aggregation}:${mapped.metric}{${filter}}${mapped.asCount ? '.as_count()' : ''}`;
-      return { query: `${mapped.aggregation}(${w}):${q} ${tail}`, aws: true };
-    }
-    default:
-      return fail(m, 'signal', s.toString(),
-        `a signal the Datadog backend can evaluate (a Datadog query, or a CloudWatch metric collected by Datadog's AWS integration); Datadog cannot evaluate a ${s.kind}`);
-  }
+  const source = datadogMetricQuery(m, 'signal', m.signal);
+  return { query: `${source.aggregation}(${windowText(window)}):${source.query} ${tail}`, aws: source.aws };
 }
 
 function datadogTags(m: MonitorConfig): string[] {

@@ -189,6 +189,26 @@ export class GrafanaBackend implements IMonitorBackend {
   }
 
   /**
+   * The UID of the folder rules of `scope` go in (created once per stack and connection).
+   * @internal
+   */
+  public _folderUid(scope: IConstruct): string {
+    const o = this.options;
+    return o.folderUid !== undefined
+      ? requireString(scope, 'folderUid', o.folderUid, 'a Grafana folder UID')
+      : folderFor(scope, this._connection(scope), o.folder ?? 'Monitors').uid;
+  }
+
+  /**
+   * The key under which rule group names are unique (connection and folder).
+   * @internal
+   */
+  public _ruleGroupNamespace(scope: IConstruct): string {
+    const o = this.options;
+    return `grafana-rule-group:${this._connection(scope).node.path}:${o.folderUid ?? o.folder ?? 'Monitors'}`;
+  }
+
+  /**
    * The Grafana connection for a monitor in `scope`.
    * @internal
    */
