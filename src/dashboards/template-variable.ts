@@ -83,10 +83,10 @@ export class TemplateVariable {
   /**
    * A variable with a fixed list of values (Datadog: the tag named `name`).
    * @param name letters, digits and _, starting with a letter
-   * @param values the values offered, at least one
+   * @param choices the values offered, at least one
    */
-  public static custom(name: string, values: string[], options: TemplateVariableOptions = {}): TemplateVariable {
-    return new TemplateVariable(TemplateVariableKind.CUSTOM, name, name, values, options.defaultValue, options.label);
+  public static custom(name: string, choices: string[], options: TemplateVariableOptions = {}): TemplateVariable {
+    return new TemplateVariable(TemplateVariableKind.CUSTOM, name, name, choices, options.defaultValue, options.label);
   }
 
   /**

@@ -26,17 +26,17 @@ export enum GrafanaRole {
 /** One entry of a folder's permissions. */
 export class FolderGrant {
   /** Grant everyone with a basic role. */
-  public static role(role: GrafanaRole, access: FolderAccess): FolderGrant {
+  public static forRole(role: GrafanaRole, access: FolderAccess): FolderGrant {
     return new FolderGrant(access, role);
   }
 
   /** Grant a team (by its numeric id). */
-  public static team(teamId: number, access: FolderAccess): FolderGrant {
+  public static forTeam(teamId: number, access: FolderAccess): FolderGrant {
     return new FolderGrant(access, undefined, teamId);
   }
 
   /** Grant a user (by their numeric id). */
-  public static user(userId: number, access: FolderAccess): FolderGrant {
+  public static forUser(userId: number, access: FolderAccess): FolderGrant {
     return new FolderGrant(access, undefined, undefined, userId);
   }
 
@@ -136,7 +136,7 @@ export class GrafanaFolder extends Construct {
     if (props.permissions !== undefined) {
       const seen = new Set<string>();
       const permissions = props.permissions.map((g, i) => {
-        if (!(g instanceof FolderGrant)) fail(this, `permissions[${i}]`, g, 'FolderGrant.role(), FolderGrant.team() or FolderGrant.user()');
+        if (!(g instanceof FolderGrant)) fail(this, `permissions[${i}]`, g, 'FolderGrant.forRole(), FolderGrant.forTeam() or FolderGrant.forUser()');
         if (!Object.values(FolderAccess).includes(g.access)) fail(this, `permissions[${i}].access`, g.access, 'FolderAccess.VIEW, EDIT or ADMIN');
         let key: string;
         let grantee: { role?: string; teamId?: string; userId?: string };

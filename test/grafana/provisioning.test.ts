@@ -22,7 +22,7 @@ describe('GrafanaFolder', () => {
     const folder = new GrafanaFolder(stack, 'Folder', {
       title: 'Checkout — Alerts!',
       permissions: [
-        FolderGrant.role(GrafanaRole.VIEWER, FolderAccess.VIEW), FolderGrant.team(12, FolderAccess.EDIT), FolderGrant.user(7, FolderAccess.ADMIN),
+        FolderGrant.forRole(GrafanaRole.VIEWER, FolderAccess.VIEW), FolderGrant.forTeam(12, FolderAccess.EDIT), FolderGrant.forUser(7, FolderAccess.ADMIN),
       ],
     });
     const json = synthStack(stack);
@@ -47,7 +47,7 @@ describe('GrafanaFolder', () => {
   test('bad uid, duplicate grants and no permissions management', () => {
     const stack = setup();
     expect(() => new GrafanaFolder(stack, 'A', { title: 'x', uid: 'has space' })).toThrow("test/A: 'uid' must be a uid of 1-40 letters, digits, - or _; received \"has space\"");
-    expect(() => new GrafanaFolder(stack, 'B', { title: 'x', permissions: [FolderGrant.team(1, FolderAccess.VIEW), FolderGrant.team(1, FolderAccess.EDIT)] }))
+    expect(() => new GrafanaFolder(stack, 'B', { title: 'x', permissions: [FolderGrant.forTeam(1, FolderAccess.VIEW), FolderGrant.forTeam(1, FolderAccess.EDIT)] }))
       .toThrow("test/B: 'permissions[1]' must be at most one grant per role, team or user; received \"team:1\"");
     expect(() => new GrafanaFolder(stack, 'C', { title: '' })).toThrow("test/C: 'title' must be a non-empty folder title; received \"\"");
     const plain = new GrafanaFolder(stack, 'D', { title: 'Plain' });
