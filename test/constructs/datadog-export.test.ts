@@ -87,11 +87,11 @@ const asList = (x: unknown): string[] => (x === undefined ? [] : Array.isArray(x
 describe('example', () => {
   const out = synthApp(datadogExportExample);
 
-  test('synthesizes both stacks, prefixed datadog-export', () => {
-    expect(Object.keys(out.stacks).sort()).toEqual(['datadog-export', 'datadog-export-disabled']);
+  test('synthesizes its stacks, prefixed datadog-export', () => {
+    expect(Object.keys(out.stacks).sort()).toEqual(['datadog-export', 'datadog-export-account', 'datadog-export-disabled']);
   });
 
-  test.each(['datadog-export', 'datadog-export-disabled'])('the AWS part of %s passes terraform validate', (name) => {
+  test.each(['datadog-export', 'datadog-export-account', 'datadog-export-disabled'])('the AWS part of %s passes terraform validate', (name) => {
     expectValid(out.stacks[name]);
   });
 
