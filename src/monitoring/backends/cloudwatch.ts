@@ -3,7 +3,7 @@ import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-i
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
-import { Annotations, Lazy, TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AwsConnection } from '../../connections/aws-connection';
 import { claimName, stackSingleton } from '../../core/private/stack-registry';
@@ -143,7 +143,8 @@ export class CloudWatchRenderedMonitor extends Construct implements IRenderedMon
     if (monitor.criticalRecovery !== undefined || monitor.warningRecovery !== undefined) {
       Annotations.of(monitor).addWarning(`${monitor.node.path}: CloudWatch alarms have no recovery threshold; the alarm recovers as soon as the value stops breaching`);
     }
-    const actions = Lazy.listValue({ produce: () => [...this.actions] }, { omitEmpty: true });
+    // Actions are set when targets are added (addTarget), not through lazy tokens: one lazy
+    // token per alarm costs a captured stack trace each, which dominates large apps.
     const common: Omit<CloudwatchMetricAlarmConfig, 'alarmName' | 'threshold'> = {
       ...metric,
       comparisonOperator: COMPARISON[monitor.comparison],
@@ -151,9 +152,6 @@ export class CloudWatchRenderedMonitor extends Construct implements IRenderedMon
       datapointsToAlarm: monitor.datapointsToAlarm,
       treatMissingData: TREAT_MISSING[monitor.missingData],
       alarmDescription: description,
-      alarmActions: actions,
-      okActions: actions,
-      insufficientDataActions: monitor.missingData === MissingData.MISSING ? actions : undefined,
       tags,
       provider: conn.provider,
     };
@@ -181,6 +179,12 @@ export class CloudWatchRenderedMonitor extends Construct implements IRenderedMon
     if (binding.viaEventBridge && arns.length === 0) return;
     if (arns.length === 0) fail(this.monitor, `targets.${target.targetId}`, target.targetId, 'a target that binds to CloudWatch with an action ARN');
     for (const arn of arns) if (!this.actions.includes(arn)) this.actions.push(arn);
+    for (const alarm of [this.alarm, this.warningAlarm]) {
+      if (!alarm) continue;
+      alarm.alarmActions = [...this.actions];
+      alarm.okActions = [...this.actions];
+      if (this.monitor.missingData === MissingData.MISSING) alarm.insufficientDataActions = [...this.actions];
+    }
     // PutMetricAlarm: AlarmActions holds at most 5 ARNs.
     if (this.actions.length > 5) fail(this.monitor, 'targets', this.actions.length, 'at most 5 CloudWatch alarm actions per monitor (a CloudWatch limit)');
   }

@@ -1,5 +1,5 @@
 import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
-import { Lazy, TerraformResource } from 'cdktf';
+import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { DatadogConnection } from '../../connections/datadog-connection';
 import { fail, requireInteger, requirePattern } from '../../core/private/validate';
@@ -76,7 +76,8 @@ export class DatadogRenderedMonitor extends Construct implements IRenderedMonito
       name: monitor.title,
       type: 'metric alert',
       query,
-      message: Lazy.stringValue({ produce: () => this.renderMessage() }),
+      // Rendered now and again on each addTarget() (cheaper than a lazy token per monitor).
+      message: this.renderMessage(),
       priority: String(Severities.rank(monitor.severity)),
       tags,
       monitorThresholds: {
@@ -106,10 +107,12 @@ export class DatadogRenderedMonitor extends Construct implements IRenderedMonito
     const binding = target.bind(this.monitor, this.backend);
     if (binding.datadogMessage) {
       if (!this.extraText.includes(binding.datadogMessage)) this.extraText.push(binding.datadogMessage);
+      this.datadogMonitor.message = this.renderMessage();
       return;
     }
     if (!binding.handle) fail(this.monitor, `targets.${target.targetId}`, target.targetId, 'a target that binds to Datadog with an @-handle');
     if (!this.handles.includes(binding.handle)) this.handles.push(binding.handle);
+    this.datadogMonitor.message = this.renderMessage();
   }
 
   private renderMessage(): string {

@@ -1,4 +1,4 @@
-import { Annotations, Lazy, TerraformResource } from 'cdktf';
+import { Annotations, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Folder } from '../../bindings/grafana/folder';
 import { RuleGroup, RuleGroupRule, RuleGroupRuleData } from '../../bindings/grafana/rule-group';
@@ -72,6 +72,7 @@ export class GrafanaRenderedMonitor extends Construct implements IRenderedMonito
   private readonly routeLabels: Record<string, string> = {};
   private readonly monitor: MonitorConfig;
   private readonly connection: GrafanaConnection;
+  private readonly renderRules: () => RuleGroupRule[];
 
   constructor(monitor: MonitorConfig, backend: GrafanaBackend) {
     super(monitor, backend.id);
@@ -119,13 +120,19 @@ export class GrafanaRenderedMonitor extends Construct implements IRenderedMonito
       noDataState: NO_DATA[monitor.missingData],
       execErrState: 'Error',
       annotations,
-      labels: Lazy.anyValue({ produce: () => sortKeys({ ...labels, ...extra, ...this.routeLabels }) }) as any,
+      labels: sortKeys({ ...labels, ...extra, ...this.routeLabels }),
       data: [...queries, condition(monitor.comparison, threshold, recovery)],
     });
-    const rules = [rule(monitor.title, monitor.critical, monitor.criticalRecovery, {})];
-    if (monitor.warning !== undefined) {
-      rules.push(rule(`${monitor.title.slice(0, GRAFANA_TITLE_MAX - 10)} (warning)`, monitor.warning, monitor.warningRecovery, { level: 'warning', pagerduty_severity: 'warning' }));
-    }
+    // Labels are rendered now and the rules again on each addTarget() (a lazy token per rule
+    // costs a captured stack trace, which dominates large apps).
+    this.renderRules = () => {
+      const rules = [rule(monitor.title, monitor.critical, monitor.criticalRecovery, {})];
+      if (monitor.warning !== undefined) {
+        rules.push(rule(`${monitor.title.slice(0, GRAFANA_TITLE_MAX - 10)} (warning)`, monitor.warning, monitor.warningRecovery, { level: 'warning', pagerduty_severity: 'warning' }));
+      }
+      return rules;
+    };
+    const rules = this.renderRules();
     this.ruleGroup = new RuleGroup(this, 'Resource', {
       name: monitor.title,
       folderUid,
@@ -151,6 +158,7 @@ export class GrafanaRenderedMonitor extends Construct implements IRenderedMonito
     const every = this.monitor.renotifyInterval;
     const value = every === undefined ? 'true' : `every_${every}m`;
     this.routeLabels[label] = value;
+    this.ruleGroup.putRule(this.renderRules());
     const severities = Severities.all().filter((s: Severity) => target.severities.includes(s)).map((s) => Severities.label(s));
     GrafanaNotificationPolicy.of(this.monitor, this.connection).addRoute({
       contactPoint: binding.contactPointName,
