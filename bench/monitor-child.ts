@@ -144,16 +144,12 @@ function handWritten(stack: TerraformStack): void {
 
 /** Resources with construct metadata and logical ids taken out, in a stable order. */
 function digest(stackJson: any): { resources: number; sha: string } {
-  const ids = new Map<string, string>();
-  for (const [type, byName] of Object.entries<any>(stackJson.resource ?? {})) {
-    Object.keys(byName).forEach((name) => ids.set(`${type}.${name}`, `${type}.#`));
-  }
   const bodies: string[] = [];
   for (const [type, byName] of Object.entries<any>(stackJson.resource ?? {})) {
     for (const body of Object.values<any>(byName)) {
       const { ['//']: _meta, ...rest } = body;
-      let text = JSON.stringify(sortDeep(rest));
-      for (const [from, to] of ids) text = text.split(`${from}.`).join(`${to}.`);
+      // references `${type.logicalId.attr}` lose the logical id, which differs between the two
+      const text = JSON.stringify(sortDeep(rest)).replace(/\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\./g, '${$1.#.');
       bodies.push(`${type} ${text}`);
     }
   }

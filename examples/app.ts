@@ -4,8 +4,8 @@
  */
 import { App } from 'cdktf';
 import { connectionsExample } from './connections/main';
-import { dashboardsImportExample } from './dashboards-import/main';
 import { dashboardsExample } from './dashboards/main';
+import { dashboardsImportExample } from './dashboards-import/main';
 import { datadogExportExample } from './datadog-export/main';
 import { gitopsExample } from './gitops/main';
 import { jiraIncidentsExample } from './jira-incidents/main';

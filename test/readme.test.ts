@@ -1,8 +1,8 @@
 /** The README's quick start is the code of examples/quickstart, which the other tests synthesize. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { quickstartExample } from '../examples/quickstart/main';
 import { synthApp } from './support/synth';
+import { quickstartExample } from '../examples/quickstart/main';
 
 const root = path.resolve(__dirname, '..');
 

@@ -9,7 +9,7 @@
  * stack by reference (cdktf cross-stack references, never copied strings).
  */
 import { App, TerraformStack } from 'cdktf';
-import { DatadogSite, IncidentRoutingStack, ServiceBackend, ServiceMonitoringStack, Severity } from '../../src';
+import { DatadogSite, IncidentRoutingStack, ServiceBackend, ServiceMonitoringStack, Severity, Signal, Statistic } from '../../src';
 
 export function serviceTemplateExample(app: App): TerraformStack[] {
   const routing = new IncidentRoutingStack(app, 'service-template-routing', {
@@ -39,6 +39,12 @@ export function serviceTemplateExample(app: App): TerraformStack[] {
     queues: [{ queueName: 'checkout-orders', deadLetterQueueName: 'checkout-orders-dlq' }],
     loadBalancers: [{ loadBalancer: 'app/checkout/0123456789abcdef' }],
     runbookUrl: 'https://runbooks.acme.example/checkout',
+    slo: {
+      target: 99.9,
+      good: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'OrdersSucceeded', statistic: Statistic.SUM, datadogMetric: 'checkout.orders_succeeded' }),
+      total: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'OrdersPlaced', statistic: Statistic.SUM, datadogMetric: 'checkout.orders_placed' }),
+      backends: [ServiceBackend.DATADOG, ServiceBackend.CLOUDWATCH],
+    },
   });
   return [routing, checkout];
 }

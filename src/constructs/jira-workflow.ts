@@ -527,7 +527,7 @@ class JiraTarget implements INotificationTarget {
     this.severities = options.severities ? [...options.severities] : Severities.all();
   }
 
-  public bind(scope: IConstruct, backend: IMonitorBackend): NotificationTargetBinding {
+  public bind(scope: IConstruct, backend: IMonitorBackend, _severity?: Severity): NotificationTargetBinding {
     const prop = `targets.${this.targetId}`;
     switch (backend.kind) {
       case 'datadog':

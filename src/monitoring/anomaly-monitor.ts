@@ -217,7 +217,7 @@ export class AnomalyMonitor extends Construct {
     ];
     const query = `avg(${datadogTimeframe(window * 5)}):anomalies(${args.join(', ')}) >= ${threshold}`;
     const conn = backend.options.connection ?? DatadogConnection.of(this);
-    const notes = new DatadogNotifications(this, backend);
+    const notes = new DatadogNotifications(this, backend, this.severity);
     const parent = new Construct(this, backend.id);
     const monitor = new Monitor(parent, 'Resource', {
       name: this.basics.title,
@@ -273,7 +273,7 @@ export class AnomalyMonitor extends Construct {
     // Anomaly-detection alarm: the band is a metric-math expression named by threshold_metric_id
     // (terraform-provider-aws docs r/cloudwatch_metric_alarm, "Example of an Alarm for Anomaly Detection").
     queries.push({ id: 'ad1', expression: `ANOMALY_DETECTION_BAND(${input}, ${this.bounds})`, label: `${input} (expected)`, returnData: true });
-    const actions = new CloudWatchActions(this, backend);
+    const actions = new CloudWatchActions(this, backend, this.severity);
     const list = Lazy.listValue({ produce: () => actions.all }, { omitEmpty: true });
     const parent = new Construct(this, backend.id);
     const alarm = new CloudwatchMetricAlarm(parent, 'Resource', {

@@ -161,7 +161,7 @@ export class CompositeMonitor extends Construct {
         fail(this, 'rule', m.node.path, 'monitors in the composite\'s Datadog organization (same Datadog connection)');
       }
     }
-    const notes = new DatadogNotifications(this, backend);
+    const notes = new DatadogNotifications(this, backend, this.severity);
     // Composite monitor query: monitor ids joined with &&, ||, ! and parentheses, e.g. `123 && !456`
     // (Datadog composite monitors; `composite` is a `type` of datadog_monitor in provider 3.82.0).
     const query = this.rule._renderDatadog((m) => (m.rendering(backend.id) as DatadogRenderedMonitor).datadogMonitor.id);
@@ -198,7 +198,7 @@ export class CompositeMonitor extends Construct {
     if (this.basics.renotifyInterval !== undefined) {
       Annotations.of(this).addWarning(`${this.node.path}: CloudWatch composite alarms notify once per state change; renotifyInterval applies to Datadog only`);
     }
-    const actions = new CloudWatchActions(this, backend);
+    const actions = new CloudWatchActions(this, backend, this.severity);
     const list = Lazy.listValue({ produce: () => actions.all }, { omitEmpty: true });
     const alarm = new CloudwatchCompositeAlarm(parent, 'Resource', {
       alarmName: this.basics.title,

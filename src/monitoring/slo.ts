@@ -382,7 +382,7 @@ export class Slo extends Construct {
           'for Datadog whole hours from 1 to 48 hours (60-2880 minutes; Datadog burn-rate alerts); replace the SRE workbook\'s 3-day ticket, e.g. with BurnRateAlert.ticket(3, 1440, 120)');
       }
       const severity = this.severityOf(a);
-      const notes = new DatadogNotifications(this, backend);
+      const notes = new DatadogNotifications(this, backend, severity);
       // SLO burn-rate alert query (docs.datadoghq.com/service_management/service_level_objectives/burn_rate, "API and Terraform").
       const query = `burn_rate("${slo.id}").over("${this.window}").long_window("${p.longWindowMinutes / 60}h").short_window("${p.shortWindowMinutes}m") > ${p.burnRate}`;
       const monitor = new Monitor(parent, `BurnRate${i}`, {
@@ -461,7 +461,7 @@ export class Slo extends Construct {
       const long = windowAlarm('Long', p.longWindowMinutes);
       const short = windowAlarm('Short', p.shortWindowMinutes);
       claim(this.alertTitle(a));
-      const actions = new CloudWatchActions(this, backend);
+      const actions = new CloudWatchActions(this, backend, severity);
       const list = Lazy.listValue({ produce: () => actions.all }, { omitEmpty: true });
       const composite = new CloudwatchCompositeAlarm(parent, `BurnRate${i}`, {
         alarmName: this.alertTitle(a),
@@ -555,7 +555,7 @@ export class Slo extends Construct {
         severity,
         notifier: {
           add: (target: INotificationTarget) => {
-            const binding = target.bind(this, backend);
+            const binding = target.bind(this, backend, severity);
             if (binding.routedByPolicy) return;
             if (!binding.contactPointName) fail(this, `targets.${target.targetId}`, target.targetId, 'a target that binds to Grafana with a contact point');
             const label = `notify_${target.targetId.replace(/[^A-Za-z0-9_]/g, '_')}`;

@@ -72,8 +72,10 @@ export interface INotificationTarget {
   /**
    * Bind the target to `backend` for a monitor in `scope` (once per backend and stack; later
    * calls return the same binding).
+   * @param severity the severity of the alert being notified (targets that route by severity
+   * use it); default: the scope's, when the scope is a MonitorConfig
    */
-  bind(scope: IConstruct, backend: IMonitorBackend): NotificationTargetBinding;
+  bind(scope: IConstruct, backend: IMonitorBackend, severity?: Severity): NotificationTargetBinding;
 }
 
 /** Common options of notification targets. */
@@ -217,7 +219,7 @@ export abstract class NotificationTarget implements INotificationTarget {
   }
 
   /** Bind to a backend (cached per backend and stack). */
-  public bind(scope: IConstruct, backend: IMonitorBackend): NotificationTargetBinding {
+  public bind(scope: IConstruct, backend: IMonitorBackend, _severity?: Severity): NotificationTargetBinding {
     const prop = `targets.${this.targetId}`;
     if (this.explicitId !== undefined) requirePattern(scope, `${prop}.id`, this.explicitId, ID, 'a target id: a letter, then up to 63 letters, digits, _ or -');
     if (!Array.isArray(this.severities) || this.severities.length === 0 || !this.severities.every((s) => Severities.isSeverity(s))) {

@@ -252,9 +252,9 @@ class RoutedTarget implements INotificationTarget {
 
   constructor(private readonly routing: IncidentRoutingStack) {}
 
-  public bind(scope: IConstruct, backend: IMonitorBackend): NotificationTargetBinding {
-    if (!(scope instanceof MonitorConfig)) fail(scope, 'targets.incident-routing', scope.node.path, 'a MonitorConfig (the routing target follows each monitor\'s severity)');
-    const severity = scope.severity;
+  public bind(scope: IConstruct, backend: IMonitorBackend, alertSeverity?: Severity): NotificationTargetBinding {
+    const severity = alertSeverity ?? (scope instanceof MonitorConfig ? scope.severity : undefined);
+    if (severity === undefined) fail(scope, 'targets.incident-routing', scope.node.path, 'an alert with a severity (the routing target follows each alert\'s severity)');
     switch (backend.kind) {
       case 'datadog':
         return { handle: this.routing.datadogHandles(severity).join(' ') };

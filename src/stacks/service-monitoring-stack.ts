@@ -15,6 +15,8 @@ import { IMonitorBackend } from '../monitoring/backend';
 import { MonitorBackend } from '../monitoring/monitor-backend';
 import { MonitorConfig } from '../monitoring/monitor-config';
 import { MonitorGroup, MonitorPresetOptions, MonitorPresets } from '../monitoring/presets';
+import { Signal } from '../monitoring/signal';
+import { BurnRateAlert, Slo, SloIndicator, SloWindow } from '../monitoring/slo';
 import { INotificationTarget } from '../monitoring/targets';
 
 /** The monitoring backends a service stack can render to. */
@@ -112,6 +114,37 @@ export interface ServiceLoadBalancer {
   readonly maxResponseTimeP99Seconds?: number;
 }
 
+/** The service's SLO. */
+export interface ServiceSlo {
+  /** Target in percent, e.g. 99.9. */
+  readonly target: number;
+  /** Signal of the good events. */
+  readonly good: Signal;
+  /** Signal of all events. */
+  readonly total: Signal;
+  /**
+   * SLO name.
+   * @default "<service> availability"
+   */
+  readonly name?: string;
+  /**
+   * Window of the SLO.
+   * @default SloWindow.THIRTY_DAYS
+   */
+  readonly window?: SloWindow;
+  /**
+   * The backends that evaluate the SLO (those that can query its signals).
+   * @default - every backend of the stack
+   */
+  readonly backends?: ServiceBackend[];
+  /**
+   * Burn-rate alerts.
+   * @default - page at 14.4× (1 h / 5 min) and 6× (6 h / 30 min), ticket at 3× (24 h / 2 h):
+   * the SRE workbook's pairs with the slow burn in Datadog's 48-hour limit
+   */
+  readonly burnRateAlerts?: BurnRateAlert[];
+}
+
 /** Props of a `ServiceMonitoringStack`. */
 export interface ServiceMonitoringStackProps {
   /** The service name (a tag on every monitor). */
@@ -174,6 +207,11 @@ export interface ServiceMonitoringStackProps {
    */
   readonly severity?: Severity;
   /**
+   * The service's SLO, with multi-window multi-burn-rate alerts routed like the monitors.
+   * @default - no SLO
+   */
+  readonly slo?: ServiceSlo;
+  /**
    * A dashboard of the service on every backend: one row per monitored signal with the
    * alert thresholds drawn, and the alert status of the monitors.
    * @default true
@@ -194,6 +232,11 @@ export class ServiceMonitoringStack extends TerraformStack {
   public readonly monitorBackends: IMonitorBackend[];
   /** The service name. */
   public readonly service: string;
+  /**
+   * The service's SLO.
+   * @default - no SLO
+   */
+  public readonly slo?: Slo;
   /**
    * The service dashboard.
    * @default - no dashboard
@@ -267,6 +310,26 @@ export class ServiceMonitoringStack extends TerraformStack {
       maxTarget5xx: lb.maxTarget5xx ?? 5,
       maxResponseTimeP99Seconds: lb.maxResponseTimeP99Seconds ?? 1,
     })));
+    if (props.slo !== undefined) {
+      const slo = props.slo;
+      const sloKinds = slo.backends ?? kinds;
+      const sloBackends = sloKinds.map((k, i) => {
+        const idx = kinds.indexOf(k);
+        if (idx < 0) fail(this, `slo.backends[${i}]`, k, `one of the stack's backends (${kinds.join(', ')})`);
+        return this.monitorBackends[idx];
+      });
+      this.slo = new Slo(this, 'Slo', {
+        name: slo.name ?? `${this.service} availability`,
+        target: slo.target,
+        window: slo.window,
+        indicator: SloIndicator.ratio({ good: slo.good, total: slo.total }),
+        burnRateAlerts: slo.burnRateAlerts ?? [BurnRateAlert.page(14.4, 60, 5), BurnRateAlert.page(6, 360, 30), BurnRateAlert.ticket(3, 1440, 120)],
+        backends: sloBackends,
+        targets,
+        tags: { service: this.service, env: props.env ?? 'prod' },
+        runbookUrl: props.runbookUrl,
+      });
+    }
     if (optionalBoolean(this, 'dashboard', props.dashboard, true) && this.monitors.length > 0) {
       const dashboardBackends: IDashboardBackend[] = kinds.map((kind) => {
         if (kind === ServiceBackend.DATADOG) return DashboardBackend.datadog();

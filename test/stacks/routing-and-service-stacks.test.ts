@@ -1,5 +1,5 @@
 import { Testing } from 'cdktf';
-import { IncidentRoutingStack, IncidentRoutingStackProps, ServiceBackend, ServiceMonitoringStack, Severity } from '../../src';
+import { IncidentRoutingStack, IncidentRoutingStackProps, ServiceBackend, ServiceMonitoringStack, Severity, Signal, Statistic } from '../../src';
 import { synthApp } from '../support/synth';
 import { awsPart, TerraformValidator } from '../support/terraform-validate';
 
@@ -26,6 +26,12 @@ function build() {
       grafana: { url: 'https://g.example.com', datasourceUid: 'prom' },
       lambdaFunctions: [{ functionName: 'checkout-api' }],
       queues: [{ queueName: 'orders' }],
+      slo: {
+        target: 99.9,
+        good: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'OrdersSucceeded', statistic: Statistic.SUM, datadogMetric: 'checkout.orders_succeeded' }),
+        total: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'OrdersPlaced', statistic: Statistic.SUM, datadogMetric: 'checkout.orders_placed' }),
+        backends: [ServiceBackend.DATADOG, ServiceBackend.CLOUDWATCH],
+      },
     });
   });
 }
@@ -66,9 +72,12 @@ describe('ServiceMonitoringStack', () => {
   const service = out.stacks.checkout;
 
   test('renders every preset monitor to the three backends', () => {
-    expect(all(service, 'datadog_monitor')).toHaveLength(all(service, 'aws_cloudwatch_metric_alarm').length);
-    expect(all(service, 'datadog_monitor').length).toBeGreaterThanOrEqual(4);
-    expect(all(service, 'grafana_rule_group').length).toBe(all(service, 'datadog_monitor').length);
+    const monitors = all(service, 'datadog_monitor').filter((m) => m.type === 'metric alert');
+    // the SLO's CloudWatch burn-rate alarms (two per alert) are not preset monitors
+    const alarms = all(service, 'aws_cloudwatch_metric_alarm').filter((a) => !/burn rate/.test(a.alarm_name));
+    expect(monitors).toHaveLength(alarms.length);
+    expect(monitors.length).toBeGreaterThanOrEqual(4);
+    expect(all(service, 'grafana_rule_group').length).toBe(monitors.length);
     for (const m of all(service, 'datadog_monitor')) expect(m.tags).toEqual(expect.arrayContaining(['service:checkout', 'env:prod']));
   });
 
@@ -112,9 +121,24 @@ test('the service stack draws its dashboard on every backend', () => {
   const [grafana] = Object.values<any>(service.resource.grafana_dashboard);
   const model = JSON.parse(grafana.config_json);
   expect(model.title).toBe('checkout service');
-  const monitors = Object.values<any>(service.resource.datadog_monitor).length;
+  const monitors = Object.values<any>(service.resource.datadog_monitor).filter((m) => m.type === 'metric alert').length;
   const dd = JSON.parse(Object.values<any>(service.resource.datadog_dashboard_json)[0].dashboard);
   // one row (group) per distinct monitored signal, plus the alert status
-  expect(dd.widgets.length).toBeGreaterThanOrEqual(monitors);
+  expect(dd.widgets.length).toBeGreaterThan(1);
+  expect(dd.widgets.length).toBeLessThanOrEqual(monitors + 1);
   expect(JSON.stringify(dd)).toContain('manage_status');
+});
+
+test('the service SLO routes its page and ticket burn-rate alerts by their own severities', () => {
+  const service = build().stacks.checkout;
+  expect(Object.values<any>(service.resource.datadog_service_level_objective)).toHaveLength(1);
+  const sloAlerts = Object.values<any>(service.resource.datadog_monitor).filter((m) => m.type === 'slo alert');
+  expect(sloAlerts).toHaveLength(3);
+  const page = sloAlerts.filter((m) => m.message.includes('@pagerduty-oncall'));
+  const ticket = sloAlerts.filter((m) => m.message.includes('@slack-acme-alerts'));
+  expect(page).toHaveLength(2);
+  expect(ticket).toHaveLength(1);
+  const composites = Object.values<any>(service.resource.aws_cloudwatch_composite_alarm);
+  expect(composites).toHaveLength(3);
+  for (const c of composites) expect(c.alarm_actions[0]).toMatch(/terraform_remote_state\.cross-stack-reference-input-routing/);
 });

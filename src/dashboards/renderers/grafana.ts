@@ -1,6 +1,16 @@
 import { Lazy, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { grafanaDashboardJson } from './private/grafana-model';
+import type * as GrafanaModel from './private/grafana-model';
+
+/**
+ * Grafana's typed dashboard model is loaded on first use: apps that draw no Grafana dashboard
+ * do not pay for loading it.
+ */
+function grafanaDashboardJson(...args: Parameters<typeof GrafanaModel.grafanaDashboardJson>): ReturnType<typeof GrafanaModel.grafanaDashboardJson> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const model: typeof GrafanaModel = require('./private/grafana-model');
+  return model.grafanaDashboardJson(...args);
+}
 import { Dashboard as GrafanaDashboardResource } from '../../bindings/grafana/dashboard';
 import { GrafanaConnection } from '../../connections/grafana-connection';
 import { claimName } from '../../core/private/stack-registry';

@@ -117,10 +117,10 @@ export class DatadogNotifications {
   private readonly handles: string[] = [];
   private readonly extraText: string[] = [];
 
-  constructor(private readonly scope: IConstruct, private readonly backend: IMonitorBackend) {}
+  constructor(private readonly scope: IConstruct, private readonly backend: IMonitorBackend, private readonly severity?: Severity) {}
 
   public add(target: INotificationTarget): void {
-    const binding = target.bind(this.scope, this.backend);
+    const binding = target.bind(this.scope, this.backend, this.severity);
     if (binding.datadogMessage) {
       if (!this.extraText.includes(binding.datadogMessage)) this.extraText.push(binding.datadogMessage);
       return;
@@ -151,10 +151,10 @@ export class DatadogNotifications {
 export class CloudWatchActions {
   private readonly arns: string[] = [];
 
-  constructor(private readonly scope: IConstruct, private readonly backend: IMonitorBackend) {}
+  constructor(private readonly scope: IConstruct, private readonly backend: IMonitorBackend, private readonly severity?: Severity) {}
 
   public add(target: INotificationTarget): void {
-    const binding = target.bind(this.scope, this.backend);
+    const binding = target.bind(this.scope, this.backend, this.severity);
     const arns = [...(binding.actionArn ? [binding.actionArn] : []), ...(binding.actionArns ?? [])];
     if (binding.viaEventBridge && arns.length === 0) return;
     if (arns.length === 0) fail(this.scope, `targets.${target.targetId}`, target.targetId, 'a target that binds to CloudWatch with an action ARN');
