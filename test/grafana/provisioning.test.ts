@@ -22,7 +22,9 @@ describe('GrafanaFolder', () => {
     const folder = new GrafanaFolder(stack, 'Folder', {
       title: 'Checkout — Alerts!',
       permissions: [
-        FolderGrant.forRole(GrafanaRole.VIEWER, FolderAccess.VIEW), FolderGrant.forTeam(12, FolderAccess.EDIT), FolderGrant.forUser(7, FolderAccess.ADMIN),
+        FolderGrant.forRole(GrafanaRole.VIEWER, FolderAccess.VIEW),
+        FolderGrant.forTeam(12, FolderAccess.EDIT),
+        FolderGrant.forUser(7, FolderAccess.ADMIN),
       ],
     });
     const json = synthStack(stack);
