@@ -2,6 +2,7 @@ import { CloudwatchMetricAlarm, CloudwatchMetricAlarmMetricQuery } from '@cdktf/
 import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
 import { Lazy, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { AlertOptions } from './alert-options';
 import { IMonitorBackend } from './backend';
 import { CloudWatchBackend } from './backends/cloudwatch';
 import { DatadogBackend } from './backends/datadog';
@@ -37,11 +38,7 @@ export enum AnomalyDirection {
 }
 
 /** Props of an `AnomalyMonitor`. */
-export interface AnomalyMonitorProps {
-  /** The name (Datadog monitor name, CloudWatch alarm name). */
-  readonly title: string;
-  /** What the alert says. */
-  readonly message: string;
+export interface AnomalyMonitorProps extends AlertOptions {
   /**
    * What is watched: a Datadog query or CloudWatch metric for Datadog; a CloudWatch metric or
    * metric-math expression for CloudWatch.
@@ -80,31 +77,6 @@ export interface AnomalyMonitorProps {
    * @default - `evaluationPeriods`
    */
   readonly datapointsToAlarm?: number;
-  /**
-   * How bad the alert is; targets are routed by it.
-   * @default Severity.SEV3
-   */
-  readonly severity?: Severity;
-  /**
-   * Where responders find what to do.
-   * @default - no runbook link
-   */
-  readonly runbookUrl?: string;
-  /**
-   * Tags.
-   * @default - none
-   */
-  readonly tags?: { [key: string]: string };
-  /**
-   * Re-notify every this many minutes (Datadog only).
-   * @default - no re-notification
-   */
-  readonly renotifyInterval?: number;
-  /**
-   * Who to notify.
-   * @default - none
-   */
-  readonly targets?: INotificationTarget[];
   /**
    * `MonitorBackend.datadog()` (an `anomalies()` query alert) and/or `MonitorBackend.cloudwatch()`
    * (an anomaly-detection alarm). Grafana has no built-in anomaly detection: a Grafana backend is

@@ -3,6 +3,7 @@ import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
 import { Annotations, Lazy, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AlarmRule } from './alarm-rule';
+import { AlertOptions } from './alert-options';
 import { IMonitorBackend } from './backend';
 import { CloudWatchBackend, CloudWatchRenderedMonitor } from './backends/cloudwatch';
 import { DatadogBackend, DatadogRenderedMonitor } from './backends/datadog';
@@ -17,41 +18,12 @@ import { fail } from '../core/private/validate';
 import { Severities, Severity } from '../core/severity';
 
 /** Props of a `CompositeMonitor`. */
-export interface CompositeMonitorProps {
-  /** The name (Datadog monitor name, CloudWatch composite alarm name). */
-  readonly title: string;
-  /** What the alert says. */
-  readonly message: string;
+export interface CompositeMonitorProps extends AlertOptions {
   /**
    * When the composite alerts, over at least two distinct `MonitorConfig`s rendered to every
    * backend of this composite, in the same stack.
    */
   readonly rule: AlarmRule;
-  /**
-   * How bad the alert is; targets are routed by it.
-   * @default Severity.SEV3
-   */
-  readonly severity?: Severity;
-  /**
-   * Where responders find what to do.
-   * @default - no runbook link
-   */
-  readonly runbookUrl?: string;
-  /**
-   * Tags (Datadog tags, CloudWatch alarm tags).
-   * @default - none
-   */
-  readonly tags?: { [key: string]: string };
-  /**
-   * Re-notify while the alert stays open, every this many minutes (Datadog only).
-   * @default - no re-notification
-   */
-  readonly renotifyInterval?: number;
-  /**
-   * Who to notify. More can be added with `addTarget()`.
-   * @default - none
-   */
-  readonly targets?: INotificationTarget[];
   /**
    * The backends: `MonitorBackend.datadog()` renders a `datadog_monitor` of type `composite`,
    * `MonitorBackend.cloudwatch()` an `aws_cloudwatch_composite_alarm`. Grafana has no composite

@@ -1,4 +1,5 @@
 // Public API of the monitoring module (re-exported by src/index.ts).
+export * from './alert-options';
 export * from './signal';
 export * from './threshold';
 export * from './backend';

@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { AlertOptions } from './alert-options';
 import { IMonitorBackend, IRenderedMonitor } from './backend';
 import { Signal } from './signal';
 import type { INotificationTarget } from './targets';
@@ -7,11 +8,7 @@ import { fail, isToken, requireInteger, requireString, requireUrl } from '../cor
 import { Severities, Severity } from '../core/severity';
 
 /** Props of a `MonitorConfig`. */
-export interface MonitorConfigProps {
-  /** The monitor's name (Datadog monitor name, CloudWatch alarm name, Grafana rule title). */
-  readonly title: string;
-  /** What the alert says: what is wrong and what it means for users. */
-  readonly message: string;
+export interface MonitorConfigProps extends AlertOptions {
   /** What the monitor watches. */
   readonly signal: Signal;
   /** How the signal is compared with the thresholds. */
@@ -53,33 +50,6 @@ export interface MonitorConfigProps {
    * @default MissingData.MISSING
    */
   readonly missingData?: MissingData;
-  /**
-   * How bad the alert is (Datadog priority = `Severities.rank()`, a `severity` tag or label everywhere).
-   * @default Severity.SEV3
-   */
-  readonly severity?: Severity;
-  /**
-   * Where responders find what to do.
-   * @default - no runbook link
-   */
-  readonly runbookUrl?: string;
-  /**
-   * Tags (Datadog tags `key:value`, CloudWatch alarm tags, Grafana labels). Each backend checks
-   * them against its own rules.
-   * @default - none
-   */
-  readonly tags?: { [key: string]: string };
-  /**
-   * Re-notify while the alert stays open, every this many minutes (Datadog `renotify_interval`,
-   * Grafana route `repeat_interval`; CloudWatch alarms notify once per state change).
-   * @default - no re-notification
-   */
-  readonly renotifyInterval?: number;
-  /**
-   * Who to notify. More can be added with `addTarget()`.
-   * @default - none
-   */
-  readonly targets?: INotificationTarget[];
   /** The backends to render the monitor to: `MonitorBackend.datadog()`, `.cloudwatch()`, `.grafana({...})`. */
   readonly backends: IMonitorBackend[];
 }
