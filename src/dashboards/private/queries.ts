@@ -5,7 +5,7 @@
  */
 import { IConstruct } from 'constructs';
 import { fail } from '../../core/private/validate';
-import { datadogAwsMetric, datadogDimensionTag } from '../../monitoring/private/datadog-aws-metrics';
+import { datadogAwsMetricQuery } from '../../monitoring/private/datadog-aws-metrics';
 import { CloudWatchMetricProps, Signal, SignalKind, Statistic } from '../../monitoring/signal';
 
 /** Sorted dimensions of a CloudWatch metric. */
@@ -27,13 +27,9 @@ export function datadogQuery(scope: IConstruct, prop: string, s: Signal, groupBy
     return close < 0 ? `${q} by {${groupBy}}` : `${q.slice(0, close + 1)} by {${groupBy}}${q.slice(close + 1)}`;
   }
   if (s.kind === SignalKind.CLOUDWATCH_METRIC) {
-    const p = s.cloudWatchMetricProps!;
-    const mapped = datadogAwsMetric(p.namespace, p.metricName, p.statistic ?? Statistic.AVERAGE, p.datadogMetric);
-    if (typeof mapped === 'string') fail(scope, prop, s.toString(), `a signal the Datadog dashboard can draw: ${mapped}`);
-    const filter = sortedDimensions(p).filter(([k]) => k !== groupBy)
-      .map(([k, v]) => `${datadogDimensionTag(k)}:${String(v).toLowerCase()}`).join(',') || '*';
-    const by = groupBy === undefined ? '' : ` by {${datadogDimensionTag(groupBy)}}`;
-    return `${mapped.aggregation}:${mapped.metric}{${filter}}${by}${mapped.asCount ? '.as_count()' : ''}`;
+    const q = datadogAwsMetricQuery(s.cloudWatchMetricProps!, groupBy);
+    if (typeof q === 'string') fail(scope, prop, s.toString(), `a signal the Datadog dashboard can draw: ${q}`);
+    return q.query;
   }
   return fail(scope, prop, s.toString(),
     `a signal the Datadog dashboard can draw (a Datadog query, a CloudWatch metric collected by Datadog's AWS integration, or arithmetic over such metrics); Datadog cannot query a ${s.kind}`);

@@ -1,9 +1,9 @@
 import { IConstruct } from 'constructs';
-import { datadogAwsMetric, datadogDimensionTag } from './datadog-aws-metrics';
+import { datadogAwsMetricQuery } from './datadog-aws-metrics';
 import { fail, isToken, requireInteger, requireString, requireUrl } from '../../core/private/validate';
 import { Severities, Severity } from '../../core/severity';
 import type { IMonitorBackend } from '../backend';
-import { Aggregation, Signal, SignalKind, Statistic } from '../signal';
+import { Aggregation, Signal, SignalKind } from '../signal';
 import type { INotificationTarget } from '../targets';
 
 // Datadog tag rules (docs.datadoghq.com/getting_started/tagging/#define-tags): a letter first, then
@@ -102,12 +102,9 @@ export function datadogMetricQuery(scope: IConstruct, prop: string, s: Signal): 
     return { query: s.datadogQueryProps!.query, aggregation: s.datadogQueryProps!.timeAggregation ?? Aggregation.AVG, aws: false };
   }
   if (s.kind === SignalKind.CLOUDWATCH_METRIC) {
-    const p = s.cloudWatchMetricProps!;
-    const mapped = datadogAwsMetric(p.namespace, p.metricName, p.statistic ?? Statistic.AVERAGE, p.datadogMetric);
-    if (typeof mapped === 'string') fail(scope, prop, s.toString(), `a signal the Datadog backend can evaluate: ${mapped}`);
-    const dims = p.dimensions ?? {};
-    const filter = Object.keys(dims).sort().map((d) => `${datadogDimensionTag(d)}:${String(dims[d]).toLowerCase()}`).join(',') || '*';
-    return { query: `${mapped.aggregation}:${mapped.metric}{${filter}}${mapped.asCount ? '.as_count()' : ''}`, aggregation: mapped.aggregation as Aggregation, aws: true };
+    const q = datadogAwsMetricQuery(s.cloudWatchMetricProps!);
+    if (typeof q === 'string') fail(scope, prop, s.toString(), `a signal the Datadog backend can evaluate: ${q}`);
+    return { ...q, aws: true };
   }
   return fail(scope, prop, s.toString(), `a signal the Datadog backend can evaluate (a Datadog query, or a CloudWatch metric collected by Datadog's AWS integration); Datadog cannot evaluate a ${s.kind}`);
 }

@@ -21,7 +21,7 @@
  * Where the rule does not hold, the table below names the documented metric; anything else
  * can be set per signal with `datadogMetric`.
  */
-import { Aggregation, Statistic } from '../signal';
+import { Aggregation, CloudWatchMetricProps, Statistic } from '../signal';
 
 /** Metrics Datadog types as counts: only their Sum exists, under the bare name. */
 const COUNTS = new Set([
@@ -130,4 +130,20 @@ export function datadogAwsMetric(namespace: string, metricName: string, statisti
       // Percentiles: `.p50`, `.p99`, `.p99.9`; which ones exist depends on the metric.
       return { metric: `${base}.${statistic.name}`, aggregation: Aggregation.AVG, asCount: false };
   }
+}
+
+/**
+ * The Datadog query (no time aggregation) of a CloudWatch metric as Datadog's AWS integration
+ * collects it: `<agg>:<metric>{<dimension tags>}[ by {<tag>}][.as_count()]`, or a string saying
+ * why there is none. Monitors and dashboards both build their queries here.
+ * @param groupBy a dimension to group by instead of filtering on it
+ */
+export function datadogAwsMetricQuery(p: CloudWatchMetricProps, groupBy?: string): { query: string; aggregation: Aggregation } | string {
+  const mapped = datadogAwsMetric(p.namespace, p.metricName, p.statistic ?? Statistic.AVERAGE, p.datadogMetric);
+  if (typeof mapped === 'string') return mapped;
+  const dims = p.dimensions ?? {};
+  const filter = Object.keys(dims).sort().filter((k) => k !== groupBy)
+    .map((k) => `${datadogDimensionTag(k)}:${String(dims[k]).toLowerCase()}`).join(',') || '*';
+  const by = groupBy === undefined ? '' : ` by {${datadogDimensionTag(groupBy)}}`;
+  return { query: `${mapped.aggregation}:${mapped.metric}{${filter}}${by}${mapped.asCount ? '.as_count()' : ''}`, aggregation: mapped.aggregation };
 }
