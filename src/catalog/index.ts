@@ -1,5 +1,2 @@
-// Importers of native exports (Grafana dashboards, Datadog dashboards and monitors).
+// Public API of src/catalog (re-exported by src/index.ts).
 export * from './import-source';
-export * from './grafana-dashboard-import';
-export * from './datadog-dashboard-import';
-export * from './datadog-monitor-import';

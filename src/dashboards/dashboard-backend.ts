@@ -1,9 +1,9 @@
 import { TerraformResource } from 'cdktf';
 import type { Dashboard } from './dashboard';
 import { DashboardBackendKind } from './dashboard-backend-kind';
-import { CloudWatchDashboardOptions, CloudWatchDashboardRenderer } from './renderers/cloudwatch';
-import { DatadogDashboardOptions, DatadogDashboardRenderer } from './renderers/datadog';
-import { GrafanaDashboardOptions, GrafanaDashboardRenderer } from './renderers/grafana';
+import { CloudWatchDashboardOptions, CloudWatchDashboardRenderer } from '../cloudwatch/cloudwatch-dashboard-renderer';
+import { DatadogDashboardOptions, DatadogDashboardRenderer } from '../datadog/datadog-dashboard-renderer';
+import { GrafanaDashboardOptions, GrafanaDashboardRenderer } from '../grafana/grafana-dashboard-renderer';
 
 /**
  * A system a `Dashboard` is drawn on. Datadog, Grafana and CloudWatch ship with the library

@@ -5,8 +5,8 @@ import { PlacedRow, PlacedWidget, referencedVariables, slug } from './private/mo
 import { TemplateVariable, TemplateVariableKind } from './template-variable';
 import { MarkerLevel, ThresholdMarker, Widget, WidgetKind } from './widget';
 import { fail, isToken, requireInteger, requirePattern, requireString, requireUrl } from '../core/private/validate';
-import { MonitorConfig } from '../monitoring/monitor-config';
-import { Signal, SignalKind } from '../monitoring/signal';
+import { MonitorConfig } from '../monitors/monitor-config';
+import { Signal, SignalKind } from '../signals/signal';
 
 /** The time range a dashboard shows when it opens: the last N minutes, hours or days. */
 export class TimeRange {

@@ -1,9 +1,6 @@
-// Public API of the dashboards module (re-exported by src/index.ts).
+// Public API of src/dashboards (re-exported by src/index.ts).
 export * from './dashboard-backend-kind';
 export * from './template-variable';
 export * from './widget';
 export * from './dashboard-backend';
 export * from './dashboard';
-export * from './renderers/datadog';
-export * from './renderers/grafana';
-export * from './renderers/cloudwatch';

@@ -1,7 +1,7 @@
 import { DashboardBackendKind } from './dashboard-backend-kind';
-import type { MonitorConfig } from '../monitoring/monitor-config';
-import type { Signal } from '../monitoring/signal';
-import { Comparisons, ComparisonOperator } from '../monitoring/threshold';
+import type { MonitorConfig } from '../monitors/monitor-config';
+import { Comparisons, ComparisonOperator } from '../monitors/threshold';
+import type { Signal } from '../signals/signal';
 
 /** How alarming a threshold marker is; each backend picks its colour for it. */
 export enum MarkerLevel {

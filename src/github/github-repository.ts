@@ -8,11 +8,11 @@ import { RepositoryEnvironment } from '@cdktf/provider-github/lib/repository-env
 import { RepositoryWebhook } from '@cdktf/provider-github/lib/repository-webhook';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { GitHubConnection } from '../connections/github-connection';
-import { WebhookAuthType, WebhookConnection } from '../connections/webhook-connection';
+import { GitHubConnection } from './github-connection';
 import { requireSecret } from '../core/private/require-secret';
 import { fail, isToken, optionalBoolean, optionalString, requireInteger, requirePattern, requireString } from '../core/private/validate';
 import { Secret } from '../core/secret';
+import { WebhookAuthType, WebhookConnection } from '../webhooks/webhook-connection';
 
 /** Who can see a repository. */
 export enum RepositoryVisibility {

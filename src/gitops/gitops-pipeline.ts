@@ -16,7 +16,7 @@ import { Annotations, Lazy, S3Backend, TerraformOutput, TerraformStack } from 'c
 import { Construct } from 'constructs';
 import { cronProblem } from './private/cron';
 import { applyWorkflow, driftWorkflow, planWorkflow, renderWorkflow, WorkflowSettings } from './private/workflows';
-import { AwsConnection } from '../connections/aws-connection';
+import { AwsConnection } from '../aws/aws-connection';
 import { fail, optionalBoolean, requirePattern, requireString } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { GitHubRepository } from '../github/github-repository';

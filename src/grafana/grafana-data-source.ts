@@ -1,9 +1,9 @@
 import { Fn } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { GrafanaConnection } from './grafana-connection';
 import { uidFromText } from './private/uid';
+import { AwsRegions } from '../aws/aws-regions';
 import { DataSource } from '../bindings/grafana/data-source';
-import { GrafanaConnection } from '../connections/grafana-connection';
-import { AwsRegions } from '../core/aws-regions';
 import { requireSecret } from '../core/private/require-secret';
 import { fail, optionalBoolean, optionalPattern, requirePattern, requireString, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';

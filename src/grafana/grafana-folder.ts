@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
+import { GrafanaConnection } from './grafana-connection';
 import { uidFromText } from './private/uid';
 import { Folder } from '../bindings/grafana/folder';
 import { FolderPermission } from '../bindings/grafana/folder-permission';
-import { GrafanaConnection } from '../connections/grafana-connection';
 import { fail, optionalBoolean, requireInteger, requirePattern, requireString } from '../core/private/validate';
 
 /** What a folder permission grants. */

@@ -1,12 +1,12 @@
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { AwsConnection } from '../connections/aws-connection';
-import { DatadogConnection } from '../connections/datadog-connection';
-import { DatadogSite } from '../connections/datadog-site';
-import { DatadogExport, ExportInterval, HealthBackend, MetricStatistics, MetricStreamFilter } from '../constructs/datadog-export';
-import { AwsRegions } from '../core/aws-regions';
+import { AwsConnection } from '../aws/aws-connection';
+import { AwsRegions } from '../aws/aws-regions';
 import { fail, requirePattern } from '../core/private/validate';
 import { Secret } from '../core/secret';
+import { DatadogConnection } from '../datadog/datadog-connection';
+import { DatadogSite } from '../datadog/datadog-site';
+import { DatadogExport, ExportInterval, HealthBackend, MetricStatistics, MetricStreamFilter } from '../datadog/export/datadog-export';
 
 /** Props of an `AwsMetricsToDatadogStack`. */
 export interface AwsMetricsToDatadogStackProps {

@@ -1,12 +1,12 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import { AwsConnection, AwsConnectionProps } from '../connections/aws-connection';
-import { GitHubAuth, GitHubConnection } from '../connections/github-connection';
-import { WebhookAuth, WebhookConnection } from '../connections/webhook-connection';
+import { AwsConnection, AwsConnectionProps } from '../aws/aws-connection';
 import { fail, requireString } from '../core/private/validate';
 import { Secret } from '../core/secret';
+import { GitHubAuth, GitHubConnection } from '../github/github-connection';
 import { GitHubRepository, GitHubRepositoryProps } from '../github/github-repository';
 import { DriftAction, GitOpsPipeline } from '../gitops/gitops-pipeline';
+import { WebhookAuth, WebhookConnection } from '../webhooks/webhook-connection';
 
 /** A webhook from the repository to an integration endpoint. */
 export interface GitHubStackWebhook {

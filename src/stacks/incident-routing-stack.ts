@@ -1,17 +1,17 @@
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { AwsConnection, AwsConnectionProps } from '../connections/aws-connection';
-import { GrafanaAuth, GrafanaConnection } from '../connections/grafana-connection';
-import { PagerDutyConnection, PagerDutyRegion } from '../connections/pagerduty-connection';
-import { SlackConnection } from '../connections/slack-connection';
+import { AwsConnection, AwsConnectionProps } from '../aws/aws-connection';
 import { fail, optionalString, requirePattern, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { Severities, Severity } from '../core/severity';
-import { IMonitorBackend } from '../monitoring/backend';
-import { MonitorBackend } from '../monitoring/monitor-backend';
-import { MonitorConfig } from '../monitoring/monitor-config';
-import { GrafanaNotificationPolicy, MatchOperator } from '../monitoring/routing';
-import { INotificationTarget, NotificationTarget, NotificationTargetBinding } from '../monitoring/targets';
+import { GrafanaAuth, GrafanaConnection } from '../grafana/grafana-connection';
+import { GrafanaNotificationPolicy, MatchOperator } from '../grafana/grafana-notification-policy';
+import { IMonitorBackend } from '../monitors/backend';
+import { MonitorBackend } from '../monitors/monitor-backend';
+import { MonitorConfig } from '../monitors/monitor-config';
+import { INotificationTarget, NotificationTarget, NotificationTargetBinding } from '../notifications/targets';
+import { PagerDutyConnection, PagerDutyRegion } from '../pagerduty/pagerduty-connection';
+import { SlackConnection } from '../slack/slack-connection';
 
 /** Grafana settings of the routing stack. */
 export interface IncidentRoutingGrafanaOptions {

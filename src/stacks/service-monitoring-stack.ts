@@ -1,23 +1,23 @@
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { IncidentRoutingStack } from './incident-routing-stack';
-import { AwsConnection, AwsConnectionProps } from '../connections/aws-connection';
-import { DatadogConnection } from '../connections/datadog-connection';
-import { DatadogSite } from '../connections/datadog-site';
-import { GrafanaAuth, GrafanaConnection } from '../connections/grafana-connection';
+import { AwsConnection, AwsConnectionProps } from '../aws/aws-connection';
 import { fail, optionalBoolean, requirePattern, requireString, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { Severity } from '../core/severity';
 import { Dashboard } from '../dashboards/dashboard';
 import { DashboardBackend, IDashboardBackend } from '../dashboards/dashboard-backend';
+import { DatadogConnection } from '../datadog/datadog-connection';
+import { DatadogSite } from '../datadog/datadog-site';
+import { GrafanaAuth, GrafanaConnection } from '../grafana/grafana-connection';
 import { GrafanaFolder } from '../grafana/grafana-folder';
-import { IMonitorBackend } from '../monitoring/backend';
-import { MonitorBackend } from '../monitoring/monitor-backend';
-import { MonitorConfig } from '../monitoring/monitor-config';
-import { MonitorGroup, MonitorPresetOptions, MonitorPresets } from '../monitoring/presets';
-import { Signal } from '../monitoring/signal';
-import { BurnRateAlert, Slo, SloIndicator, SloWindow } from '../monitoring/slo';
-import { INotificationTarget } from '../monitoring/targets';
+import { IMonitorBackend } from '../monitors/backend';
+import { MonitorBackend } from '../monitors/monitor-backend';
+import { MonitorConfig } from '../monitors/monitor-config';
+import { BurnRateAlert, Slo, SloIndicator, SloWindow } from '../monitors/slo';
+import { INotificationTarget } from '../notifications/targets';
+import { MonitorGroup, MonitorPresetOptions, MonitorPresets } from '../presets/presets';
+import { Signal } from '../signals/signal';
 
 /** The monitoring backends a service stack can render to. */
 export enum ServiceBackend {

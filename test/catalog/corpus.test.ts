@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CORPUS, corpusFiles, datadog, grafana, only, readJson, warnings } from './support';
-import { DatadogDashboardImport, DatadogMonitorImport, GrafanaDashboardImport } from '../../src/catalog';
+import { DatadogDashboardImport, DatadogMonitorImport, GrafanaDashboardImport } from '../../src';
 import { newStack, synthStack } from '../support/synth';
 
 /** What Terraform makes of a string of its JSON syntax that contains only escapes (no references). */

@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { CORPUS, datadog, grafana, warnings } from './support';
 import { dashboardsImportExample } from '../../examples/dashboards-import/main';
-import { DatadogMonitorImport, ImportSource } from '../../src/catalog';
-import { GrafanaDashboardImport } from '../../src/catalog/grafana-dashboard-import';
+import { DatadogMonitorImport, ImportSource } from '../../src';
+import { GrafanaDashboardImport } from '../../src/grafana/import/grafana-dashboard-import';
 import { newStack, synthApp } from '../support/synth';
 
 describe('ImportSource', () => {

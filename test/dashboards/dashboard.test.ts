@@ -2,9 +2,9 @@ import { TerraformStack } from 'cdktf';
 import { cloudwatch, dashboard, datadog, ddLatency, grafana, lambdaErrors, monitor, promRequests, rendered, resource, setup, synth } from './support';
 import {
   Dashboard, DashboardBackend, DashboardBackendKind, MarkerLevel, TemplateVariable, ThresholdMarker, TimeRange, Widget, WidgetKind,
-} from '../../src/dashboards';
-import { ComparisonOperator, MonitorBackend, MonitorConfig, Signal, Statistic } from '../../src/monitoring';
-import { connect } from '../monitoring/fixtures';
+  ComparisonOperator, MonitorBackend, MonitorConfig, Signal, Statistic,
+} from '../../src';
+import { connect } from '../monitors/fixtures';
 import { newStack, synthStack } from '../support/synth';
 
 const all = () => [...datadog(), ...grafana(), ...cloudwatch()];

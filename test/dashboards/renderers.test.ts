@@ -1,12 +1,12 @@
 import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
 import { DashboardJson } from '@cdktf/provider-datadog/lib/dashboard-json';
 import { cloudwatch, dashboard, datadog, ddLatency, grafana, lambdaErrors, monitor, promRequests, resource, setup, synth } from './support';
-import { Dashboard as GrafanaDashboardResource } from '../../src/bindings/grafana/dashboard';
 import {
   CloudWatchRenderedDashboard, DashboardBackend, DashboardBackendKind, DatadogRenderedDashboard, GrafanaRenderedDashboard,
   MarkerLevel, TemplateVariable, ThresholdMarker, TimeRange, Widget,
-} from '../../src/dashboards';
-import { Signal, Statistic } from '../../src/monitoring';
+  Signal, Statistic,
+} from '../../src';
+import { Dashboard as GrafanaDashboardResource } from '../../src/bindings/grafana/dashboard';
 import { synthStack } from '../support/synth';
 import { awsPart, TerraformValidator } from '../support/terraform-validate';
 

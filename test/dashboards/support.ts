@@ -1,8 +1,7 @@
 import { TerraformStack } from 'cdktf';
-import { Dashboard, DashboardBackend, DashboardProps, IDashboardBackend } from '../../src/dashboards';
+import { Dashboard, DashboardBackend, DashboardProps, IDashboardBackend, ComparisonOperator, MonitorBackend, MonitorConfig, MonitorConfigProps, Signal, Statistic } from '../../src';
 import { GrafanaFolder } from '../../src/grafana/grafana-folder';
-import { ComparisonOperator, MonitorBackend, MonitorConfig, MonitorConfigProps, Signal, Statistic } from '../../src/monitoring';
-import { connect } from '../monitoring/fixtures';
+import { connect } from '../monitors/fixtures';
 import { newStack, synthStack } from '../support/synth';
 
 export const lambdaErrors = () => Signal.cloudWatchMetric({

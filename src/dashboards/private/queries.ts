@@ -5,8 +5,8 @@
  */
 import { IConstruct } from 'constructs';
 import { fail } from '../../core/private/validate';
-import { datadogAwsMetricQuery } from '../../monitoring/private/datadog-aws-metrics';
-import { CloudWatchMetricProps, Signal, SignalKind, Statistic } from '../../monitoring/signal';
+import { datadogAwsMetricQuery } from '../../datadog/private/aws-metric-names';
+import { CloudWatchMetricProps, Signal, SignalKind, Statistic } from '../../signals/signal';
 
 /** Sorted dimensions of a CloudWatch metric. */
 export function sortedDimensions(p: CloudWatchMetricProps): [string, string][] {

@@ -1,0 +1,3 @@
+// Public API of src/aws (re-exported by src/index.ts).
+export * from './aws-regions';
+export * from './aws-connection';

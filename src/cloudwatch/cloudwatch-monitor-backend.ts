@@ -1,0 +1,346 @@
+import { CloudwatchMetricAlarm, CloudwatchMetricAlarmConfig, CloudwatchMetricAlarmMetricQuery } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
+import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
+import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
+import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { AwsConnection } from '../aws/aws-connection';
+import { sharedScope, targetScope } from '../core/private/scopes';
+import { claimName, stackSingleton } from '../core/private/stack-registry';
+import { fail, requirePattern } from '../core/private/validate';
+import { Severities } from '../core/severity';
+import { IMonitorBackend, IRenderedMonitor } from '../monitors/backend';
+import type { MonitorConfig } from '../monitors/monitor-config';
+import { ComparisonOperator, MissingData } from '../monitors/threshold';
+import type { INotificationTarget } from '../notifications/targets';
+import { CloudWatchMetricProps, Signal, SignalKind, Statistic } from '../signals/signal';
+
+/** How the SNS topics of CloudWatch notification targets are encrypted. */
+export class TopicEncryption {
+  /**
+   * A customer managed KMS key the library creates once per stack, whose key policy lets
+   * CloudWatch alarms use it (`kms:Decrypt`, `kms:GenerateDataKey*` for `cloudwatch.amazonaws.com`).
+   */
+  public static managedByLibrary(): TopicEncryption {
+    return new TopicEncryption('library');
+  }
+
+  /**
+   * A key you manage (id, ARN or `alias/…`). Its key policy must let `cloudwatch.amazonaws.com`
+   * call `kms:Decrypt` and `kms:GenerateDataKey*`, or alarms cannot publish.
+   */
+  public static kmsKey(keyId: string): TopicEncryption {
+    return new TopicEncryption('key', keyId);
+  }
+
+  /**
+   * The AWS managed key `alias/aws/sns`. CloudWatch alarms cannot publish to topics encrypted
+   * with it (its key policy does not admit CloudWatch and cannot be changed: AWS re:Post
+   * knowledge center, "cloudwatch-configure-alarm-sns"), so this adds a synth warning; use it
+   * only for topics that other publishers feed.
+   */
+  public static awsManagedKey(): TopicEncryption {
+    return new TopicEncryption('aws-managed', 'alias/aws/sns');
+  }
+
+  /** `library`, `key` or `aws-managed`. */
+  public readonly mode: string;
+  /**
+   * The key id.
+   * @default - the library's key
+   */
+  public readonly keyId?: string;
+
+  private constructor(mode: string, keyId?: string) {
+    this.mode = mode;
+    this.keyId = keyId;
+  }
+}
+
+/** Options of the CloudWatch backend. */
+export interface CloudWatchBackendOptions {
+  /**
+   * Construct id of the rendering under each monitor.
+   * @default "CloudWatch"
+   */
+  readonly id?: string;
+  /**
+   * The AWS connection (its provider creates the alarms and topics).
+   * @default AwsConnection.of(monitor)
+   */
+  readonly connection?: AwsConnection;
+  /**
+   * Encryption of the SNS topics that carry notifications.
+   * @default TopicEncryption.managedByLibrary()
+   */
+  readonly topicEncryption?: TopicEncryption;
+}
+
+const COMPARISON: Record<ComparisonOperator, string> = {
+  [ComparisonOperator.GREATER_THAN]: 'GreaterThanThreshold',
+  [ComparisonOperator.GREATER_THAN_OR_EQUAL]: 'GreaterThanOrEqualToThreshold',
+  [ComparisonOperator.LESS_THAN]: 'LessThanThreshold',
+  [ComparisonOperator.LESS_THAN_OR_EQUAL]: 'LessThanOrEqualToThreshold',
+};
+
+const TREAT_MISSING: Record<MissingData, string> = {
+  [MissingData.MISSING]: 'missing',
+  [MissingData.BREACHING]: 'breaching',
+  [MissingData.NOT_BREACHING]: 'notBreaching',
+  [MissingData.IGNORE]: 'ignore',
+};
+
+// AWS tag rules (IAM/Tagging "Tag naming limits"): keys 1-128 and values 0-256 characters of
+// letters, digits, spaces and _ . : / = + - @; keys must not start with aws:.
+const AWS_TAG_KEY = /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+const AWS_TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u;
+// PutMetricAlarm: AlarmDescription is 0-1024 characters.
+const DESCRIPTION_MAX = 1024;
+
+/** The CloudWatch alarms a `MonitorConfig` rendered. */
+export class CloudWatchRenderedMonitor extends Construct implements IRenderedMonitor {
+  /** The backend. */
+  public readonly backend: IMonitorBackend;
+  /** The main resource (the critical alarm). */
+  public readonly resource: TerraformResource;
+  /** The critical alarm (escape hatch, typed). */
+  public readonly alarm: CloudwatchMetricAlarm;
+  /**
+   * The warning alarm.
+   * @default - none (no warning threshold)
+   */
+  public readonly warningAlarm?: CloudwatchMetricAlarm;
+  private readonly actions: string[] = [];
+  private readonly monitor: MonitorConfig;
+
+  constructor(monitor: MonitorConfig, backend: CloudWatchBackend) {
+    super(monitor, backend.id);
+    this.backend = backend;
+    this.monitor = monitor;
+    const conn = backend._connection(monitor);
+    validateWindow(monitor);
+    const metric = renderSignal(monitor);
+    // Alarm names are unique per account and region.
+    const names = monitor.warning === undefined ? [monitor.title] : [monitor.title, warningName(monitor.title)];
+    for (const n of names) {
+      if (!claimName(monitor, `cloudwatch-alarm:${conn.node.path}`, n)) {
+        fail(monitor, 'title', monitor.title, 'a title not used by another monitor of this stack rendered to the same CloudWatch account and region (alarm names are unique)');
+      }
+    }
+    const tags: Record<string, string> = {};
+    for (const [k, v] of Object.entries(monitor.tags)) {
+      if (!AWS_TAG_KEY.test(k)) fail(monitor, `tags.${k}`, k, 'an AWS tag key: 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:');
+      if (!AWS_TAG_VALUE.test(v)) fail(monitor, `tags.${k}`, v, 'an AWS tag value: 0-256 letters, digits, spaces or _ . : / = + - @');
+      tags[k] = v;
+    }
+    tags.severity = Severities.label(monitor.severity);
+    let description = monitor.message + (monitor.runbookUrl ? `\n\nRunbook: ${monitor.runbookUrl}` : '');
+    if (description.length > DESCRIPTION_MAX) {
+      Annotations.of(monitor).addWarning(`${monitor.node.path}: the CloudWatch alarm description is cut to ${DESCRIPTION_MAX} characters (PutMetricAlarm limit)`);
+      description = `${description.slice(0, DESCRIPTION_MAX - 1)}…`;
+    }
+    if (monitor.criticalRecovery !== undefined || monitor.warningRecovery !== undefined) {
+      Annotations.of(monitor).addWarning(`${monitor.node.path}: CloudWatch alarms have no recovery threshold; the alarm recovers as soon as the value stops breaching`);
+    }
+    // Actions are set when targets are added (addTarget), not through lazy tokens: one lazy
+    // token per alarm costs a captured stack trace each, which dominates large apps.
+    const common: Omit<CloudwatchMetricAlarmConfig, 'alarmName' | 'threshold'> = {
+      ...metric,
+      comparisonOperator: COMPARISON[monitor.comparison],
+      evaluationPeriods: monitor.evaluationPeriods,
+      datapointsToAlarm: monitor.datapointsToAlarm,
+      treatMissingData: TREAT_MISSING[monitor.missingData],
+      alarmDescription: description,
+      tags,
+      provider: conn.provider,
+    };
+    this.alarm = new CloudwatchMetricAlarm(this, 'Resource', { ...common, alarmName: monitor.title, threshold: monitor.critical });
+    this.resource = this.alarm;
+    if (monitor.warning !== undefined) {
+      this.warningAlarm = new CloudwatchMetricAlarm(this, 'Warning', {
+        ...common,
+        alarmName: warningName(monitor.title),
+        threshold: monitor.warning,
+        tags: { ...tags, level: 'warning' },
+      });
+    }
+  }
+
+  /** The alarm action ARNs (SNS topics), in the order added. */
+  public get actionArns(): string[] {
+    return [...this.actions];
+  }
+
+  /** Notify a target. */
+  public addTarget(target: INotificationTarget): void {
+    const binding = target.bind(this.monitor, this.backend);
+    const arns = [...(binding.actionArn ? [binding.actionArn] : []), ...(binding.actionArns ?? [])];
+    if (binding.viaEventBridge && arns.length === 0) return;
+    if (arns.length === 0) fail(this.monitor, `targets.${target.targetId}`, target.targetId, 'a target that binds to CloudWatch with an action ARN');
+    for (const arn of arns) if (!this.actions.includes(arn)) this.actions.push(arn);
+    for (const alarm of [this.alarm, this.warningAlarm]) {
+      if (!alarm) continue;
+      alarm.alarmActions = [...this.actions];
+      alarm.okActions = [...this.actions];
+      if (this.monitor.missingData === MissingData.MISSING) alarm.insufficientDataActions = [...this.actions];
+    }
+    // PutMetricAlarm: AlarmActions holds at most 5 ARNs.
+    if (this.actions.length > 5) fail(this.monitor, 'targets', this.actions.length, 'at most 5 CloudWatch alarm actions per monitor (a CloudWatch limit)');
+  }
+}
+
+/** Renders monitors as `aws_cloudwatch_metric_alarm` resources; targets as encrypted SNS topics. */
+export class CloudWatchBackend implements IMonitorBackend {
+  /** `cloudwatch`. */
+  public readonly kind: string = 'cloudwatch';
+  /** Construct id of renderings. */
+  public readonly id: string;
+  /** The options. */
+  public readonly options: CloudWatchBackendOptions;
+
+  constructor(options: CloudWatchBackendOptions = {}) {
+    this.options = { ...options };
+    this.id = options.id ?? 'CloudWatch';
+  }
+
+  /** Render a monitor. */
+  public render(monitor: MonitorConfig): IRenderedMonitor {
+    requirePattern(monitor, 'backends', this.id, /^[A-Za-z][A-Za-z0-9_-]*$/, 'backend ids of letters, digits, _ and -');
+    return new CloudWatchRenderedMonitor(monitor, this);
+  }
+
+  /**
+   * The AWS connection for a monitor in `scope`.
+   * @internal
+   */
+  public _connection(scope: IConstruct): AwsConnection {
+    return this.options.connection ?? AwsConnection.of(scope);
+  }
+
+  /**
+   * The SNS topic of a notification target (created once per stack and backend).
+   * @internal
+   */
+  public _notificationTopic(scope: IConstruct, targetId: string): SnsTopic {
+    const parent = targetScope(scope, targetId, this.id);
+    const existing = parent.node.tryFindChild('Topic') as SnsTopic | undefined;
+    if (existing) return existing;
+    const conn = this._connection(scope);
+    const stackId = TerraformStack.of(scope).node.id;
+    return new SnsTopic(parent, 'Topic', {
+      // Topic names: 1-256 letters, digits, _ and - (CreateTopic).
+      name: `${stackId}-${targetId}`.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 256),
+      kmsMasterKeyId: this.topicKey(scope, conn),
+      provider: conn.provider,
+    });
+  }
+
+  private topicKey(scope: IConstruct, conn: AwsConnection): string {
+    const enc = this.options.topicEncryption ?? TopicEncryption.managedByLibrary();
+    if (!(enc instanceof TopicEncryption)) fail(scope, 'topicEncryption', enc, 'TopicEncryption.managedByLibrary(), kmsKey(keyId) or awsManagedKey()');
+    if (enc.mode === 'aws-managed') {
+      Annotations.of(scope).addWarning(`${scope.node.path}: SNS topics encrypted with alias/aws/sns cannot receive CloudWatch alarm notifications (CloudWatch may not use that key); use TopicEncryption.managedByLibrary() or a key whose policy admits cloudwatch.amazonaws.com`);
+      return enc.keyId!;
+    }
+    if (enc.mode === 'key') {
+      return requirePattern(scope, 'topicEncryption.keyId', enc.keyId, /^(arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:(key|alias)\/.+|alias\/[A-Za-z0-9/_-]+|[0-9a-f-]{36}|mrk-[0-9a-f]{32})$/,
+        'a KMS key id, key ARN, alias ARN or alias/<name>');
+    }
+    const key: KmsKey = stackSingleton(scope, `monitoring:sns-key:${conn.node.path}`, () => {
+      const shared = sharedScope(scope, 'MonitoringEncryption');
+      const id = conn.alias ? `${conn.alias}Key` : 'Key';
+      const identity = new DataAwsCallerIdentity(shared, `${id}Account`, { provider: conn.provider });
+      const k = new KmsKey(shared, id, {
+        description: `Encrypts the alarm notification topics of stack ${TerraformStack.of(scope).node.id}`,
+        enableKeyRotation: true,
+        // Key policy: the account administers the key; CloudWatch alarms may encrypt messages for
+        // the topics (AWS re:Post knowledge center, "cloudwatch-configure-alarm-sns").
+        policy: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Sid: 'AccountAdministers',
+              Effect: 'Allow',
+              Principal: { AWS: `arn:${conn.partition}:iam::${identity.accountId}:root` },
+              Action: 'kms:*',
+              Resource: '*',
+            },
+            {
+              Sid: 'CloudWatchAlarmsPublish',
+              Effect: 'Allow',
+              Principal: { Service: 'cloudwatch.amazonaws.com' },
+              Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+              Resource: '*',
+            },
+          ],
+        }),
+        provider: conn.provider,
+      });
+      new KmsAlias(shared, `${id}Alias`, {
+        name: `alias/${TerraformStack.of(scope).node.id}-alarm-notifications${conn.alias ? `-${conn.alias}` : ''}`.replace(/[^A-Za-z0-9/_-]/g, '-'),
+        targetKeyId: k.keyId,
+        provider: conn.provider,
+      });
+      return k;
+    });
+    return key.arn;
+  }
+}
+
+function warningName(title: string): string {
+  return `${title.slice(0, 245)} (warning)`;
+}
+
+function validateWindow(m: MonitorConfig): void {
+  // PutMetricAlarm Period: 10, 20, 30 or a multiple of 60 seconds (AWS CloudWatch API reference).
+  if (![10, 20, 30].includes(m.period) && m.period % 60 !== 0) {
+    fail(m, 'period', m.period, 'for CloudWatch 10, 20, 30 or a multiple of 60 seconds');
+  }
+  // PutMetricAlarm: Period × EvaluationPeriods at most 7 days (604,800 s), and at most one day
+  // (86,400 s) when the period is shorter than an hour.
+  const range = m.period * m.evaluationPeriods;
+  const max = m.period < 3600 ? 86_400 : 604_800;
+  if (range > max) {
+    fail(m, 'evaluationPeriods', m.evaluationPeriods,
+      `for CloudWatch at most ${Math.floor(max / m.period)} with a period of ${m.period} seconds (period × evaluationPeriods ≤ ${max} seconds${max === 86_400 ? ' for periods under an hour' : ''}); that is ${range}`);
+  }
+}
+
+function metricStat(p: CloudWatchMetricProps): { statistic?: string; extendedStatistic?: string } {
+  const stat = p.statistic ?? Statistic.AVERAGE;
+  return stat.isPercentile ? { extendedStatistic: stat.name } : { statistic: stat.name };
+}
+
+function dims(p: CloudWatchMetricProps): Record<string, string> | undefined {
+  const d = p.dimensions ?? {};
+  const keys = Object.keys(d).sort();
+  if (keys.length === 0) return undefined;
+  const out: Record<string, string> = {};
+  for (const k of keys) out[k] = d[k];
+  return out;
+}
+
+function renderSignal(m: MonitorConfig): Partial<CloudwatchMetricAlarmConfig> {
+  const s: Signal = m.signal;
+  if (s.kind === SignalKind.CLOUDWATCH_METRIC) {
+    const p = s.cloudWatchMetricProps!;
+    return { namespace: p.namespace, metricName: p.metricName, dimensions: dims(p), period: m.period, ...metricStat(p) };
+  }
+  if (s.kind === SignalKind.CLOUDWATCH_EXPRESSION) {
+    const e = s.cloudWatchExpressionProps!;
+    const queries: CloudwatchMetricAlarmMetricQuery[] = Object.keys(e.usingMetrics).sort().map((id) => {
+      const p = e.usingMetrics[id].cloudWatchMetricProps!;
+      const stat = p.statistic ?? Statistic.AVERAGE;
+      return {
+        id,
+        returnData: false,
+        metric: { namespace: p.namespace, metricName: p.metricName, dimensions: dims(p), period: m.period, stat: stat.name },
+      };
+    });
+    queries.push({ id: 'expression', expression: e.expression, label: e.label ?? e.expression, returnData: true });
+    return { metricQuery: queries };
+  }
+  return fail(m, 'signal', s.toString(),
+    `a signal the CloudWatch backend can evaluate (a CloudWatch metric or metric-math expression); CloudWatch cannot evaluate a ${s.kind}`);
+}

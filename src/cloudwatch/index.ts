@@ -1,0 +1,3 @@
+// Public API of src/cloudwatch (re-exported by src/index.ts).
+export * from './cloudwatch-monitor-backend';
+export * from './cloudwatch-dashboard-renderer';

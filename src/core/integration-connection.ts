@@ -1,0 +1,143 @@
+import { TerraformProvider, TerraformStack } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { stackRegistry } from './private/stack-registry';
+import { fail, optionalBoolean, requirePattern } from './private/validate';
+
+/** The external systems this library connects to. */
+export enum ConnectionKind {
+  /** Datadog (provider datadog/datadog). */
+  DATADOG = 'datadog',
+  /** Grafana (provider grafana/grafana). */
+  GRAFANA = 'grafana',
+  /** Amazon Web Services (provider hashicorp/aws). */
+  AWS = 'aws',
+  /** GitHub (provider integrations/github). */
+  GITHUB = 'github',
+  /** Jira Cloud or Jira Data Center (REST API; no Terraform provider). */
+  JIRA = 'jira',
+  /** Slack (API and incoming webhooks; no Terraform provider). */
+  SLACK = 'slack',
+  /** PagerDuty (REST and Events API; no Terraform provider). */
+  PAGERDUTY = 'pagerduty',
+  /** Any HTTPS endpoint that receives webhooks. */
+  WEBHOOK = 'webhook',
+}
+
+/** Props every connection accepts. */
+export interface IntegrationConnectionProps {
+  /**
+   * Alias of this connection (and of its Terraform provider, where it has one). Two
+   * connections of the same kind in one stack need different aliases.
+   * @default - the first connection of a kind in a stack has none (it configures the default
+   * provider); each further one takes its construct id as alias
+   */
+  readonly alias?: string;
+  /**
+   * Add a Terraform `check` block that probes the real endpoint at plan time (a failing
+   * probe is a warning in the plan, never an error).
+   * @default true
+   */
+  readonly testConnection?: boolean;
+}
+
+const CONNECTION_MARK = Symbol.for('cdktf-integrations.IntegrationConnection');
+const ALIAS = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
+/**
+ * One external system: where it is, how to authenticate to it, and how to test it.
+ *
+ * A connection configures its system's Terraform provider (if the system has one) once per
+ * stack, registers itself so any construct in the stack can find it, and, unless turned off,
+ * adds a `check` block that probes the endpoint at plan time.
+ */
+export abstract class IntegrationConnection extends Construct {
+  /** Whether `x` is a connection of this library. */
+  public static isIntegrationConnection(x: any): x is IntegrationConnection {
+    return x !== null && typeof x === 'object' && (x as any)[CONNECTION_MARK] === true;
+  }
+
+  /**
+   * Every connection in the stack of `scope`, in the order they were created.
+   * @param scope any construct in the stack
+   */
+  public static allInStack(scope: IConstruct): IntegrationConnection[] {
+    const all: IntegrationConnection[] = [];
+    for (const kind of Object.values(ConnectionKind)) all.push(...connectionsOf(scope, kind));
+    return all;
+  }
+
+  /**
+   * Find the connection of a kind in the stack of `scope`: the one with `alias` if given,
+   * else the default one (no alias), else the only one.
+   */
+  protected static findConnection(scope: IConstruct, kind: ConnectionKind, alias?: string): IntegrationConnection {
+    const all = connectionsOf(scope, kind);
+    const stackId = TerraformStack.of(scope).node.id;
+    const aliases = all.map((c) => c.alias ?? '(default)').join(', ') || 'none';
+    if (alias !== undefined) {
+      const found = all.find((c) => c.alias === alias);
+      if (!found) fail(scope, 'alias', alias, `the alias of a ${kind} connection in stack ${stackId} (${aliases})`);
+      return found;
+    }
+    const dflt = all.find((c) => c.alias === undefined) ?? (all.length === 1 ? all[0] : undefined);
+    if (!dflt) {
+      fail(scope, `${kind} connection`, all.length === 0 ? 'none in the stack' : `${all.length} connections without a default`,
+        `exactly one ${kind} connection in stack ${stackId}, one without alias, or an explicit alias (${aliases})`);
+    }
+    return dflt;
+  }
+
+  /** The kind of system. */
+  public readonly kind: ConnectionKind;
+
+  /**
+   * The alias of this connection and its provider.
+   * @default - the default connection of its kind in the stack
+   */
+  public readonly alias?: string;
+
+  /** Whether a `check` block probes the endpoint at plan time. */
+  public readonly testConnectionEnabled: boolean;
+
+  private _terraformProvider?: TerraformProvider;
+
+  protected constructor(scope: Construct, id: string, kind: ConnectionKind, props: IntegrationConnectionProps) {
+    super(scope, id);
+    Object.defineProperty(this, CONNECTION_MARK, { value: true });
+    this.kind = kind;
+    this.testConnectionEnabled = optionalBoolean(this, 'testConnection', props.testConnection, true);
+    const existing = connectionsOf(this, kind);
+    let alias: string | undefined;
+    if (props.alias !== undefined) {
+      alias = requirePattern(this, 'alias', props.alias, ALIAS, 'a provider alias: a letter, then up to 63 letters, digits, _ or -');
+    } else if (existing.some((c) => c.alias === undefined)) {
+      alias = id.replace(/[^A-Za-z0-9_-]/g, '_').replace(/^[^A-Za-z]+/, '').slice(0, 64) || `${kind}${existing.length + 1}`;
+    }
+    if (alias !== undefined && existing.some((c) => c.alias === alias)) {
+      fail(this, 'alias', alias, `an alias not used by another ${kind} connection in stack ${TerraformStack.of(this).node.id} (taken: ${existing.map((c) => c.alias ?? '(default)').join(', ')})`);
+    }
+    this.alias = alias;
+    existing.push(this);
+  }
+
+  /**
+   * The Terraform provider this connection configures.
+   * @default - none: Jira, Slack, PagerDuty and webhooks have no Terraform provider
+   */
+  public get terraformProvider(): TerraformProvider | undefined {
+    return this._terraformProvider;
+  }
+
+  /** Records the provider this connection configured. */
+  protected registerProvider<T extends TerraformProvider>(provider: T): T {
+    this._terraformProvider = provider;
+    return provider;
+  }
+}
+
+function connectionsOf(scope: IConstruct, kind: ConnectionKind): IntegrationConnection[] {
+  const reg = stackRegistry(scope);
+  const key = `connections:${kind}`;
+  if (!reg.has(key)) reg.set(key, []);
+  return reg.get(key);
+}

@@ -1,0 +1,73 @@
+import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
+import { Construct, IConstruct } from 'constructs';
+import { DatadogSite } from './datadog-site';
+import { ConnectionKind, IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
+import { ConnectionCheck } from '../core/private/connection-check';
+import { requireSecret } from '../core/private/require-secret';
+import { fail } from '../core/private/validate';
+import { Secret } from '../core/secret';
+
+/** Props of a `DatadogConnection`. */
+export interface DatadogConnectionProps extends IntegrationConnectionProps {
+  /**
+   * The Datadog site of the organization.
+   * @default DatadogSite.US1
+   */
+  readonly site?: DatadogSite;
+  /** The API key (sent to the provider and to the intake; reaches the state as a provider argument only). */
+  readonly apiKey: Secret;
+  /** The application key (provider argument). */
+  readonly appKey: Secret;
+}
+
+/**
+ * A Datadog organization: its site and keys. Configures the `datadog` provider.
+ *
+ * State: the keys are provider arguments, which Terraform never stores in the state; they
+ * reach the state only through a Secrets Manager or SSM data source (whose result is stored).
+ * The connection check calls `GET /api/v1/validate` with the API key.
+ */
+export class DatadogConnection extends IntegrationConnection {
+  /**
+   * The Datadog connection of the stack of `scope`.
+   * @param alias the connection's alias; by default the default (or only) Datadog connection
+   */
+  public static of(scope: IConstruct, alias?: string): DatadogConnection {
+    return IntegrationConnection.findConnection(scope, ConnectionKind.DATADOG, alias) as DatadogConnection;
+  }
+
+  /** The Datadog site. */
+  public readonly site: DatadogSite;
+  /** The API key. */
+  public readonly apiKey: Secret;
+  /** The application key. */
+  public readonly appKey: Secret;
+  /** The configured `datadog` provider (escape hatch). */
+  public readonly provider: DatadogProvider;
+
+  constructor(scope: Construct, id: string, props: DatadogConnectionProps) {
+    super(scope, id, ConnectionKind.DATADOG, props);
+    const site = props.site ?? DatadogSite.US1;
+    if (!(site instanceof DatadogSite) || !site.isKnown) {
+      fail(this, 'site', site instanceof DatadogSite ? site.name : site,
+        `one of ${DatadogSite.all().map((s) => s.name).join(', ')} (DatadogSite.US1 …)`);
+    }
+    this.site = site;
+    this.apiKey = requireSecret(this, 'apiKey', props.apiKey);
+    this.appKey = requireSecret(this, 'appKey', props.appKey);
+    this.provider = this.registerProvider(new DatadogProvider(this, 'Provider', {
+      alias: this.alias,
+      apiUrl: site.apiUrl,
+      apiKey: this.apiKey.value,
+      appKey: this.appKey.value,
+    }));
+    if (this.testConnectionEnabled) {
+      ConnectionCheck.http(this, 'TestConnection', {
+        url: `${site.apiUrl}api/v1/validate`,
+        headers: { 'DD-API-KEY': this.apiKey.value, 'Accept': 'application/json' },
+        condition: 'RESPONSE.status_code == 200',
+        errorMessage: `Datadog rejected the API key of ${this.node.path} at ${site.apiUrl} (GET /api/v1/validate did not answer 200).`,
+      });
+    }
+  }
+}

@@ -1,0 +1,8 @@
+// Public API of src/datadog (re-exported by src/index.ts).
+export * from './datadog-site';
+export * from './datadog-connection';
+export * from './datadog-monitor-backend';
+export * from './datadog-dashboard-renderer';
+export * from './export/datadog-export';
+export * from './import/datadog-dashboard-import';
+export * from './import/datadog-monitor-import';

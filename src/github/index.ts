@@ -1,0 +1,3 @@
+// Public API of src/github (re-exported by src/index.ts).
+export * from './github-connection';
+export * from './github-repository';

@@ -1,0 +1,2 @@
+// Public API of src/notifications (re-exported by src/index.ts).
+export * from './targets';

@@ -1,0 +1,2 @@
+// Public API of src/pagerduty (re-exported by src/index.ts).
+export * from './pagerduty-connection';

@@ -1,0 +1,2 @@
+// Public API of src/presets (re-exported by src/index.ts).
+export * from './presets';

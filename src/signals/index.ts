@@ -1,0 +1,2 @@
+// Public API of src/signals (re-exported by src/index.ts).
+export * from './signal';
