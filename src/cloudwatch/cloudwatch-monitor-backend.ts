@@ -1,20 +1,29 @@
-import { CloudwatchMetricAlarm, CloudwatchMetricAlarmConfig, CloudwatchMetricAlarmMetricQuery } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
+import { CloudwatchMetricAlarm, CloudwatchMetricAlarmConfig } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { renderCloudWatchAnomaly } from './private/anomaly';
+import { renderCloudWatchComposite } from './private/composite';
+import { alarmMetric, validateAlarmWindow } from './private/metrics';
+import { CloudWatchActions, cloudWatchBinding } from './private/notify';
+import type { CloudWatchTargetBinding } from './cloudwatch-targets';
+import { renderCloudWatchSlo } from './private/slo';
 import { AwsConnection } from '../aws/aws-connection';
+import { awsTags } from '../aws/private/tags';
 import { sharedScope, targetScope } from '../core/private/scopes';
 import { claimName, stackSingleton } from '../core/private/stack-registry';
 import { fail, requirePattern } from '../core/private/validate';
-import { Severities } from '../core/severity';
-import { IMonitorBackend, IRenderedMonitor } from '../monitors/backend';
+import type { AnomalyMonitor } from '../monitors/anomaly-monitor';
+import { IAnomalyMonitorBackend, ICompositeMonitorBackend, IMonitorBackend, IRenderedAlerts, IRenderedMonitor, ISloBackend } from '../monitors/backend';
+import type { CompositeMonitor } from '../monitors/composite-monitor';
 import type { MonitorConfig } from '../monitors/monitor-config';
+import type { Slo } from '../monitors/slo';
 import { ComparisonOperator, MissingData } from '../monitors/threshold';
 import type { INotificationTarget } from '../notifications/targets';
-import { CloudWatchMetricProps, Signal, SignalKind, Statistic } from '../signals/signal';
+import type { Severity } from '../core/severity';
 
 /** How the SNS topics of CloudWatch notification targets are encrypted. */
 export class TopicEncryption {
@@ -91,10 +100,6 @@ const TREAT_MISSING: Record<MissingData, string> = {
   [MissingData.IGNORE]: 'ignore',
 };
 
-// AWS tag rules (IAM/Tagging "Tag naming limits"): keys 1-128 and values 0-256 characters of
-// letters, digits, spaces and _ . : / = + - @; keys must not start with aws:.
-const AWS_TAG_KEY = /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
-const AWS_TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u;
 // PutMetricAlarm: AlarmDescription is 0-1024 characters.
 const DESCRIPTION_MAX = 1024;
 
@@ -111,16 +116,17 @@ export class CloudWatchRenderedMonitor extends Construct implements IRenderedMon
    * @default - none (no warning threshold)
    */
   public readonly warningAlarm?: CloudwatchMetricAlarm;
-  private readonly actions: string[] = [];
+  private readonly actions: CloudWatchActions;
   private readonly monitor: MonitorConfig;
 
   constructor(monitor: MonitorConfig, backend: CloudWatchBackend) {
     super(monitor, backend.id);
     this.backend = backend;
     this.monitor = monitor;
-    const conn = backend._connection(monitor);
-    validateWindow(monitor);
-    const metric = renderSignal(monitor);
+    this.actions = new CloudWatchActions(monitor, backend, monitor.severity);
+    const conn = backend.connectionFor(monitor);
+    validateAlarmWindow(monitor, monitor.period, monitor.evaluationPeriods);
+    const metric = alarmMetric(monitor, 'signal', monitor.signal, monitor.period);
     // Alarm names are unique per account and region.
     const names = monitor.warning === undefined ? [monitor.title] : [monitor.title, warningName(monitor.title)];
     for (const n of names) {
@@ -128,13 +134,7 @@ export class CloudWatchRenderedMonitor extends Construct implements IRenderedMon
         fail(monitor, 'title', monitor.title, 'a title not used by another monitor of this stack rendered to the same CloudWatch account and region (alarm names are unique)');
       }
     }
-    const tags: Record<string, string> = {};
-    for (const [k, v] of Object.entries(monitor.tags)) {
-      if (!AWS_TAG_KEY.test(k)) fail(monitor, `tags.${k}`, k, 'an AWS tag key: 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:');
-      if (!AWS_TAG_VALUE.test(v)) fail(monitor, `tags.${k}`, v, 'an AWS tag value: 0-256 letters, digits, spaces or _ . : / = + - @');
-      tags[k] = v;
-    }
-    tags.severity = Severities.label(monitor.severity);
+    const tags = awsTags(monitor, monitor.severity, monitor.tags);
     let description = monitor.message + (monitor.runbookUrl ? `\n\nRunbook: ${monitor.runbookUrl}` : '');
     if (description.length > DESCRIPTION_MAX) {
       Annotations.of(monitor).addWarning(`${monitor.node.path}: the CloudWatch alarm description is cut to ${DESCRIPTION_MAX} characters (PutMetricAlarm limit)`);
@@ -169,29 +169,25 @@ export class CloudWatchRenderedMonitor extends Construct implements IRenderedMon
 
   /** The alarm action ARNs (SNS topics), in the order added. */
   public get actionArns(): string[] {
-    return [...this.actions];
+    return this.actions.all;
   }
 
   /** Notify a target. */
   public addTarget(target: INotificationTarget): void {
-    const binding = target.bind(this.monitor, this.backend);
-    const arns = [...(binding.actionArn ? [binding.actionArn] : []), ...(binding.actionArns ?? [])];
-    if (binding.viaEventBridge && arns.length === 0) return;
-    if (arns.length === 0) fail(this.monitor, `targets.${target.targetId}`, target.targetId, 'a target that binds to CloudWatch with an action ARN');
-    for (const arn of arns) if (!this.actions.includes(arn)) this.actions.push(arn);
+    this.actions.add(target);
+    const arns = this.actions.all;
+    if (arns.length === 0) return;
     for (const alarm of [this.alarm, this.warningAlarm]) {
       if (!alarm) continue;
-      alarm.alarmActions = [...this.actions];
-      alarm.okActions = [...this.actions];
-      if (this.monitor.missingData === MissingData.MISSING) alarm.insufficientDataActions = [...this.actions];
+      alarm.alarmActions = [...arns];
+      alarm.okActions = [...arns];
+      if (this.monitor.missingData === MissingData.MISSING) alarm.insufficientDataActions = [...arns];
     }
-    // PutMetricAlarm: AlarmActions holds at most 5 ARNs.
-    if (this.actions.length > 5) fail(this.monitor, 'targets', this.actions.length, 'at most 5 CloudWatch alarm actions per monitor (a CloudWatch limit)');
   }
 }
 
 /** Renders monitors as `aws_cloudwatch_metric_alarm` resources; targets as encrypted SNS topics. */
-export class CloudWatchBackend implements IMonitorBackend {
+export class CloudWatchBackend implements IMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend {
   /** `cloudwatch`. */
   public readonly kind: string = 'cloudwatch';
   /** Construct id of renderings. */
@@ -210,23 +206,46 @@ export class CloudWatchBackend implements IMonitorBackend {
     return new CloudWatchRenderedMonitor(monitor, this);
   }
 
+  /** Render an SLO: per burn-rate alert, metric-math alarms over the long and short window joined by a composite alarm. */
+  public renderSlo(slo: Slo): IRenderedAlerts {
+    return renderCloudWatchSlo(slo, this);
+  }
+
+  /** Render a composite monitor: an `aws_cloudwatch_composite_alarm` over the components' critical alarms. */
+  public renderComposite(composite: CompositeMonitor): IRenderedAlerts {
+    return renderCloudWatchComposite(composite, this);
+  }
+
+  /** Render an anomaly monitor: an anomaly-detection alarm (`ANOMALY_DETECTION_BAND`). */
+  public renderAnomaly(monitor: AnomalyMonitor): IRenderedAlerts {
+    return renderCloudWatchAnomaly(monitor, this);
+  }
+
   /**
-   * The AWS connection for a monitor in `scope`.
-   * @internal
+   * How this backend reaches `target` for an alert of `severity` in `scope`: the target's own
+   * binding for this backend, or the backend's way of reaching a built-in target (its resources
+   * are created once per stack). A synth error names both when the backend cannot serve it.
    */
-  public _connection(scope: IConstruct): AwsConnection {
+  public bindTarget(scope: IConstruct, target: INotificationTarget, severity: Severity): CloudWatchTargetBinding {
+    return cloudWatchBinding(scope, this, target, severity);
+  }
+
+  /** The AWS connection for an alarm in `scope`: the backend's, or `AwsConnection.of(scope)`. */
+  public connectionFor(scope: IConstruct): AwsConnection {
     return this.options.connection ?? AwsConnection.of(scope);
   }
 
   /**
-   * The SNS topic of a notification target (created once per stack and backend).
-   * @internal
+   * The KMS-encrypted SNS topic of a notification target, created once per stack and backend
+   * (for targets of your own: subscribe to it and return its ARN from `bindToCloudWatch`).
+   * @param scope any construct of the stack
+   * @param targetId the target's id (names the topic)
    */
-  public _notificationTopic(scope: IConstruct, targetId: string): SnsTopic {
+  public notificationTopic(scope: IConstruct, targetId: string): SnsTopic {
     const parent = targetScope(scope, targetId, this.id);
     const existing = parent.node.tryFindChild('Topic') as SnsTopic | undefined;
     if (existing) return existing;
-    const conn = this._connection(scope);
+    const conn = this.connectionFor(scope);
     const stackId = TerraformStack.of(scope).node.id;
     return new SnsTopic(parent, 'Topic', {
       // Topic names: 1-256 letters, digits, _ and - (CreateTopic).
@@ -290,57 +309,4 @@ export class CloudWatchBackend implements IMonitorBackend {
 
 function warningName(title: string): string {
   return `${title.slice(0, 245)} (warning)`;
-}
-
-function validateWindow(m: MonitorConfig): void {
-  // PutMetricAlarm Period: 10, 20, 30 or a multiple of 60 seconds (AWS CloudWatch API reference).
-  if (![10, 20, 30].includes(m.period) && m.period % 60 !== 0) {
-    fail(m, 'period', m.period, 'for CloudWatch 10, 20, 30 or a multiple of 60 seconds');
-  }
-  // PutMetricAlarm: Period × EvaluationPeriods at most 7 days (604,800 s), and at most one day
-  // (86,400 s) when the period is shorter than an hour.
-  const range = m.period * m.evaluationPeriods;
-  const max = m.period < 3600 ? 86_400 : 604_800;
-  if (range > max) {
-    fail(m, 'evaluationPeriods', m.evaluationPeriods,
-      `for CloudWatch at most ${Math.floor(max / m.period)} with a period of ${m.period} seconds (period × evaluationPeriods ≤ ${max} seconds${max === 86_400 ? ' for periods under an hour' : ''}); that is ${range}`);
-  }
-}
-
-function metricStat(p: CloudWatchMetricProps): { statistic?: string; extendedStatistic?: string } {
-  const stat = p.statistic ?? Statistic.AVERAGE;
-  return stat.isPercentile ? { extendedStatistic: stat.name } : { statistic: stat.name };
-}
-
-function dims(p: CloudWatchMetricProps): Record<string, string> | undefined {
-  const d = p.dimensions ?? {};
-  const keys = Object.keys(d).sort();
-  if (keys.length === 0) return undefined;
-  const out: Record<string, string> = {};
-  for (const k of keys) out[k] = d[k];
-  return out;
-}
-
-function renderSignal(m: MonitorConfig): Partial<CloudwatchMetricAlarmConfig> {
-  const s: Signal = m.signal;
-  if (s.kind === SignalKind.CLOUDWATCH_METRIC) {
-    const p = s.cloudWatchMetricProps!;
-    return { namespace: p.namespace, metricName: p.metricName, dimensions: dims(p), period: m.period, ...metricStat(p) };
-  }
-  if (s.kind === SignalKind.CLOUDWATCH_EXPRESSION) {
-    const e = s.cloudWatchExpressionProps!;
-    const queries: CloudwatchMetricAlarmMetricQuery[] = Object.keys(e.usingMetrics).sort().map((id) => {
-      const p = e.usingMetrics[id].cloudWatchMetricProps!;
-      const stat = p.statistic ?? Statistic.AVERAGE;
-      return {
-        id,
-        returnData: false,
-        metric: { namespace: p.namespace, metricName: p.metricName, dimensions: dims(p), period: m.period, stat: stat.name },
-      };
-    });
-    queries.push({ id: 'expression', expression: e.expression, label: e.label ?? e.expression, returnData: true });
-    return { metricQuery: queries };
-  }
-  return fail(m, 'signal', s.toString(),
-    `a signal the CloudWatch backend can evaluate (a CloudWatch metric or metric-math expression); CloudWatch cannot evaluate a ${s.kind}`);
 }

@@ -1,12 +1,20 @@
 import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
 import { TerraformResource } from 'cdktf';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { DatadogConnection } from './datadog-connection';
+import { renderDatadogAnomaly } from './private/anomaly';
+import { renderDatadogComposite } from './private/composite';
+import { DatadogMessage, datadogBinding } from './private/notify';
+import type { DatadogTargetBinding } from './datadog-targets';
+import { datadogMetricQuery, datadogTags, datadogTimeframe } from './private/query';
+import { renderDatadogSlo } from './private/slo';
 import { fail, requireInteger, requirePattern } from '../core/private/validate';
-import { Severities } from '../core/severity';
-import { IMonitorBackend, IRenderedMonitor } from '../monitors/backend';
+import { Severities, Severity } from '../core/severity';
+import type { AnomalyMonitor } from '../monitors/anomaly-monitor';
+import { IAnomalyMonitorBackend, ICompositeMonitorBackend, IRenderedAlerts, IRenderedMonitor, ISloBackend, IMonitorBackend } from '../monitors/backend';
+import type { CompositeMonitor } from '../monitors/composite-monitor';
 import type { MonitorConfig } from '../monitors/monitor-config';
-import { datadogMetricQuery } from '../monitors/private/alerting';
+import type { Slo } from '../monitors/slo';
 import { Comparisons, MissingData } from '../monitors/threshold';
 import type { INotificationTarget } from '../notifications/targets';
 
@@ -38,11 +46,6 @@ export interface DatadogBackendOptions {
  */
 const DATADOG_WINDOW_MAX_SECONDS = 30 * 86_400;
 
-// Datadog tag rules (docs.datadoghq.com/getting_started/tagging/#define-tags): tags start with a
-// letter, contain letters, digits, _ - : . / only, are at most 200 characters, and are lower-cased.
-const DATADOG_TAG = /^[A-Za-z][A-Za-z0-9_\-:./]*$/;
-const DATADOG_TAG_MAX = 200;
-
 /** The Datadog monitor a `MonitorConfig` rendered. */
 export class DatadogRenderedMonitor extends Construct implements IRenderedMonitor {
   /** The backend. */
@@ -53,15 +56,15 @@ export class DatadogRenderedMonitor extends Construct implements IRenderedMonito
   public readonly datadogMonitor: Monitor;
   /** The monitor query. */
   public readonly query: string;
-  private readonly handles: string[] = [];
-  private readonly extraText: string[] = [];
+  private readonly notifications: DatadogMessage;
   private readonly monitor: MonitorConfig;
 
   constructor(monitor: MonitorConfig, backend: DatadogBackend) {
     super(monitor, backend.id);
     this.backend = backend;
     this.monitor = monitor;
-    const conn = backend.options.connection ?? DatadogConnection.of(monitor);
+    this.notifications = new DatadogMessage(monitor, backend, monitor.severity);
+    const conn = backend.connectionFor(monitor);
     const window = monitor.period * monitor.evaluationPeriods;
     if (window % 60 !== 0 || window < 60 || window > DATADOG_WINDOW_MAX_SECONDS) {
       fail(monitor, 'period × evaluationPeriods', `${monitor.period} × ${monitor.evaluationPeriods} = ${window} seconds`,
@@ -69,7 +72,7 @@ export class DatadogRenderedMonitor extends Construct implements IRenderedMonito
     }
     const { query, aws } = buildQuery(monitor, window);
     this.query = query;
-    const tags = datadogTags(monitor);
+    const tags = datadogTags(monitor, monitor.severity, monitor.tags);
     const notifiesNoData = monitor.missingData === MissingData.MISSING || monitor.missingData === MissingData.BREACHING;
     const delay = backend.options.awsEvaluationDelay === undefined ? 900 : requireInteger(monitor, 'awsEvaluationDelay', backend.options.awsEvaluationDelay, 0, 86_400);
     this.datadogMonitor = new Monitor(this, 'Resource', {
@@ -99,41 +102,26 @@ export class DatadogRenderedMonitor extends Construct implements IRenderedMonito
 
   /** The `@` handles of the targets, in the order added. */
   public get notificationHandles(): string[] {
-    return [...this.handles];
+    return this.notifications.allHandles;
   }
 
   /** Notify a target. */
   public addTarget(target: INotificationTarget): void {
-    const binding = target.bind(this.monitor, this.backend);
-    if (binding.datadogMessage) {
-      if (!this.extraText.includes(binding.datadogMessage)) this.extraText.push(binding.datadogMessage);
-      this.datadogMonitor.message = this.renderMessage();
-      return;
-    }
-    if (!binding.handle) fail(this.monitor, `targets.${target.targetId}`, target.targetId, 'a target that binds to Datadog with an @-handle');
-    if (!this.handles.includes(binding.handle)) this.handles.push(binding.handle);
+    this.notifications.add(target);
     this.datadogMonitor.message = this.renderMessage();
   }
 
   private renderMessage(): string {
     const m = this.monitor;
-    const parts = [m.message];
-    if (m.runbookUrl) parts.push(`Runbook: ${m.runbookUrl}`);
-    const handles = this.handles.join(' ');
-    if (handles) {
-      // Conditional blocks of the Datadog message template (docs.datadoghq.com/monitors/notify/variables).
-      parts.push(`{{#is_alert}}${handles}{{/is_alert}}`);
-      if (m.warning !== undefined) parts.push(`{{#is_warning}}${handles}{{/is_warning}}`);
-      if (m.missingData === MissingData.MISSING || m.missingData === MissingData.BREACHING) parts.push(`{{#is_no_data}}${handles}{{/is_no_data}}`);
-      parts.push(`{{#is_recovery}}${handles}{{/is_recovery}}`);
-    }
-    parts.push(...this.extraText);
-    return parts.join('\n\n');
+    return this.notifications.render(m.message, m.runbookUrl, {
+      warning: m.warning !== undefined,
+      noData: m.missingData === MissingData.MISSING || m.missingData === MissingData.BREACHING,
+    });
   }
 }
 
 /** Renders monitors as `datadog_monitor` resources of type `metric alert`. */
-export class DatadogBackend implements IMonitorBackend {
+export class DatadogBackend implements IMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend {
   /** `datadog`. */
   public readonly kind: string = 'datadog';
   /** Construct id of renderings. */
@@ -151,29 +139,39 @@ export class DatadogBackend implements IMonitorBackend {
     requirePattern(monitor, 'backends', this.id, /^[A-Za-z][A-Za-z0-9_-]*$/, 'backend ids of letters, digits, _ and -');
     return new DatadogRenderedMonitor(monitor, this);
   }
-}
 
-function windowText(seconds: number): string {
-  if (seconds % 86_400 === 0) return `last_${seconds / 86_400}d`;
-  if (seconds % 3600 === 0) return `last_${seconds / 3600}h`;
-  return `last_${seconds / 60}m`;
+  /** Render an SLO: a `datadog_service_level_objective` and an `slo alert` monitor per burn-rate alert. */
+  public renderSlo(slo: Slo): IRenderedAlerts {
+    return renderDatadogSlo(slo, this);
+  }
+
+  /** Render a composite monitor: a `datadog_monitor` of type `composite`. */
+  public renderComposite(composite: CompositeMonitor): IRenderedAlerts {
+    return renderDatadogComposite(composite, this);
+  }
+
+  /** Render an anomaly monitor: a `datadog_monitor` with an `anomalies()` query. */
+  public renderAnomaly(monitor: AnomalyMonitor): IRenderedAlerts {
+    return renderDatadogAnomaly(monitor, this);
+  }
+
+  /**
+   * How this backend reaches `target` for an alert of `severity` in `scope`: the target's own
+   * binding for this backend, or the backend's way of reaching a built-in target (its resources
+   * are created once per stack). A synth error names both when the backend cannot serve it.
+   */
+  public bindTarget(scope: IConstruct, target: INotificationTarget, severity: Severity): DatadogTargetBinding {
+    return datadogBinding(scope, this, target, severity);
+  }
+
+  /** The Datadog connection for an alert in `scope`: the backend's, or `DatadogConnection.of(scope)`. */
+  public connectionFor(scope: IConstruct): DatadogConnection {
+    return this.options.connection ?? DatadogConnection.of(scope);
+  }
 }
 
 function buildQuery(m: MonitorConfig, window: number): { query: string; aws: boolean } {
   const tail = `${Comparisons.symbol(m.comparison)} ${m.critical}`;
   const source = datadogMetricQuery(m, 'signal', m.signal);
-  return { query: `${source.aggregation}(${windowText(window)}):${source.query} ${tail}`, aws: source.aws };
-}
-
-function datadogTags(m: MonitorConfig): string[] {
-  const out = [`severity:${Severities.label(m.severity)}`];
-  for (const [k, v] of Object.entries(m.tags)) {
-    const tag = v === '' ? k : `${k}:${v}`;
-    if (!DATADOG_TAG.test(tag) || tag.length > DATADOG_TAG_MAX) {
-      fail(m, `tags.${k}`, tag, `a Datadog tag: starts with a letter, then letters, digits, _ - : . /, at most ${DATADOG_TAG_MAX} characters`);
-    }
-    if (k.toLowerCase() === 'severity') fail(m, `tags.${k}`, k, 'a key other than severity (the monitor sets it from its severity)');
-    out.push(tag.toLowerCase());
-  }
-  return out.sort();
+  return { query: `${source.aggregation}(${datadogTimeframe(window)}):${source.query} ${tail}`, aws: source.aws };
 }

@@ -6,3 +6,4 @@ export * from './datadog-dashboard-renderer';
 export * from './export/datadog-export';
 export * from './import/datadog-dashboard-import';
 export * from './import/datadog-monitor-import';
+export * from './datadog-targets';

@@ -1,15 +1,20 @@
 import { Annotations, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { GrafanaConnection } from './grafana-connection';
-import { GrafanaNotificationPolicy, MatchOperator } from './grafana-notification-policy';
+import { GrafanaRouting, grafanaBinding } from './private/notify';
+import type { GrafanaTargetBinding } from './grafana-targets';
+import { renderGrafanaSlo } from './private/slo';
 import { Folder } from '../bindings/grafana/folder/index';
 import { RuleGroup, RuleGroupRule, RuleGroupRuleData } from '../bindings/grafana/rule-group/index';
 import { sharedScope } from '../core/private/scopes';
 import { claimName, stackSingleton } from '../core/private/stack-registry';
 import { fail, requirePattern, requireString } from '../core/private/validate';
 import { Severities, Severity } from '../core/severity';
-import { IMonitorBackend, IRenderedMonitor } from '../monitors/backend';
+import type { AnomalyMonitor } from '../monitors/anomaly-monitor';
+import { IAnomalyMonitorBackend, ICompositeMonitorBackend, IMonitorBackend, IRenderedAlerts, IRenderedMonitor, ISloBackend } from '../monitors/backend';
+import type { CompositeMonitor } from '../monitors/composite-monitor';
 import type { MonitorConfig } from '../monitors/monitor-config';
+import type { Slo } from '../monitors/slo';
 import { ComparisonOperator, Comparisons, MissingData } from '../monitors/threshold';
 import type { INotificationTarget } from '../notifications/targets';
 import { SignalKind, Statistic } from '../signals/signal';
@@ -69,17 +74,15 @@ export class GrafanaRenderedMonitor extends Construct implements IRenderedMonito
   public readonly resource: TerraformResource;
   /** The `grafana_rule_group` with the monitor's rule (escape hatch, typed). */
   public readonly ruleGroup: RuleGroup;
-  private readonly routeLabels: Record<string, string> = {};
-  private readonly monitor: MonitorConfig;
-  private readonly connection: GrafanaConnection;
+  private readonly routing: GrafanaRouting;
   private readonly renderRules: () => RuleGroupRule[];
 
   constructor(monitor: MonitorConfig, backend: GrafanaBackend) {
     super(monitor, backend.id);
     this.backend = backend;
-    this.monitor = monitor;
     const o = backend.options;
-    const conn = backend._connection(monitor);
+    const conn = backend.connectionFor(monitor);
+    this.routing = new GrafanaRouting(monitor, backend, monitor.severity, monitor.renotifyInterval);
     if (!monitor.title || monitor.title.length > GRAFANA_TITLE_MAX) {
       fail(monitor, 'title', monitor.title, `for Grafana a title of 1-${GRAFANA_TITLE_MAX} characters`);
     }
@@ -99,9 +102,6 @@ export class GrafanaRenderedMonitor extends Construct implements IRenderedMonito
     if (monitor.datapointsToAlarm < monitor.evaluationPeriods) {
       Annotations.of(monitor).addWarning(`${monitor.node.path}: Grafana has no "M of N" evaluation; the rule fires after ${monitor.datapointsToAlarm} consecutive breaching evaluations`);
     }
-    // The stack's notification policy is created on the first route only: monitors routed by an
-    // organization-wide policy elsewhere must not create a second one for the same org.
-    this.connection = conn;
 
     const folderUid = o.folderUid !== undefined
       ? requireString(monitor, 'folderUid', o.folderUid, 'a Grafana folder UID')
@@ -120,7 +120,7 @@ export class GrafanaRenderedMonitor extends Construct implements IRenderedMonito
       noDataState: NO_DATA[monitor.missingData],
       execErrState: 'Error',
       annotations,
-      labels: sortKeys({ ...labels, ...extra, ...this.routeLabels }),
+      labels: sortKeys({ ...labels, ...extra, ...this.routing.routeLabels }),
       data: [...queries, condition(monitor.comparison, threshold, recovery)],
     });
     // Labels are rendered now and the rules again on each addTarget() (a lazy token per rule
@@ -145,35 +145,21 @@ export class GrafanaRenderedMonitor extends Construct implements IRenderedMonito
 
   /** The routing labels the rules carry for their targets. */
   public get targetLabels(): { [label: string]: string } {
-    return { ...this.routeLabels };
+    return this.routing.routeLabels;
   }
 
-  /** Notify a target: a label on the rule and a route to its contact point in the policy tree. */
+  /**
+   * Notify a target: a label on the rule and a route to its contact point in the policy tree
+   * (the stack's policy is created on the first route only, so monitors routed by an
+   * organization-wide policy elsewhere never create a second one for the same organization).
+   */
   public addTarget(target: INotificationTarget): void {
-    const binding = target.bind(this.monitor, this.backend);
-    // The organization's policy routes this monitor by its severity label already.
-    if (binding.routedByPolicy) return;
-    if (!binding.contactPointName) fail(this.monitor, `targets.${target.targetId}`, target.targetId, 'a target that binds to Grafana with a contact point');
-    const label = `notify_${target.targetId.replace(/[^A-Za-z0-9_]/g, '_')}`;
-    const every = this.monitor.renotifyInterval;
-    const value = every === undefined ? 'true' : `every_${every}m`;
-    this.routeLabels[label] = value;
-    this.ruleGroup.putRule(this.renderRules());
-    const severities = Severities.all().filter((s: Severity) => target.severities.includes(s)).map((s) => Severities.label(s));
-    GrafanaNotificationPolicy.of(this.monitor, this.connection).addRoute({
-      contactPoint: binding.contactPointName,
-      matchers: [
-        { label, match: MatchOperator.EQUAL, value },
-        ...(severities.length === Severities.all().length ? [] : [{ label: 'severity', match: MatchOperator.REGEX, value: severities.join('|') }]),
-      ],
-      continueMatching: true,
-      repeatInterval: every === undefined ? undefined : `${every}m`,
-    });
+    if (this.routing.add(target)) this.ruleGroup.putRule(this.renderRules());
   }
 }
 
 /** Renders monitors as rules in `grafana_rule_group`s inside a `grafana_folder`; routes through the stack's one notification policy. */
-export class GrafanaBackend implements IMonitorBackend {
+export class GrafanaBackend implements IMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend {
   /** `grafana`. */
   public readonly kind: string = 'grafana';
   /** Construct id of renderings. */
@@ -196,15 +182,27 @@ export class GrafanaBackend implements IMonitorBackend {
     return new GrafanaRenderedMonitor(monitor, this);
   }
 
-  /**
-   * The UID of the folder rules of `scope` go in (created once per stack and connection).
-   * @internal
-   */
-  public _folderUid(scope: IConstruct): string {
+  /** Render an SLO (a ratio of PromQL counters): one rule group with a rule per burn-rate alert. */
+  public renderSlo(slo: Slo): IRenderedAlerts {
+    return renderGrafanaSlo(slo, this);
+  }
+
+  /** Always a synth error: Grafana alert rules cannot refer to the state of other rules. */
+  public renderComposite(composite: CompositeMonitor): IRenderedAlerts {
+    return fail(composite, 'backends', this.id, 'Datadog or CloudWatch backends: Grafana alert rules cannot refer to the state of other rules, so Grafana has no composite rule (write one rule whose query combines the signals instead)');
+  }
+
+  /** Always a synth error: Grafana has no built-in anomaly detection. */
+  public renderAnomaly(monitor: AnomalyMonitor): IRenderedAlerts {
+    return fail(monitor, 'backends', this.id, 'Datadog or CloudWatch backends: Grafana has no built-in anomaly detection');
+  }
+
+  /** The UID of the folder the rules of `scope` go in (created once per stack and connection). */
+  public folderUidFor(scope: IConstruct): string {
     const o = this.options;
     return o.folderUid !== undefined
       ? requireString(scope, 'folderUid', o.folderUid, 'a Grafana folder UID')
-      : folderFor(scope, this._connection(scope), o.folder ?? 'Monitors').uid;
+      : folderFor(scope, this.connectionFor(scope), o.folder ?? 'Monitors').uid;
   }
 
   /**
@@ -213,14 +211,20 @@ export class GrafanaBackend implements IMonitorBackend {
    */
   public _ruleGroupNamespace(scope: IConstruct): string {
     const o = this.options;
-    return `grafana-rule-group:${this._connection(scope).node.path}:${o.folderUid ?? o.folder ?? 'Monitors'}`;
+    return `grafana-rule-group:${this.connectionFor(scope).node.path}:${o.folderUid ?? o.folder ?? 'Monitors'}`;
   }
 
   /**
-   * The Grafana connection for a monitor in `scope`.
-   * @internal
+   * How this backend reaches `target` for an alert of `severity` in `scope`: the target's own
+   * binding for this backend, or the backend's way of reaching a built-in target (its resources
+   * are created once per stack). A synth error names both when the backend cannot serve it.
    */
-  public _connection(scope: IConstruct): GrafanaConnection {
+  public bindTarget(scope: IConstruct, target: INotificationTarget, severity: Severity): GrafanaTargetBinding {
+    return grafanaBinding(scope, this, target, severity);
+  }
+
+  /** The Grafana connection for a rule in `scope`: the backend's, or `GrafanaConnection.of(scope)`. */
+  public connectionFor(scope: IConstruct): GrafanaConnection {
     return this.options.connection ?? GrafanaConnection.of(scope);
   }
 }

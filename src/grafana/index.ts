@@ -6,3 +6,4 @@ export * from './grafana-dashboard-renderer';
 export * from './grafana-folder';
 export * from './grafana-data-source';
 export * from './import/grafana-dashboard-import';
+export * from './grafana-targets';

@@ -14,9 +14,14 @@ import { Secret } from '../core/secret';
 import { Severities, Severity } from '../core/severity';
 import { DatadogConnection } from '../datadog/datadog-connection';
 import { GrafanaConnection } from '../grafana/grafana-connection';
-import { IMonitorBackend } from '../monitors/backend';
 import { MonitorConfig } from '../monitors/monitor-config';
-import { INotificationTarget, NotificationTargetBinding, NotificationTargetOptions } from '../notifications/targets';
+import type { CloudWatchBackend } from '../cloudwatch/cloudwatch-monitor-backend';
+import type { CloudWatchTargetBinding, ICloudWatchNotificationTarget } from '../cloudwatch/cloudwatch-targets';
+import type { DatadogBackend } from '../datadog/datadog-monitor-backend';
+import type { DatadogTargetBinding, IDatadogNotificationTarget } from '../datadog/datadog-targets';
+import type { GrafanaBackend } from '../grafana/grafana-monitor-backend';
+import type { GrafanaTargetBinding, IGrafanaNotificationTarget } from '../grafana/grafana-targets';
+import { INotificationTarget, NotificationTargetOptions } from '../notifications/targets';
 import { checkedPayload, parsePayload, retrySettings, Segments } from '../webhooks/private/webhook-checks';
 import {
   alarmStatePattern, Endpoint, EndpointAuth, grafanaWebhookBlock, renderDatadog, renderDeadLetter, renderEventBridge,
@@ -517,8 +522,11 @@ export class JiraWorkflow extends Construct {
   }
 }
 
-/** A JiraWorkflow bound to monitors. */
-class JiraTarget implements INotificationTarget {
+/**
+ * A JiraWorkflow as a notification target: Datadog monitors mention its webhooks, Grafana rules
+ * route to its contact point, CloudWatch alarms are followed by its EventBridge rules.
+ */
+class JiraTarget implements IDatadogNotificationTarget, IGrafanaNotificationTarget, ICloudWatchNotificationTarget {
   public readonly targetId: string;
   public readonly severities: Severity[];
 
@@ -527,23 +535,20 @@ class JiraTarget implements INotificationTarget {
     this.severities = options.severities ? [...options.severities] : Severities.all();
   }
 
-  public bind(scope: IConstruct, backend: IMonitorBackend, _severity?: Severity): NotificationTargetBinding {
-    const prop = `targets.${this.targetId}`;
-    switch (backend.kind) {
-      case 'datadog':
-        if (!this.workflow.datadogNotificationText) fail(scope, prop, this.workflow.node.path, 'a JiraWorkflow with its datadog source set');
-        return { datadogMessage: this.workflow.datadogNotificationText };
-      case 'grafana':
-        if (!this.workflow.grafanaContactPointName) fail(scope, prop, this.workflow.node.path, 'a JiraWorkflow with its grafana source set');
-        return { contactPointName: this.workflow.grafanaContactPointName };
-      case 'cloudwatch': {
-        if (!(scope instanceof MonitorConfig)) fail(scope, prop, scope.node.path, 'a MonitorConfig');
-        const monitor = scope;
-        this.workflow.addCloudWatchAlarm(Lazy.stringValue({ produce: () => (monitor.rendering(backend.id).resource as CloudwatchMetricAlarm).arn }));
-        return { viaEventBridge: true };
-      }
-      default:
-        return fail(scope, prop, backend.kind, 'a datadog, cloudwatch or grafana backend');
-    }
+  public bindToDatadog(scope: IConstruct, _backend: DatadogBackend, _severity: Severity): DatadogTargetBinding {
+    if (!this.workflow.datadogNotificationText) fail(scope, `targets.${this.targetId}`, this.workflow.node.path, 'a JiraWorkflow with its datadog source set');
+    return { messageText: this.workflow.datadogNotificationText };
+  }
+
+  public bindToGrafana(scope: IConstruct, _backend: GrafanaBackend, _severity: Severity): GrafanaTargetBinding {
+    if (!this.workflow.grafanaContactPointName) fail(scope, `targets.${this.targetId}`, this.workflow.node.path, 'a JiraWorkflow with its grafana source set');
+    return { contactPointName: this.workflow.grafanaContactPointName };
+  }
+
+  public bindToCloudWatch(scope: IConstruct, backend: CloudWatchBackend, _severity: Severity): CloudWatchTargetBinding {
+    if (!(scope instanceof MonitorConfig)) fail(scope, `targets.${this.targetId}`, scope.node.path, 'a MonitorConfig (on CloudWatch the workflow follows the alarms of monitors)');
+    const monitor = scope;
+    this.workflow.addCloudWatchAlarm(Lazy.stringValue({ produce: () => (monitor.rendering(backend.id).resource as CloudwatchMetricAlarm).arn }));
+    return { viaEventBridge: true };
   }
 }

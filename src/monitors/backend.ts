@@ -1,17 +1,24 @@
 import { TerraformResource } from 'cdktf';
+import type { AnomalyMonitor } from './anomaly-monitor';
+import type { CompositeMonitor } from './composite-monitor';
 import type { MonitorConfig } from './monitor-config';
+import type { Slo } from './slo';
 import type { INotificationTarget } from '../notifications/targets';
 
 /**
  * A system that evaluates monitors: it renders a backend-neutral `MonitorConfig` into its own
- * resources. Datadog, CloudWatch and Grafana ship with the library (`MonitorBackend.datadog()`,
- * `.cloudwatch()`, `.grafana()`); another system is another implementation of this interface,
- * with no change to `MonitorConfig`.
+ * resources. Datadog, CloudWatch, Grafana and New Relic ship with the library
+ * (`MonitorBackend.datadog()`, `.cloudwatch()`, `.grafana()`, `.newRelic()`); another system is
+ * another implementation of this interface, with no change to `MonitorConfig`.
+ *
+ * Each backend declares the small interface a notification target implements for it (e.g.
+ * `IDatadogNotificationTarget`) and checks for it when a target is added; a target it cannot
+ * serve is a synth error naming both. SLOs, composite and anomaly monitors are optional
+ * capabilities (`ISloBackend`, `ICompositeMonitorBackend`, `IAnomalyMonitorBackend`).
  */
 export interface IMonitorBackend {
   /**
-   * The kind of system, e.g. `datadog`, `cloudwatch`, `grafana`. Notification targets choose
-   * how to bind by it.
+   * A short name of the system, e.g. `datadog`, `cloudwatch`, `grafana`, used in messages.
    */
   readonly kind: string;
   /** Construct id of what the backend renders under each monitor (e.g. `Datadog`). */
@@ -35,4 +42,38 @@ export interface IRenderedMonitor {
    * severity, in the constructor or later through `addTarget()`.
    */
   addTarget(target: INotificationTarget): void;
+}
+
+/**
+ * What a backend rendered for an SLO, a composite or an anomaly monitor: one or more alerting
+ * resources, each of one severity.
+ */
+export interface IRenderedAlerts {
+  /** The backend that rendered it. */
+  readonly backend: IMonitorBackend;
+  /** The resources that notify, in a backend-defined order (e.g. one per burn-rate alert). */
+  readonly resources: TerraformResource[];
+  /**
+   * Notify `target` of every alert whose severity the target takes (the rendering filters by
+   * severity itself: an SLO has page and ticket alerts).
+   */
+  addTarget(target: INotificationTarget): void;
+}
+
+/** A monitor backend that can render SLOs with burn-rate alerts. */
+export interface ISloBackend extends IMonitorBackend {
+  /** Render `slo` under a child construct of it with id `id`. */
+  renderSlo(slo: Slo): IRenderedAlerts;
+}
+
+/** A monitor backend that can render composite monitors (a rule over other monitors' states). */
+export interface ICompositeMonitorBackend extends IMonitorBackend {
+  /** Render `composite` under a child construct of it with id `id`. */
+  renderComposite(composite: CompositeMonitor): IRenderedAlerts;
+}
+
+/** A monitor backend that can render anomaly monitors. */
+export interface IAnomalyMonitorBackend extends IMonitorBackend {
+  /** Render `monitor` under a child construct of it with id `id`. */
+  renderAnomaly(monitor: AnomalyMonitor): IRenderedAlerts;
 }

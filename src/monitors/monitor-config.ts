@@ -1,9 +1,11 @@
 import { Construct } from 'constructs';
 import { AlertOptions } from './alert-options';
+import { checkBackends } from './private/alerting';
 import { IMonitorBackend, IRenderedMonitor } from './backend';
 import { ComparisonOperator, Comparisons, MissingData } from './threshold';
 import { fail, isToken, requireInteger, requireString, requireUrl } from '../core/private/validate';
 import { Severities, Severity } from '../core/severity';
+import { checkTarget } from '../notifications/private/check';
 import type { INotificationTarget } from '../notifications/targets';
 import { Signal } from '../signals/signal';
 
@@ -158,16 +160,7 @@ export class MonitorConfig extends Construct {
     this.renotifyInterval = props.renotifyInterval === undefined ? undefined : requireInteger(this, 'renotifyInterval', props.renotifyInterval, 1, 60 * 24 * 30);
     this.signal._validate(this, 'signal', this.period);
 
-    if (!Array.isArray(props.backends) || props.backends.length === 0) {
-      fail(this, 'backends', props.backends, 'a non-empty list of backends (MonitorBackend.datadog(), .cloudwatch(), .grafana({...}))');
-    }
-    const ids = new Set<string>();
-    for (const b of props.backends) {
-      if (!b || typeof b.render !== 'function' || typeof b.id !== 'string') fail(this, 'backends', b, 'IMonitorBackend values (MonitorBackend.datadog(), .cloudwatch(), .grafana({...}))');
-      if (ids.has(b.id)) fail(this, 'backends', b.id, 'backends with distinct ids (give a second backend of a kind its own id)');
-      ids.add(b.id);
-    }
-    for (const b of props.backends) this._renderings.push(b.render(this));
+    for (const b of checkBackends(this, props.backends)) this._renderings.push(b.render(this));
     for (const t of props.targets ?? []) this.addTarget(t);
   }
 
@@ -176,12 +169,7 @@ export class MonitorConfig extends Construct {
    * severity is recorded but not notified.
    */
   public addTarget(target: INotificationTarget): void {
-    if (!target || typeof target.bind !== 'function' || typeof target.targetId !== 'string') {
-      fail(this, 'targets', target, 'INotificationTarget values (NotificationTarget.slack(), pagerDuty(), email(), webhook())');
-    }
-    if (this._targets.some((t) => t.targetId === target.targetId)) {
-      fail(this, 'targets', target.targetId, 'targets with distinct ids (this monitor already notifies this one)');
-    }
+    checkTarget(this, this._targets, target);
     this._targets.push(target);
     if (!Array.isArray(target.severities) || !target.severities.includes(this.severity)) return;
     for (const r of this._renderings) r.addTarget(target);

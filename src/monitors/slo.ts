@@ -1,26 +1,13 @@
-import { CloudwatchCompositeAlarm } from '@cdktf/provider-aws/lib/cloudwatch-composite-alarm';
-import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
-import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
-import { ServiceLevelObjective } from '@cdktf/provider-datadog/lib/service-level-objective';
-import { Annotations, Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { IMonitorBackend } from './backend';
+import { IMonitorBackend, IRenderedAlerts, ISloBackend } from './backend';
 import { MonitorConfig } from './monitor-config';
-import { RuleGroup, RuleGroupRule } from '../bindings/grafana/rule-group/index';
-import { CloudWatchBackend } from '../cloudwatch/cloudwatch-monitor-backend';
-import { claimName } from '../core/private/stack-registry';
-import { fail, isToken, requireString } from '../core/private/validate';
-import { Severities, Severity } from '../core/severity';
-import { DatadogConnection } from '../datadog/datadog-connection';
-import { DatadogBackend, DatadogRenderedMonitor } from '../datadog/datadog-monitor-backend';
-import { GrafanaBackend } from '../grafana/grafana-monitor-backend';
-import {
-  AlertBasics, awsTags, checkBackends, checkTarget, CloudWatchActions, datadogMetricQuery, datadogTags, DatadogNotifications,
-  requireFinite, shortDuration, validateBasics, validateSeverity,
-} from './private/alerting';
-import { GrafanaNotificationPolicy, MatchOperator } from '../grafana/grafana-notification-policy';
+import { AlertBasics, checkBackends, requireCapability, requireFinite, shortDuration, validateBasics, validateSeverity } from './private/alerting';
+import { fail } from '../core/private/validate';
+import { Severity } from '../core/severity';
+import { checkTarget } from '../notifications/private/check';
 import type { INotificationTarget } from '../notifications/targets';
-import { Signal, SignalKind, Statistic } from '../signals/signal';
+import { Signal } from '../signals/signal';
 
 /** The rolling window an SLO is measured over (the windows Datadog SLOs accept). */
 export enum SloWindow {
@@ -193,19 +180,6 @@ export interface SloProps {
   readonly backends: IMonitorBackend[];
 }
 
-// Datadog burn-rate alerts: "1 hour <= long window <= 48 hours", the short window "must always be
-// less than the long window", and 0 < burn rate <= 1 / (1 - SLO target)
-// (docs.datadoghq.com/service_management/service_level_objectives/burn_rate).
-const DD_LONG_MIN = 60;
-const DD_LONG_MAX = 48 * 60;
-// A PromQL metric selector: name and optional label matchers.
-const PROM_SELECTOR = /^[A-Za-z_:][A-Za-z0-9_:]*(\{[^{}]*\})?$/;
-
-interface Rendered {
-  readonly severity: Severity;
-  readonly notifier: { add(t: INotificationTarget): void };
-}
-
 /**
  * A service level objective with multi-window, multi-burn-rate alerts.
  *
@@ -222,10 +196,23 @@ interface Rendered {
  * severity they take. Secrets: none of its own.
  */
 export class Slo extends Construct {
+  /** The name. */
+  public readonly name: string;
+  /** What the SLO promises (alert messages start with it). */
+  public readonly message: string;
+  /**
+   * Runbook URL.
+   * @default - none
+   */
+  public readonly runbookUrl?: string;
+  /** Tags, by key (sorted). */
+  public readonly tags: { [key: string]: string };
   /** The target in percent. */
   public readonly target: number;
   /** The window. */
   public readonly window: SloWindow;
+  /** What is measured. */
+  public readonly indicator: SloIndicator;
   /** The alerts. */
   public readonly burnRateAlerts: BurnRateAlert[];
   /** Severity of PAGE alerts. */
@@ -233,15 +220,16 @@ export class Slo extends Construct {
   /** Severity of TICKET alerts. */
   public readonly ticketSeverity: Severity;
   private readonly basics: AlertBasics;
-  private readonly indicator: SloIndicator;
-  private readonly rendered: Rendered[] = [];
+  private readonly renderings: IRenderedAlerts[] = [];
   private readonly _targets: INotificationTarget[] = [];
-  private readonly alertResources = new Map<string, TerraformResource[]>();
-  private _datadogSlo?: ServiceLevelObjective;
 
   constructor(scope: Construct, id: string, props: SloProps) {
     super(scope, id);
     this.basics = validateBasics(this, props, 'name');
+    this.name = this.basics.title;
+    this.message = this.basics.message;
+    this.runbookUrl = this.basics.runbookUrl;
+    this.tags = this.basics.tags;
     const t = requireFinite(this, 'target', props.target, 'a percentage greater than 0 and less than 100');
     if (t <= 0 || t >= 100) fail(this, 'target', t, 'a percentage greater than 0 and less than 100');
     this.target = t;
@@ -260,21 +248,9 @@ export class Slo extends Construct {
     }
     this.burnRateAlerts = this.validateAlerts(props.burnRateAlerts ?? BurnRateAlert.sreWorkbook());
     for (const b of checkBackends(this, props.backends)) {
-      const parent = new Construct(this, b.id);
-      if (b.kind === 'datadog') this.renderDatadog(parent, b as DatadogBackend);
-      else if (b.kind === 'cloudwatch') this.renderCloudWatch(parent, b as CloudWatchBackend);
-      else if (b.kind === 'grafana') this.renderGrafana(parent, b as GrafanaBackend);
-      else fail(this, 'backends', b.id, `Datadog, CloudWatch or Grafana backends (SLOs are not supported for ${b.kind})`);
+      this.renderings.push(requireCapability<ISloBackend>(this, b, 'renderSlo', 'SLOs').renderSlo(this));
     }
     for (const target of props.targets ?? []) this.addTarget(target);
-  }
-
-  /**
-   * The `datadog_service_level_objective` of the first Datadog backend (escape hatch).
-   * @default - no Datadog backend
-   */
-  public get datadogSlo(): ServiceLevelObjective | undefined {
-    return this._datadogSlo;
   }
 
   /** The error budget as a fraction: `1 - target / 100` (rounded to 12 significant digits). */
@@ -287,7 +263,17 @@ export class Slo extends Construct {
     checkTarget(this, this._targets, target);
     this._targets.push(target);
     if (!Array.isArray(target.severities)) return;
-    for (const r of this.rendered) if (target.severities.includes(r.severity)) r.notifier.add(target);
+    for (const r of this.renderings) r.addTarget(target);
+  }
+
+  /** Every target, in the order added. */
+  public get targets(): INotificationTarget[] {
+    return [...this._targets];
+  }
+
+  /** What each backend rendered, in the order of `backends`. */
+  public get alertRenderings(): IRenderedAlerts[] {
+    return [...this.renderings];
   }
 
   /**
@@ -295,13 +281,26 @@ export class Slo extends Construct {
    * `datadog_monitor`s, `aws_cloudwatch_composite_alarm`s, or the one `grafana_rule_group`.
    */
   public alertResourcesFor(backendId: string): TerraformResource[] {
-    const r = this.alertResources.get(backendId);
+    const r = this.renderings.find((x) => x.backend.id === backendId);
     if (!r) throw new Error(`${this.node.path}: no backend with id ${backendId}`);
-    return [...r];
+    return [...r.resources];
   }
 
-  private severityOf(a: BurnRateAlert): Severity {
-    return a.props.urgency === BurnRateUrgency.PAGE ? this.pageSeverity : this.ticketSeverity;
+  /** The severity of a burn-rate alert: `pageSeverity` for PAGE alerts, `ticketSeverity` for TICKET alerts. */
+  public severityOf(alert: BurnRateAlert): Severity {
+    return alert.props.urgency === BurnRateUrgency.PAGE ? this.pageSeverity : this.ticketSeverity;
+  }
+
+  /** The name of a burn-rate alert: `<name>: burn rate 14.4x 1h/5m`. */
+  public alertTitle(alert: BurnRateAlert): string {
+    return `${this.name}: burn rate ${alert.toString()}`;
+  }
+
+  /** The message of a burn-rate alert: the SLO's message and what burns how fast. */
+  public alertMessage(alert: BurnRateAlert): string {
+    const days = WINDOW_MINUTES[this.window] / 1440;
+    return `${this.message}\n\nThe error budget of the ${this.target}% SLO over ${days} days burns at ${alert.props.burnRate}× or faster `
+      + `over the last ${shortDuration(alert.props.longWindowMinutes)} and ${shortDuration(alert.props.shortWindowMinutes)}.`;
   }
 
   private validateAlerts(alerts: unknown): BurnRateAlert[] {
@@ -333,255 +332,4 @@ export class Slo extends Construct {
     });
     return [...alerts];
   }
-
-  private alertTitle(a: BurnRateAlert): string {
-    return `${this.basics.title}: burn rate ${a.toString()}`;
-  }
-
-  private alertMessage(a: BurnRateAlert): string {
-    const days = WINDOW_MINUTES[this.window] / 1440;
-    return `${this.basics.message}\n\nThe error budget of the ${this.target}% SLO over ${days} days burns at ${a.props.burnRate}× or faster `
-      + `over the last ${shortDuration(a.props.longWindowMinutes)} and ${shortDuration(a.props.shortWindowMinutes)}.`;
-  }
-
-  private renderDatadog(parent: Construct, backend: DatadogBackend): void {
-    const conn = backend.options.connection ?? DatadogConnection.of(this);
-    const ratio = this.indicator.ratioProps;
-    let slo: ServiceLevelObjective;
-    const common = {
-      name: this.basics.title,
-      description: this.basics.message,
-      // thresholds: timeframe 7d, 30d or 90d and a target (terraform-provider-datadog docs/resources/service_level_objective.md).
-      thresholds: [{ timeframe: this.window, target: this.target }],
-      tags: datadogTags(this, this.pageSeverity, this.basics.tags).filter((x) => !x.startsWith('severity:')),
-      provider: conn.provider,
-    };
-    if (ratio) {
-      const good = datadogMetricQuery(this, 'indicator.good', withSum(ratio.good));
-      const total = datadogMetricQuery(this, 'indicator.total', withSum(ratio.total));
-      for (const [k, q] of [['good', good.query], ['total', total.query]]) {
-        // Metric SLOs: "count metrics using the sum aggregator" (same page).
-        if (!isToken(q) && !q.startsWith('sum:')) Annotations.of(this).addWarning(`${this.node.path}: Datadog metric SLOs expect count metrics with the sum aggregator; indicator.${k} is ${q}`);
-      }
-      slo = new ServiceLevelObjective(parent, 'Resource', { ...common, type: 'metric', query: { numerator: good.query, denominator: total.query } });
-    } else {
-      const ids = this.indicator.monitorList!.map((m) => {
-        const r = m.renderings.find((x) => x.backend.id === backend.id);
-        if (!r || !(r instanceof DatadogRenderedMonitor)) fail(this, 'indicator.monitors', m.node.path, `monitors rendered to the Datadog backend ${backend.id}`);
-        if (TerraformStack.of(m) !== TerraformStack.of(this)) fail(this, 'indicator.monitors', m.node.path, 'monitors of the SLO\'s own stack');
-        return Token.asNumber(r.datadogMonitor.id);
-      });
-      slo = new ServiceLevelObjective(parent, 'Resource', { ...common, type: 'monitor', monitorIds: ids });
-    }
-    this._datadogSlo = this._datadogSlo ?? slo;
-    const resources: TerraformResource[] = [];
-    this.burnRateAlerts.forEach((a, i) => {
-      const p = a.props;
-      if (p.longWindowMinutes < DD_LONG_MIN || p.longWindowMinutes > DD_LONG_MAX || p.longWindowMinutes % 60 !== 0) {
-        fail(this, `burnRateAlerts[${i}].longWindowMinutes`, p.longWindowMinutes,
-          'for Datadog whole hours from 1 to 48 hours (60-2880 minutes; Datadog burn-rate alerts); replace the SRE workbook\'s 3-day ticket, e.g. with BurnRateAlert.ticket(3, 1440, 120)');
-      }
-      const severity = this.severityOf(a);
-      const notes = new DatadogNotifications(this, backend, severity);
-      // SLO burn-rate alert query (docs.datadoghq.com/service_management/service_level_objectives/burn_rate, "API and Terraform").
-      const query = `burn_rate("${slo.id}").over("${this.window}").long_window("${p.longWindowMinutes / 60}h").short_window("${p.shortWindowMinutes}m") > ${p.burnRate}`;
-      const monitor = new Monitor(parent, `BurnRate${i}`, {
-        name: this.alertTitle(a),
-        type: 'slo alert',
-        query,
-        message: Lazy.stringValue({ produce: () => notes.render(this.alertMessage(a), this.basics.runbookUrl) }),
-        priority: String(Severities.rank(severity)),
-        tags: datadogTags(this, severity, this.basics.tags),
-        monitorThresholds: { critical: String(p.burnRate) },
-        renotifyInterval: this.basics.renotifyInterval,
-        includeTags: true,
-        provider: conn.provider,
-      });
-      resources.push(monitor);
-      this.rendered.push({ severity, notifier: notes });
-    });
-    this.alertResources.set(backend.id, resources);
-  }
-
-  private renderCloudWatch(parent: Construct, backend: CloudWatchBackend): void {
-    const ratio = this.indicator.ratioProps;
-    if (!ratio) fail(this, 'indicator', 'SloIndicator.monitors(...)', 'for CloudWatch a ratio indicator (CloudWatch has no monitor-based SLO)');
-    for (const k of ['good', 'total'] as const) {
-      const s = ratio[k];
-      if (s.kind !== SignalKind.CLOUDWATCH_METRIC) fail(this, `indicator.${k}`, s.toString(), 'for CloudWatch a CloudWatch metric (Signal.cloudWatchMetric or Signal.awsMetric)');
-    }
-    const conn = backend._connection(this);
-    const budget = this.errorBudget;
-    const resources: TerraformResource[] = [];
-    const claim = (name: string) => {
-      if (!claimName(this, `cloudwatch-alarm:${conn.node.path}`, name)) {
-        fail(this, 'name', this.basics.title, 'a name whose alarm names are not used by another alarm of this stack in the same CloudWatch account and region');
-      }
-    };
-    this.burnRateAlerts.forEach((a, i) => {
-      const p = a.props;
-      const severity = this.severityOf(a);
-      const tags = awsTags(this, severity, this.basics.tags);
-      const windowAlarm = (which: string, minutes: number) => {
-        const seconds = minutes * 60;
-        // PutMetricAlarm: a period of a multiple of 60 seconds; period × evaluation periods at most
-        // one day for periods under an hour, 7 days otherwise.
-        if (seconds > 604_800) fail(this, `burnRateAlerts[${i}].longWindowMinutes`, minutes, 'for CloudWatch at most 7 days (10080 minutes)');
-        const name = `${this.alertTitle(a)} (${shortDuration(minutes)})`;
-        claim(name);
-        const metric = (s: Signal) => {
-          const m = s.cloudWatchMetricProps!;
-          const d = m.dimensions ?? {};
-          const keys = Object.keys(d).sort();
-          return {
-            namespace: m.namespace,
-            metricName: m.metricName,
-            period: seconds,
-            stat: (m.statistic ?? Statistic.SUM).name,
-            dimensions: keys.length === 0 ? undefined : Object.fromEntries(keys.map((x) => [x, d[x]])),
-          };
-        };
-        return new CloudwatchMetricAlarm(parent, `BurnRate${i}${which}`, {
-          alarmName: name,
-          alarmDescription: `Burn rate of ${this.basics.title} over ${shortDuration(minutes)}; notifies through ${this.alertTitle(a)}.`,
-          comparisonOperator: 'GreaterThanOrEqualToThreshold',
-          threshold: p.burnRate,
-          evaluationPeriods: 1,
-          metricQuery: [
-            { id: 'good', returnData: false, metric: metric(ratio.good) },
-            { id: 'total', returnData: false, metric: metric(ratio.total) },
-            // Burn rate = error ratio / error budget.
-            { id: 'burn', returnData: true, expression: `(total - good) / total / ${budget}`, label: `burn rate over ${shortDuration(minutes)}` },
-          ],
-          treatMissingData: 'notBreaching',
-          tags,
-          provider: conn.provider,
-        });
-      };
-      const long = windowAlarm('Long', p.longWindowMinutes);
-      const short = windowAlarm('Short', p.shortWindowMinutes);
-      claim(this.alertTitle(a));
-      const actions = new CloudWatchActions(this, backend, severity);
-      const list = Lazy.listValue({ produce: () => actions.all }, { omitEmpty: true });
-      const composite = new CloudwatchCompositeAlarm(parent, `BurnRate${i}`, {
-        alarmName: this.alertTitle(a),
-        alarmDescription: this.alertMessage(a) + (this.basics.runbookUrl ? `\n\nRunbook: ${this.basics.runbookUrl}` : ''),
-        // Composite alarm rule syntax: ALARM("name") AND ALARM("name") (AWS "Creating a composite alarm").
-        alarmRule: `ALARM("${long.alarmName}") AND ALARM("${short.alarmName}")`,
-        alarmActions: list,
-        okActions: list,
-        tags,
-        provider: conn.provider,
-      });
-      resources.push(composite);
-      this.rendered.push({ severity, notifier: actions });
-    });
-    this.alertResources.set(backend.id, resources);
-  }
-
-  private renderGrafana(parent: Construct, backend: GrafanaBackend): void {
-    const ratio = this.indicator.ratioProps;
-    if (!ratio) fail(this, 'indicator', 'SloIndicator.monitors(...)', 'for Grafana a ratio indicator of PromQL counters');
-    const sel: Record<string, string> = {};
-    for (const k of ['good', 'total'] as const) {
-      const s = ratio[k];
-      if (s.kind !== SignalKind.PROMQL || !PROM_SELECTOR.test(s.promQlProps!.query.trim())) {
-        fail(this, `indicator.${k}`, s.toString(), 'for Grafana a PromQL counter selector such as http_requests_total{job="checkout",code!~"5.."} (the library wraps it in increase() per window)');
-      }
-      sel[k] = s.promQlProps!.query.trim();
-    }
-    const datasourceUid = requireString(this, 'datasourceUid', backend.options.datasourceUid, 'a Grafana data source UID');
-    const conn = backend._connection(this);
-    const folderUid = backend._folderUid(this);
-    if (this.basics.title.length > 190) fail(this, 'name', this.basics.title, 'for Grafana a name of 1-190 characters');
-    if (!claimName(this, backend._ruleGroupNamespace(this), this.basics.title)) {
-      fail(this, 'name', this.basics.title, 'a name not used by another rule group in the same Grafana folder of this stack');
-    }
-    for (const k of Object.keys(this.basics.tags)) {
-      // Grafana alerting labels follow the Prometheus data model (prometheus.io/docs/concepts/data_model).
-      if (!/^(?!__)[A-Za-z_][A-Za-z0-9_]*$/.test(k)) fail(this, `tags.${k}`, k, 'for Grafana a label name: a letter or _, then letters, digits or _, not starting with __');
-    }
-    const budget = this.errorBudget;
-    const routeLabels: Record<string, string> = {};
-    const burn = (minutes: number) => {
-      const w = shortDuration(minutes);
-      return `(1 - sum(increase(${sel.good}[${w}])) / sum(increase(${sel.total}[${w}]))) / ${budget}`;
-    };
-    const rules: RuleGroupRule[] = this.burnRateAlerts.map((a) => {
-      const p = a.props;
-      const severity = this.severityOf(a);
-      const query = (refId: string, minutes: number) => ({
-        refId,
-        datasourceUid,
-        relativeTimeRange: { from: minutes * 60, to: 0 },
-        model: JSON.stringify({ refId, expr: burn(minutes), instant: true, range: false }),
-      });
-      const labels = { ...this.basics.tags, severity: Severities.label(severity), pagerduty_severity: Severities.pagerDutySeverity(severity) };
-      return {
-        name: this.alertTitle(a).slice(0, 190),
-        condition: 'C',
-        // Both windows must burn at least this fast; the short window already debounces, so no pending period.
-        for: '0s',
-        noDataState: 'OK',
-        execErrState: 'Error',
-        annotations: {
-          summary: this.alertTitle(a),
-          description: this.alertMessage(a),
-          ...(this.basics.runbookUrl ? { runbook_url: this.basics.runbookUrl } : {}),
-        },
-        labels: Lazy.anyValue({ produce: () => sortKeys({ ...labels, ...routeLabels }) }) as any,
-        data: [
-          query('A', p.longWindowMinutes),
-          query('B', p.shortWindowMinutes),
-          {
-            refId: 'C',
-            datasourceUid: '__expr__',
-            relativeTimeRange: { from: 0, to: 0 },
-            model: JSON.stringify({ refId: 'C', type: 'math', expression: `$A >= ${p.burnRate} && $B >= ${p.burnRate}` }),
-          },
-        ],
-      };
-    });
-    const group = new RuleGroup(parent, 'Resource', {
-      name: this.basics.title,
-      folderUid,
-      intervalSeconds: 60,
-      rule: rules,
-      provider: conn.provider,
-    });
-    this.alertResources.set(backend.id, [group]);
-    for (const severity of new Set(this.burnRateAlerts.map((a) => this.severityOf(a)))) {
-      this.rendered.push({
-        severity,
-        notifier: {
-          add: (target: INotificationTarget) => {
-            const binding = target.bind(this, backend, severity);
-            if (binding.routedByPolicy) return;
-            if (!binding.contactPointName) fail(this, `targets.${target.targetId}`, target.targetId, 'a target that binds to Grafana with a contact point');
-            const label = `notify_${target.targetId.replace(/[^A-Za-z0-9_]/g, '_')}`;
-            routeLabels[label] = 'true';
-            const severities = Severities.all().filter((s) => target.severities.includes(s)).map((s) => Severities.label(s));
-            GrafanaNotificationPolicy.of(this, conn).addRoute({
-              contactPoint: binding.contactPointName,
-              matchers: [
-                { label, match: MatchOperator.EQUAL, value: 'true' },
-                ...(severities.length === Severities.all().length ? [] : [{ label: 'severity', match: MatchOperator.REGEX, value: severities.join('|') }]),
-              ],
-              continueMatching: true,
-            });
-          },
-        },
-      });
-    }
-  }
-}
-
-function withSum(s: Signal): Signal {
-  return s.kind === SignalKind.CLOUDWATCH_METRIC && !s.cloudWatchMetricProps!.statistic ? s.withStatistic(Statistic.SUM) : s;
-}
-
-function sortKeys(o: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of Object.keys(o).sort()) out[k] = o[k];
-  return out;
 }

@@ -11,6 +11,8 @@ export enum SignalKind {
   DATADOG_QUERY = 'DATADOG_QUERY',
   /** A PromQL query (Prometheus, Mimir, Grafana Cloud). */
   PROMQL = 'PROMQL',
+  /** A New Relic NRQL query. */
+  NRQL = 'NRQL',
 }
 
 /** How values are aggregated over time or across series. */
@@ -157,6 +159,15 @@ export interface PromQlProps {
   readonly query: string;
 }
 
+/** A New Relic NRQL query. */
+export interface NrqlProps {
+  /**
+   * The query, a single `SELECT` of one aggregate, without `SINCE`/`UNTIL`/`TIMESERIES` (the
+   * backend sets the window), e.g. `SELECT count(*) FROM Transaction WHERE appName = 'checkout' AND error IS true`.
+   */
+  readonly query: string;
+}
+
 /** Options for the AWS resource metric helpers of `Signal`. */
 export interface AwsMetricOptions {
   /**
@@ -263,6 +274,11 @@ export class Signal {
     return new Signal(SignalKind.PROMQL, undefined, undefined, undefined, { ...props });
   }
 
+  /** A New Relic NRQL query. */
+  public static nrql(props: NrqlProps): Signal {
+    return new Signal(SignalKind.NRQL, undefined, undefined, undefined, undefined, { ...props });
+  }
+
   /** The kind of signal. */
   public readonly kind: SignalKind;
   /**
@@ -285,10 +301,16 @@ export class Signal {
    * @default - not a PromQL query
    */
   public readonly promQlProps?: PromQlProps;
+  /**
+   * The NRQL query.
+   * @default - not an NRQL query
+   */
+  public readonly nrqlProps?: NrqlProps;
 
   private constructor(kind: SignalKind, metric?: CloudWatchMetricProps, expression?: CloudWatchExpressionProps,
-    datadog?: DatadogQueryProps, promql?: PromQlProps) {
+    datadog?: DatadogQueryProps, promql?: PromQlProps, nrql?: NrqlProps) {
     this.kind = kind;
+    this.nrqlProps = nrql;
     this.cloudWatchMetricProps = metric;
     this.cloudWatchExpressionProps = expression;
     this.datadogQueryProps = datadog;
@@ -318,8 +340,10 @@ export class Signal {
         return `CloudWatch expression ${JSON.stringify(this.cloudWatchExpressionProps!.expression)}`;
       case SignalKind.DATADOG_QUERY:
         return `Datadog query ${JSON.stringify(this.datadogQueryProps!.query)}`;
-      default:
+      case SignalKind.PROMQL:
         return `PromQL query ${JSON.stringify(this.promQlProps!.query)}`;
+      case SignalKind.NRQL:
+        return `NRQL query ${JSON.stringify(this.nrqlProps!.query)}`;
     }
   }
 
@@ -358,8 +382,20 @@ export class Signal {
         }
         break;
       }
-      default:
+      case SignalKind.PROMQL:
         requireString(scope, `${prop}.query`, this.promQlProps!.query, 'a non-empty PromQL query');
+        break;
+      case SignalKind.NRQL: {
+        const q = requireString(scope, `${prop}.query`, this.nrqlProps!.query, 'a non-empty NRQL query starting with SELECT');
+        // NRQL alert conditions: `SELECT function(attribute) FROM … WHERE …`; SINCE, UNTIL,
+        // TIMESERIES, COMPARE WITH and LIMIT are not taken (the condition's windows set the time)
+        // (docs.newrelic.com/docs/alerts/create-alert/create-alert-condition/create-nrql-alert-conditions,
+        // "NRQL alert syntax" and "Reformatted incompatible NRQL").
+        if (!isToken(q) && (!/^\s*SELECT\s/i.test(q) || /\b(SINCE|UNTIL|TIMESERIES|COMPARE\s+WITH|LIMIT)\b/i.test(q))) {
+          fail(scope, `${prop}.query`, q, 'an NRQL query starting with SELECT, without SINCE, UNTIL, TIMESERIES, COMPARE WITH or LIMIT (the backend sets the window)');
+        }
+        break;
+      }
     }
   }
 }

@@ -6,10 +6,14 @@ import { Secret } from '../core/secret';
 import { Severities, Severity } from '../core/severity';
 import { GrafanaAuth, GrafanaConnection } from '../grafana/grafana-connection';
 import { GrafanaNotificationPolicy, MatchOperator } from '../grafana/grafana-notification-policy';
-import { IMonitorBackend } from '../monitors/backend';
 import { MonitorBackend } from '../monitors/monitor-backend';
-import { MonitorConfig } from '../monitors/monitor-config';
-import { INotificationTarget, NotificationTarget, NotificationTargetBinding } from '../notifications/targets';
+import { CloudWatchBackend } from '../cloudwatch/cloudwatch-monitor-backend';
+import type { CloudWatchTargetBinding, ICloudWatchNotificationTarget } from '../cloudwatch/cloudwatch-targets';
+import { DatadogBackend } from '../datadog/datadog-monitor-backend';
+import type { DatadogTargetBinding, IDatadogNotificationTarget } from '../datadog/datadog-targets';
+import { GrafanaBackend } from '../grafana/grafana-monitor-backend';
+import type { GrafanaTargetBinding, IGrafanaNotificationTarget } from '../grafana/grafana-targets';
+import { INotificationTarget, NotificationTarget } from '../notifications/targets';
 import { PagerDutyConnection, PagerDutyRegion } from '../pagerduty/pagerduty-connection';
 import { SlackConnection } from '../slack/slack-connection';
 
@@ -148,7 +152,9 @@ export class IncidentRoutingStack extends TerraformStack {
     }
     if (routes.some((r) => r.pagerDutyService !== undefined)) new PagerDutyConnection(this, 'PagerDuty', { region: props.pagerDutyRegion });
 
-    const backends: IMonitorBackend[] = [MonitorBackend.datadog()];
+    const datadog = MonitorBackend.datadog() as DatadogBackend;
+    let grafana: GrafanaBackend | undefined;
+    let cloudWatch: CloudWatchBackend | undefined;
     let policy: GrafanaNotificationPolicy | undefined;
     if (props.grafana) {
       const url = requireUrl(this, 'grafana.url', props.grafana.url, ['https', 'http']);
@@ -161,11 +167,11 @@ export class IncidentRoutingStack extends TerraformStack {
         defaultContactPoint: optionalString(this, 'grafana.defaultContactPoint', props.grafana.defaultContactPoint),
         groupBy: ['grafana_folder', 'alertname', 'severity'],
       });
-      backends.push(MonitorBackend.grafana({ connection: this.grafana, datasourceUid: 'unused' }));
+      grafana = MonitorBackend.grafana({ connection: this.grafana, datasourceUid: 'unused' }) as GrafanaBackend;
     }
     if (props.aws) {
       this.aws = new AwsConnection(this, 'Aws', props.aws);
-      backends.push(MonitorBackend.cloudwatch({ connection: this.aws }));
+      cloudWatch = MonitorBackend.cloudwatch({ connection: this.aws }) as CloudWatchBackend;
     }
 
     routes.forEach((route, i) => {
@@ -192,15 +198,18 @@ export class IncidentRoutingStack extends TerraformStack {
       if (targets.length === 0) fail(this, prop, route, 'a route with a slackChannel, a pagerDutyService or an email');
       for (const target of targets) {
         this.targets.push(target);
-        for (const backend of backends) {
-          const binding: NotificationTargetBinding = target.bind(this, backend);
-          for (const sev of severities) {
-            if (binding.handle) push(this.handles, sev, binding.handle);
-            if (binding.actionArn) push(this.topicArns, sev, binding.actionArn);
-          }
-          if (backend.kind === 'grafana' && binding.contactPointName && policy) {
+        // Each route's target, bound once per backend (its resources live in this stack).
+        const handle = datadog.bindTarget(this, target, severities[0]).handle;
+        for (const sev of severities) if (handle) push(this.handles, sev, handle);
+        if (cloudWatch) {
+          const arns = cloudWatch.bindTarget(this, target, severities[0]).actionArns ?? [];
+          for (const sev of severities) for (const arn of arns) push(this.topicArns, sev, arn);
+        }
+        if (grafana && policy) {
+          const contactPoint = grafana.bindTarget(this, target, severities[0]).contactPointName;
+          if (contactPoint) {
             policy.addRoute({
-              contactPoint: binding.contactPointName,
+              contactPoint,
               matchers: [{ label: 'severity', match: MatchOperator.REGEX, value: severities.map((s) => Severities.label(s)).join('|') }],
               continueMatching: true,
             });
@@ -245,29 +254,25 @@ function push(map: Map<Severity, string[]>, sev: Severity, value: string): void 
   map.set(sev, list);
 }
 
-/** The routing of an IncidentRoutingStack, as a notification target of monitors. */
-class RoutedTarget implements INotificationTarget {
+/** The routing of an IncidentRoutingStack, as a notification target of monitors: each alert goes where its severity is routed. */
+class RoutedTarget implements IDatadogNotificationTarget, ICloudWatchNotificationTarget, IGrafanaNotificationTarget {
   public readonly targetId = 'incident-routing';
   public readonly severities = Severities.all();
 
   constructor(private readonly routing: IncidentRoutingStack) {}
 
-  public bind(scope: IConstruct, backend: IMonitorBackend, alertSeverity?: Severity): NotificationTargetBinding {
-    const severity = alertSeverity ?? (scope instanceof MonitorConfig ? scope.severity : undefined);
-    if (severity === undefined) fail(scope, 'targets.incident-routing', scope.node.path, 'an alert with a severity (the routing target follows each alert\'s severity)');
-    switch (backend.kind) {
-      case 'datadog':
-        return { handle: this.routing.datadogHandles(severity).join(' ') };
-      case 'cloudwatch': {
-        const arns = this.routing.snsTopicArns(severity);
-        if (arns.length === 0) fail(scope, 'targets.incident-routing', this.routing.node.id, 'an IncidentRoutingStack with aws set (it has no SNS topics for CloudWatch alarms)');
-        return { actionArns: arns };
-      }
-      case 'grafana':
-        if (!this.routing.grafana) fail(scope, 'targets.incident-routing', this.routing.node.id, 'an IncidentRoutingStack with grafana set (it has no notification policy)');
-        return { routedByPolicy: true };
-      default:
-        fail(scope, 'targets.incident-routing', backend.kind, 'a datadog, cloudwatch or grafana backend');
-    }
+  public bindToDatadog(_scope: IConstruct, _backend: DatadogBackend, severity: Severity): DatadogTargetBinding {
+    return { handle: this.routing.datadogHandles(severity).join(' ') };
+  }
+
+  public bindToCloudWatch(scope: IConstruct, _backend: CloudWatchBackend, severity: Severity): CloudWatchTargetBinding {
+    const arns = this.routing.snsTopicArns(severity);
+    if (arns.length === 0) fail(scope, 'targets.incident-routing', this.routing.node.id, 'an IncidentRoutingStack with aws set (it has no SNS topics for CloudWatch alarms)');
+    return { actionArns: arns };
+  }
+
+  public bindToGrafana(scope: IConstruct, _backend: GrafanaBackend, _severity: Severity): GrafanaTargetBinding {
+    if (!this.routing.grafana) fail(scope, 'targets.incident-routing', this.routing.node.id, 'an IncidentRoutingStack with grafana set (it has no notification policy)');
+    return { routedByPolicy: true };
   }
 }

@@ -119,7 +119,7 @@ describe('CompositeMonitor', () => {
     const b = monitor(stack, { backends: [MonitorBackend.datadog()], title: 'b' }, 'B');
     expect(() => new CompositeMonitor(stack, 'Composite', {
       title: 'x', message: 'x', backends: [MonitorBackend.cloudwatch()], rule: AlarmRule.anyOf(AlarmRule.monitor(a), AlarmRule.monitor(b)),
-    })).toThrow('test/Composite: \'rule\' must be monitors rendered to every backend of the composite; this one has no cloudwatch rendering with id CloudWatch (it has Datadog); received "test/A"');
+    })).toThrow('test/Composite: \'rule\' must be monitors rendered to every backend of the composite; this one has no rendering with id CloudWatch (it has Datadog); received "test/A"');
   });
 
   test('a component of another stack is an error', () => {

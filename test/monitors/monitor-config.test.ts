@@ -1,6 +1,6 @@
 import { allBackends, connect, errorsSignal, monitor, warningsOf } from './fixtures';
 import {
-  Errors, Severity,
+  Errors, IDatadogNotificationTarget, Severity,
   Aggregation, AwsService, ComparisonOperator, MissingData, MonitorBackend, MonitorConfig, NotificationTarget, Signal,
   SignalKind, Statistic,
 } from '../../src/index';
@@ -111,12 +111,34 @@ describe('MonitorConfig neutral model', () => {
     expect(seen).toEqual(['render checkout errors', 'target email-a-at-acme-example', 'target email-b-at-acme-example']);
   });
 
-  test('a target that cannot bind to a plugin backend says so', () => {
+  test('a target that a backend cannot serve is a synth error naming both', () => {
     const stack = newStack();
     connect(stack);
-    const plugin: any = { kind: 'newrelic', id: 'NewRelic', render: (mc: MonitorConfig) => ({ backend: plugin, resource: undefined, addTarget: (t: any) => t.bind(mc, plugin) }) };
-    expect(() => monitor(stack, { backends: [plugin], targets: [NotificationTarget.email({ address: 'a@acme.example' })] }))
-      .toThrow("test/Errors: 'targets.email-a-at-acme-example' must be a target that can notify through the newrelic backend (this one knows datadog, cloudwatch and grafana); received \"email-a-at-acme-example\"");
+    // A target of the user's own that implements no backend's target interface.
+    const pager = { targetId: 'pager', severities: [Severity.SEV1, Severity.SEV2, Severity.SEV3] };
+    expect(() => monitor(stack, { backends: [MonitorBackend.datadog()], targets: [pager] }))
+      .toThrow("test/Errors: 'targets.pager' must be a target the Datadog backend \"Datadog\" can notify (a built-in target, or one implementing IDatadogNotificationTarget); \"pager\" cannot be notified through Datadog; received \"pager\"");
+  });
+
+  test('a target of the user\'s own implements the backend\'s target interface', () => {
+    const stack = newStack();
+    connect(stack);
+    const calls: string[] = [];
+    const pager: IDatadogNotificationTarget = {
+      targetId: 'pager',
+      severities: [Severity.SEV3],
+      bindToDatadog: (scope, backend, severity) => {
+        calls.push(`${scope.node.path} ${backend.id} ${severity}`);
+        return { handle: '@opsgenie-payments' };
+      },
+    };
+    const m = monitor(stack, { backends: [MonitorBackend.datadog()], targets: [pager] });
+    expect(calls).toEqual(['test/Errors Datadog SEV3']);
+    const json = synthStack(stack);
+    const dd: any = Object.values(json.resource.datadog_monitor)[0];
+    expect(dd.message).toContain('{{#is_alert}}@opsgenie-payments{{/is_alert}}');
+    expect(dd.message).toContain('{{#is_recovery}}@opsgenie-payments{{/is_recovery}}');
+    expect(m.notifiedTargets).toEqual([pager]);
   });
 });
 
@@ -144,7 +166,7 @@ describe('MonitorConfig validation', () => {
     ['non-integer period', { period: 12.5 }, "test/Errors: 'period' must be a whole number from 1 to 604800; received 12.5"],
     ['NaN threshold', { critical: NaN }, "test/Errors: 'critical' must be a finite number; received NaN"],
     ['runbook not a URL', { runbookUrl: 'wiki/checkout' }, "test/Errors: 'runbookUrl' must be an absolute https or http URL with a host; received \"wiki/checkout\""],
-    ['no backends', { backends: [] }, "test/Errors: 'backends' must be a non-empty list of backends (MonitorBackend.datadog(), .cloudwatch(), .grafana({...})); received []"],
+    ['no backends', { backends: [] }, "test/Errors: 'backends' must be a non-empty list of backends (MonitorBackend.datadog(), .cloudwatch(), .grafana({...}), .newRelic({...})); received []"],
     ['two backends with one id', { backends: [MonitorBackend.datadog(), MonitorBackend.datadog()] }, "test/Errors: 'backends' must be backends with distinct ids (give a second backend of a kind its own id); received \"Datadog\""],
     ['bad severity', { severity: 'P1' as any }, "test/Errors: 'severity' must be a Severity (SEV1 … SEV5); received \"P1\""],
     ['percentile 100', { signal: errorsSignal().withStatistic(Statistic.percentile(100)) }, "test/Errors: 'signal.statistic' must be Statistic.AVERAGE, SUM, MINIMUM, MAXIMUM, SAMPLE_COUNT or Statistic.percentile(p) with 0 < p < 100; received \"p100\""],
@@ -194,7 +216,7 @@ describe('MonitorConfig validation', () => {
       ['CloudWatch: an aws: key', cw(), { 'aws:owner': 'me' }, "test/Errors: 'tags.aws:owner' must be an AWS tag key: 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:; received \"aws:owner\""],
       ['CloudWatch: a value with a comma', cw(), { team: 'a,b' }, "test/Errors: 'tags.team' must be an AWS tag value: 0-256 letters, digits, spaces or _ . : / = + - @; received \"a,b\""],
       ['Grafana: a label with a hyphen', gf(), { 'cost-center': '42' }, "test/Errors: 'tags.cost-center' must be for Grafana a label name: a letter or _, then letters, digits or _, not starting with __; received \"cost-center\""],
-      ['every backend: the severity key is reserved', dd(), { severity: 'high' }, "test/Errors: 'tags.severity' must be a key other than severity (the monitor sets it from its severity); received \"severity\""],
+      ['every backend: the severity key is reserved', dd(), { severity: 'high' }, "test/Errors: 'tags.severity' must be a key other than severity (it is set from the severity); received \"severity\""],
     ])('%s', (_name, backends, tags, message) => {
       const signal = backends[0].kind === 'grafana' ? Signal.promQl({ query: 'up' }) : errorsSignal();
       expect(build({ backends, tags, signal })).toThrow(message);

@@ -86,7 +86,7 @@ describe('Slo on Datadog', () => {
     expect(monitors[0].message).not.toContain('team@acme.example');
     expect(monitors[2].message).toContain('{{#is_alert}}@team@acme.example{{/is_alert}}');
     expect(monitors[2].tags).toEqual(['severity:sev4', 'team:payments']);
-    expect(s.datadogSlo).toBeInstanceOf(ServiceLevelObjective);
+    expect(s.node.findChild('Datadog').node.findChild('Resource')).toBeInstanceOf(ServiceLevelObjective);
     expect(s.alertResourcesFor('Datadog')).toHaveLength(3);
   });
 

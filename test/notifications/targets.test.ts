@@ -202,7 +202,7 @@ describe('target validation', () => {
     connect(stack);
     const t = NotificationTarget.email({ address: 'a@acme.example' });
     expect(() => monitor(stack, { targets: [t, t] }))
-      .toThrow("test/Errors: 'targets' must be targets with distinct ids (this monitor already notifies this one); received \"email-a-at-acme-example\"");
+      .toThrow("test/Errors: 'targets' must be targets with distinct ids (this one is already notified); received \"email-a-at-acme-example\"");
   });
 });
 

@@ -1,17 +1,7 @@
 import { IConstruct } from 'constructs';
 import { fail, isToken, requireInteger, requireString, requireUrl } from '../../core/private/validate';
 import { Severities, Severity } from '../../core/severity';
-import { datadogAwsMetricQuery } from '../../datadog/private/aws-metric-names';
-import type { INotificationTarget } from '../../notifications/targets';
-import { Aggregation, Signal, SignalKind } from '../../signals/signal';
 import type { IMonitorBackend } from '../backend';
-
-// Datadog tag rules (docs.datadoghq.com/getting_started/tagging/#define-tags): a letter first, then
-// letters, digits, _ - : . /, at most 200 characters, lower-cased by Datadog.
-const DATADOG_TAG = /^[A-Za-z][A-Za-z0-9_\-:./]*$/;
-// AWS tag rules (IAM/Tagging "Tag naming limits").
-const AWS_TAG_KEY = /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
-const AWS_TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u;
 
 /** The common props of alerting constructs other than MonitorConfig, validated. */
 export interface AlertBasics {
@@ -53,38 +43,6 @@ function validateTags(scope: IConstruct, tags: unknown): Record<string, string> 
   return out;
 }
 
-/** Datadog tags `key:value`, lower-cased and sorted, with the severity tag. */
-export function datadogTags(scope: IConstruct, severity: Severity, tags: Record<string, string>): string[] {
-  const out = [`severity:${Severities.label(severity)}`];
-  for (const [k, v] of Object.entries(tags)) {
-    const tag = v === '' ? k : `${k}:${v}`;
-    if (!DATADOG_TAG.test(tag) || tag.length > 200) {
-      fail(scope, `tags.${k}`, tag, 'a Datadog tag: starts with a letter, then letters, digits, _ - : . /, at most 200 characters');
-    }
-    out.push(tag.toLowerCase());
-  }
-  return out.sort();
-}
-
-/** AWS tags with the severity tag. */
-export function awsTags(scope: IConstruct, severity: Severity, tags: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(tags)) {
-    if (!AWS_TAG_KEY.test(k)) fail(scope, `tags.${k}`, k, 'an AWS tag key: 1-128 letters, digits, spaces or _ . : / = + - @, not starting with aws:');
-    if (!AWS_TAG_VALUE.test(v)) fail(scope, `tags.${k}`, v, 'an AWS tag value: 0-256 letters, digits, spaces or _ . : / = + - @');
-    out[k] = v;
-  }
-  out.severity = Severities.label(severity);
-  return out;
-}
-
-/** Datadog `last_<n><unit>` timeframe of a number of seconds (a whole number of minutes). */
-export function datadogTimeframe(seconds: number): string {
-  if (seconds % 86_400 === 0) return `last_${seconds / 86_400}d`;
-  if (seconds % 3600 === 0) return `last_${seconds / 3600}h`;
-  return `last_${seconds / 60}m`;
-}
-
 /** Short window text for burn-rate queries and names: `5m`, `1h`, `3d`. */
 export function shortDuration(minutes: number): string {
   if (minutes % 1440 === 0) return `${minutes / 1440}d`;
@@ -92,100 +50,32 @@ export function shortDuration(minutes: number): string {
   return `${minutes}m`;
 }
 
-/**
- * A Datadog metric query (without time aggregation) for a signal: a Datadog query as it is, or a
- * CloudWatch metric under the name Datadog's AWS integration gives it. Returns whether the metric
- * comes from AWS (and so arrives late).
- */
-export function datadogMetricQuery(scope: IConstruct, prop: string, s: Signal): { query: string; aggregation: Aggregation; aws: boolean } {
-  if (s.kind === SignalKind.DATADOG_QUERY) {
-    return { query: s.datadogQueryProps!.query, aggregation: s.datadogQueryProps!.timeAggregation ?? Aggregation.AVG, aws: false };
-  }
-  if (s.kind === SignalKind.CLOUDWATCH_METRIC) {
-    const q = datadogAwsMetricQuery(s.cloudWatchMetricProps!);
-    if (typeof q === 'string') fail(scope, prop, s.toString(), `a signal the Datadog backend can evaluate: ${q}`);
-    return { ...q, aws: true };
-  }
-  return fail(scope, prop, s.toString(), `a signal the Datadog backend can evaluate (a Datadog query, or a CloudWatch metric collected by Datadog's AWS integration); Datadog cannot evaluate a ${s.kind}`);
-}
-
-/** Collects Datadog @-handles and message blocks of targets and renders the message. */
-export class DatadogNotifications {
-  private readonly handles: string[] = [];
-  private readonly extraText: string[] = [];
-
-  constructor(private readonly scope: IConstruct, private readonly backend: IMonitorBackend, private readonly severity?: Severity) {}
-
-  public add(target: INotificationTarget): void {
-    const binding = target.bind(this.scope, this.backend, this.severity);
-    if (binding.datadogMessage) {
-      if (!this.extraText.includes(binding.datadogMessage)) this.extraText.push(binding.datadogMessage);
-      return;
-    }
-    if (!binding.handle) fail(this.scope, `targets.${target.targetId}`, target.targetId, 'a target that binds to Datadog with an @-handle');
-    if (!this.handles.includes(binding.handle)) this.handles.push(binding.handle);
-  }
-
-  public get allHandles(): string[] {
-    return [...this.handles];
-  }
-
-  /** The message with the handles in alert and recovery blocks (docs.datadoghq.com/monitors/notify/variables). */
-  public render(message: string, runbookUrl?: string): string {
-    const parts = [message];
-    if (runbookUrl) parts.push(`Runbook: ${runbookUrl}`);
-    const h = this.handles.join(' ');
-    if (h) {
-      parts.push(`{{#is_alert}}${h}{{/is_alert}}`);
-      parts.push(`{{#is_recovery}}${h}{{/is_recovery}}`);
-    }
-    parts.push(...this.extraText);
-    return parts.join('\n\n');
-  }
-}
-
-/** Collects CloudWatch alarm actions of targets (at most 5: PutMetricAlarm / PutCompositeAlarm AlarmActions). */
-export class CloudWatchActions {
-  private readonly arns: string[] = [];
-
-  constructor(private readonly scope: IConstruct, private readonly backend: IMonitorBackend, private readonly severity?: Severity) {}
-
-  public add(target: INotificationTarget): void {
-    const binding = target.bind(this.scope, this.backend, this.severity);
-    const arns = [...(binding.actionArn ? [binding.actionArn] : []), ...(binding.actionArns ?? [])];
-    if (binding.viaEventBridge && arns.length === 0) return;
-    if (arns.length === 0) fail(this.scope, `targets.${target.targetId}`, target.targetId, 'a target that binds to CloudWatch with an action ARN');
-    for (const a of arns) if (!this.arns.includes(a)) this.arns.push(a);
-    if (this.arns.length > 5) fail(this.scope, 'targets', this.arns.length, 'at most 5 CloudWatch alarm actions per alarm (a CloudWatch limit)');
-  }
-
-  public get all(): string[] {
-    return [...this.arns];
-  }
-}
-
-/** A validated list of targets (distinct ids). */
-export function checkTarget(scope: IConstruct, existing: INotificationTarget[], target: INotificationTarget): void {
-  if (!target || typeof target.bind !== 'function' || typeof target.targetId !== 'string') {
-    fail(scope, 'targets', target, 'INotificationTarget values (NotificationTarget.slack(), pagerDuty(), email(), webhook())');
-  }
-  if (existing.some((t) => t.targetId === target.targetId)) {
-    fail(scope, 'targets', target.targetId, 'targets with distinct ids (this one is already notified)');
-  }
-}
-
 /** Validated backends (non-empty, distinct ids). */
 export function checkBackends(scope: IConstruct, backends: unknown): IMonitorBackend[] {
   if (!Array.isArray(backends) || backends.length === 0) {
-    fail(scope, 'backends', backends, 'a non-empty list of backends (MonitorBackend.datadog(), .cloudwatch(), .grafana({...}))');
+    fail(scope, 'backends', backends, 'a non-empty list of backends (MonitorBackend.datadog(), .cloudwatch(), .grafana({...}), .newRelic({...}))');
   }
   const ids = new Set<string>();
   for (const b of backends) {
-    if (!b || typeof b.id !== 'string' || typeof b.kind !== 'string') fail(scope, 'backends', b, 'IMonitorBackend values (MonitorBackend.datadog(), .cloudwatch(), .grafana({...}))');
-    if (ids.has(b.id)) fail(scope, 'backends', b.id, 'backends with distinct ids');
+    if (!b || typeof b.id !== 'string' || typeof b.kind !== 'string' || typeof b.render !== 'function') {
+      fail(scope, 'backends', b, 'IMonitorBackend values (MonitorBackend.datadog(), .cloudwatch(), .grafana({...}), .newRelic({...}))');
+    }
+    if (ids.has(b.id)) fail(scope, 'backends', b.id, 'backends with distinct ids (give a second backend of a kind its own id)');
     ids.add(b.id);
   }
   return [...backends];
+}
+
+/**
+ * The backend as one with a capability (a method such as `renderSlo`), or a synth error naming
+ * the construct, the backend and what the construct needs.
+ */
+export function requireCapability<T extends IMonitorBackend>(scope: IConstruct, backend: IMonitorBackend, method: string, what: string, why?: string): T {
+  if (typeof (backend as any)[method] !== 'function') {
+    fail(scope, 'backends', backend.id,
+      `backends that can render ${what} (implementing ${method}); the ${backend.kind} backend "${backend.id}" cannot${why ? `: ${why}` : ''}`);
+  }
+  return backend as T;
 }
 
 /** A finite number known at synth time. */

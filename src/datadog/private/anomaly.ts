@@ -1,0 +1,54 @@
+import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
+import { Construct } from 'constructs';
+import { DatadogRenderedAlerts } from './alerts';
+import { DatadogMessage } from './notify';
+import { datadogMetricQuery, datadogTags, datadogTimeframe } from './query';
+import { fail } from '../../core/private/validate';
+import { Severities } from '../../core/severity';
+import type { AnomalyMonitor } from '../../monitors/anomaly-monitor';
+import type { DatadogBackend } from '../datadog-monitor-backend';
+
+// Datadog anomaly monitors: trigger and recovery windows from 15 minutes to 2 weeks in the UI
+// (docs.datadoghq.com/monitors/types/anomaly, "Set alert conditions"); the API takes shorter
+// alert windows (its example uses last_5m), so only the upper bound is enforced.
+const WINDOW_MAX = 14 * 86_400;
+
+/** A Datadog anomaly monitor: `anomalies(<query>, '<algorithm>', <bounds>, direction=…, alert_window=…)`. */
+export function renderDatadogAnomaly(a: AnomalyMonitor, backend: DatadogBackend): DatadogRenderedAlerts {
+  const window = a.period * a.evaluationPeriods;
+  if (window % 60 !== 0 || window > WINDOW_MAX) {
+    fail(a, 'period × evaluationPeriods', `${a.period} × ${a.evaluationPeriods} = ${window} seconds`,
+      'for Datadog an alert window of whole minutes, at most 2 weeks');
+  }
+  // "interval … should be smaller or equal to a fifth of the alert_window" (docs.datadoghq.com/monitors/types/anomaly, API).
+  if (a.evaluationPeriods < 5) fail(a, 'evaluationPeriods', a.evaluationPeriods, 'for Datadog at least 5 (the rollup interval, period, is at most a fifth of the alert window)');
+  const source = datadogMetricQuery(a, 'signal', a.signal);
+  const alertWindow = datadogTimeframe(window);
+  const threshold = Number((a.datapointsToAlarm / a.evaluationPeriods).toFixed(4));
+  // Query window about five times the alert window (same page), for the notification graphs.
+  const args = [
+    source.query, `'${a.algorithm}'`, String(a.bounds), `direction='${a.direction}'`, `alert_window='${alertWindow}'`,
+    `interval=${a.period}`, 'count_default_zero=\'true\'',
+  ];
+  const query = `avg(${datadogTimeframe(window * 5)}):anomalies(${args.join(', ')}) >= ${threshold}`;
+  const conn = backend.connectionFor(a);
+  const notifications = new DatadogMessage(a, backend, a.severity);
+  const message = () => notifications.render(a.message, a.runbookUrl);
+  const parent = new Construct(a, backend.id);
+  const monitor = new Monitor(parent, 'Resource', {
+    name: a.title,
+    type: 'query alert',
+    query,
+    message: message(),
+    priority: String(Severities.rank(a.severity)),
+    tags: datadogTags(a, a.severity, a.tags),
+    // The critical threshold matches the query's; trigger window = alert window (same page, "options").
+    monitorThresholds: { critical: String(threshold), criticalRecovery: '0' },
+    monitorThresholdWindows: { triggerWindow: alertWindow, recoveryWindow: alertWindow },
+    renotifyInterval: a.renotifyInterval,
+    evaluationDelay: source.aws ? (backend.options.awsEvaluationDelay ?? 900) : undefined,
+    includeTags: true,
+    provider: conn.provider,
+  });
+  return new DatadogRenderedAlerts(backend, [monitor], [{ severity: a.severity, monitor, notifications, message }]);
+}
