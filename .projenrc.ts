@@ -42,6 +42,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@cdktf/provider-datadog@12.15.2',
     '@cdktf/provider-aws@>=20.1.0 <22.0.0',
     '@cdktf/provider-github@15.3.1',
+    // New Relic backend (src/newrelic); optional: see peerDependenciesMeta below.
+    '@cdktf/provider-newrelic@13.12.2',
   ],
   // Non-jsii runtime dependencies are bundled into the npm package (jsii requires it).
   bundledDeps: ['yaml@^2.8.1', '@grafana/grafana-foundation-sdk@11.6.0-cogv0.0.x.1769699379'],
@@ -51,6 +53,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@cdktf/provider-datadog@12.15.2',
     '@cdktf/provider-aws@20.1.0',
     '@cdktf/provider-github@15.3.1',
+    '@cdktf/provider-newrelic@13.12.2',
     `cdktf-cli@${CDKTF_VERSION}`,
     `@cdktf/provider-generator@${CDKTF_VERSION}`,
     'ts-node@^10',
@@ -90,6 +93,16 @@ const project = new cdktf.ConstructLibraryCdktf({
   },
   gitignore: ['cdktf.out/', '.terraform/', '*.tfstate*', '.gen/', 'bench/results/', '.tfvalidate/'],
 });
+
+// Only users of the New Relic backend (src/newrelic) need its provider bindings: npm does
+// not install an optional peer dependency, nor warns when it is missing.
+project.package.addField('peerDependenciesMeta', {
+  '@cdktf/provider-newrelic': { optional: true },
+});
+
+// No import cycles between modules (type-only imports, which vanish at run time, are allowed):
+// a vendor folder may use the neutral folders, never the other way round through a cycle.
+project.eslint?.addRules({ 'import/no-cycle': ['error', { ignoreExternal: true }] });
 
 for (const p of ['/cdktf.out/', '/examples/', '/bench/', '/schema/', '/.ci/', '/cdktf.json', '/.tfvalidate/', '/projenrc/']) {
   project.addPackageIgnore(p);

@@ -7,6 +7,7 @@ import { connectionsExample } from './connections/main';
 import { dashboardsExample } from './dashboards/main';
 import { dashboardsImportExample } from './dashboards-import/main';
 import { datadogExportExample } from './datadog-export/main';
+import { fourBackendsExample } from './four-backends/main';
 import { gitopsExample } from './gitops/main';
 import { jiraIncidentsExample } from './jira-incidents/main';
 import { monitorsExample } from './monitors/main';
@@ -24,6 +25,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'gitops': gitopsExample,
   'jira-incidents': jiraIncidentsExample,
   'monitors': monitorsExample,
+  'four-backends': fourBackendsExample,
 };
 
 /** Adds every example's stacks to `app`. */

@@ -14,6 +14,7 @@ export * from './aws';
 export * from './cloudwatch';
 export * from './datadog';
 export * from './grafana';
+export * from './newrelic';
 export * from './github';
 export * from './gitops';
 export * from './jira';

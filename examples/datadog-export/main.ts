@@ -3,7 +3,8 @@
  *
  * Stack `datadog-export`: one account, two regions (eu-west-1 and an aliased us-east-1
  * connection), the API key read by Firehose from Secrets Manager, include filters,
- * percentiles, metric metadata, account tags and CloudWatch health alarms. The Datadog AWS
+ * percentiles, metric metadata, account tags and health checks (CloudWatch alarms, the
+ * eu-west-1 ones notifying an e-mail address through an encrypted SNS topic). The Datadog AWS
  * integration is created once, by the eu-west-1 export.
  * Stack `datadog-export-disabled`: the same export switched off: no pipeline resources.
  * Stack `datadog-export-account`: the AwsMetricsToDatadogStack template for one account and
@@ -11,7 +12,8 @@
  */
 import { App, TerraformStack } from 'cdktf';
 import {
-  AwsConnection, AwsMetricsToDatadogStack, DatadogConnection, DatadogExport, DatadogMetricType, DatadogSite, ExportInterval, HealthBackend, Secret,
+  AwsConnection, AwsMetricsToDatadogStack, DatadogConnection, DatadogExport, DatadogMetricType, DatadogSite, ExportInterval, MonitorBackend,
+  NotificationTarget, Secret,
 } from '../../src';
 
 export function datadogExportExample(app: App): TerraformStack[] {
@@ -41,14 +43,16 @@ export function datadogExportExample(app: App): TerraformStack[] {
     ],
     tags: { 'team': 'platform', 'env': 'prod', 'managed-by': 'cdktf-integrations' },
     integrationRegions: ['eu-west-1', 'us-east-1'],
-    healthNotifications: ['arn:aws:sns:eu-west-1:123456789012:observability-alerts'],
+    // Health checks on the default backend (CloudWatch alarms in eu-west-1), notifying the team.
+    healthTargets: [NotificationTarget.email({ address: 'observability-alerts@example.com' })],
   });
   new DatadogExport(main, 'UsEast1', {
     aws: usEast1,
     exportInterval: ExportInterval.FIVE_MINUTES,
     excludeFilters: [{ namespace: 'AWS/Usage' }, { namespace: 'AWS/EC2', metricNames: ['CPUCreditBalance'] }],
     accountIntegration: false,
-    healthBackend: HealthBackend.CLOUDWATCH,
+    // CloudWatch alarms in us-east-1 (the export's own region), notifying nobody.
+    healthBackends: [MonitorBackend.cloudwatch()],
   });
 
   const off = new TerraformStack(app, 'datadog-export-disabled');

@@ -1,7 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct, IConstruct } from 'constructs';
 import { AwsRegions } from './aws-regions';
-import { ConnectionKind, IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
+import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { ConnectionCheck } from '../core/private/connection-check';
 import { fail, optionalPattern, requireString, requireStringMap } from '../core/private/validate';
 
@@ -50,7 +50,7 @@ export class AwsConnection extends IntegrationConnection {
    * @param alias the connection's alias; by default the default (or only) AWS connection
    */
   public static of(scope: IConstruct, alias?: string): AwsConnection {
-    return IntegrationConnection.findConnection(scope, ConnectionKind.AWS, alias) as AwsConnection;
+    return IntegrationConnection.findConnection(scope, 'aws', alias) as AwsConnection;
   }
 
   /** The region. */
@@ -66,7 +66,7 @@ export class AwsConnection extends IntegrationConnection {
   public readonly provider: AwsProvider;
 
   constructor(scope: Construct, id: string, props: AwsConnectionProps) {
-    super(scope, id, ConnectionKind.AWS, props);
+    super(scope, id, 'aws', props);
     const region = requireString(this, 'region', props.region, 'an AWS region code such as eu-west-1');
     if (!AwsRegions.isKnown(region)) fail(this, 'region', region, `an AWS region (${AwsRegions.all().join(', ')})`);
     this.region = region;

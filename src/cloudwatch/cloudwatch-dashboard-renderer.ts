@@ -1,16 +1,16 @@
 import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
 import { Annotations, Lazy, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { CloudWatchRenderedMonitor } from './cloudwatch-monitor-backend';
+import { CloudWatchRenderedMonitor } from './cloudwatch-rendered-monitor';
 import { AwsConnection } from '../aws/aws-connection';
 import { claimName } from '../core/private/stack-registry';
 import { fail, requirePattern } from '../core/private/validate';
 import type { Dashboard } from '../dashboards/dashboard';
 import type { IDashboardBackend, IRenderedDashboard } from '../dashboards/dashboard-backend';
-import { DashboardBackendKind } from '../dashboards/dashboard-backend-kind';
+import { cloudWatchMetricRows, topListInsightsQuery } from './private/dashboard-metrics';
 import { deepMerge, isPlainObject, sortKeysDeep } from '../dashboards/private/json';
 import { PlacedWidget, referencedVariables } from '../dashboards/private/model';
-import { cloudWatchMetricRows, periodOf, topListInsightsQuery } from '../dashboards/private/queries';
+import { periodOf } from '../dashboards/private/queries';
 import { MarkerLevel, WidgetKind } from '../dashboards/widget';
 
 /** Options of the CloudWatch dashboard backend. */
@@ -119,7 +119,7 @@ export class CloudWatchRenderedDashboard extends Construct implements IRenderedD
       let lineHeight = 0;
       for (const p of row.widgets) {
         const w = p.widget;
-        if (w.kind === WidgetKind.RAW && w.rawBackend !== DashboardBackendKind.CLOUDWATCH) continue;
+        if (w.kind === WidgetKind.RAW && w.rawBackend !== 'cloudwatch') continue;
         if (x + w.width > 24) {
           x = 0;
           y += lineHeight;
@@ -218,7 +218,7 @@ export class CloudWatchRenderedDashboard extends Construct implements IRenderedD
 /** Renders dashboards as `aws_cloudwatch_dashboard` resources. */
 export class CloudWatchDashboardRenderer implements IDashboardBackend {
   /** `cloudwatch`. */
-  public readonly kind: DashboardBackendKind = DashboardBackendKind.CLOUDWATCH;
+  public readonly kind: string = 'cloudwatch';
   /** Construct id of renderings. */
   public readonly id: string;
   /** The options. */

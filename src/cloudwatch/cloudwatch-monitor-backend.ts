@@ -1,29 +1,26 @@
-import { CloudwatchMetricAlarm, CloudwatchMetricAlarmConfig } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
 import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
-import { Annotations, TerraformResource, TerraformStack } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { Annotations, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { CloudWatchRenderedMonitor } from './cloudwatch-rendered-monitor';
+import type { CloudWatchTargetBinding } from './cloudwatch-targets';
 import { renderCloudWatchAnomaly } from './private/anomaly';
 import { renderCloudWatchComposite } from './private/composite';
-import { alarmMetric, validateAlarmWindow } from './private/metrics';
-import { CloudWatchActions, cloudWatchBinding } from './private/notify';
-import type { CloudWatchTargetBinding } from './cloudwatch-targets';
+import { cloudWatchBinding } from './private/notify';
 import { renderCloudWatchSlo } from './private/slo';
 import { AwsConnection } from '../aws/aws-connection';
-import { awsTags } from '../aws/private/tags';
 import { sharedScope, targetScope } from '../core/private/scopes';
-import { claimName, stackSingleton } from '../core/private/stack-registry';
+import { stackSingleton } from '../core/private/stack-registry';
 import { fail, requirePattern } from '../core/private/validate';
+import { Severity } from '../core/severity';
 import type { AnomalyMonitor } from '../monitors/anomaly-monitor';
 import { IAnomalyMonitorBackend, ICompositeMonitorBackend, IMonitorBackend, IRenderedAlerts, IRenderedMonitor, ISloBackend } from '../monitors/backend';
 import type { CompositeMonitor } from '../monitors/composite-monitor';
 import type { MonitorConfig } from '../monitors/monitor-config';
 import type { Slo } from '../monitors/slo';
-import { ComparisonOperator, MissingData } from '../monitors/threshold';
 import type { INotificationTarget } from '../notifications/targets';
-import type { Severity } from '../core/severity';
 
 /** How the SNS topics of CloudWatch notification targets are encrypted. */
 export class TopicEncryption {
@@ -86,106 +83,6 @@ export interface CloudWatchBackendOptions {
   readonly topicEncryption?: TopicEncryption;
 }
 
-const COMPARISON: Record<ComparisonOperator, string> = {
-  [ComparisonOperator.GREATER_THAN]: 'GreaterThanThreshold',
-  [ComparisonOperator.GREATER_THAN_OR_EQUAL]: 'GreaterThanOrEqualToThreshold',
-  [ComparisonOperator.LESS_THAN]: 'LessThanThreshold',
-  [ComparisonOperator.LESS_THAN_OR_EQUAL]: 'LessThanOrEqualToThreshold',
-};
-
-const TREAT_MISSING: Record<MissingData, string> = {
-  [MissingData.MISSING]: 'missing',
-  [MissingData.BREACHING]: 'breaching',
-  [MissingData.NOT_BREACHING]: 'notBreaching',
-  [MissingData.IGNORE]: 'ignore',
-};
-
-// PutMetricAlarm: AlarmDescription is 0-1024 characters.
-const DESCRIPTION_MAX = 1024;
-
-/** The CloudWatch alarms a `MonitorConfig` rendered. */
-export class CloudWatchRenderedMonitor extends Construct implements IRenderedMonitor {
-  /** The backend. */
-  public readonly backend: IMonitorBackend;
-  /** The main resource (the critical alarm). */
-  public readonly resource: TerraformResource;
-  /** The critical alarm (escape hatch, typed). */
-  public readonly alarm: CloudwatchMetricAlarm;
-  /**
-   * The warning alarm.
-   * @default - none (no warning threshold)
-   */
-  public readonly warningAlarm?: CloudwatchMetricAlarm;
-  private readonly actions: CloudWatchActions;
-  private readonly monitor: MonitorConfig;
-
-  constructor(monitor: MonitorConfig, backend: CloudWatchBackend) {
-    super(monitor, backend.id);
-    this.backend = backend;
-    this.monitor = monitor;
-    this.actions = new CloudWatchActions(monitor, backend, monitor.severity);
-    const conn = backend.connectionFor(monitor);
-    validateAlarmWindow(monitor, monitor.period, monitor.evaluationPeriods);
-    const metric = alarmMetric(monitor, 'signal', monitor.signal, monitor.period);
-    // Alarm names are unique per account and region.
-    const names = monitor.warning === undefined ? [monitor.title] : [monitor.title, warningName(monitor.title)];
-    for (const n of names) {
-      if (!claimName(monitor, `cloudwatch-alarm:${conn.node.path}`, n)) {
-        fail(monitor, 'title', monitor.title, 'a title not used by another monitor of this stack rendered to the same CloudWatch account and region (alarm names are unique)');
-      }
-    }
-    const tags = awsTags(monitor, monitor.severity, monitor.tags);
-    let description = monitor.message + (monitor.runbookUrl ? `\n\nRunbook: ${monitor.runbookUrl}` : '');
-    if (description.length > DESCRIPTION_MAX) {
-      Annotations.of(monitor).addWarning(`${monitor.node.path}: the CloudWatch alarm description is cut to ${DESCRIPTION_MAX} characters (PutMetricAlarm limit)`);
-      description = `${description.slice(0, DESCRIPTION_MAX - 1)}…`;
-    }
-    if (monitor.criticalRecovery !== undefined || monitor.warningRecovery !== undefined) {
-      Annotations.of(monitor).addWarning(`${monitor.node.path}: CloudWatch alarms have no recovery threshold; the alarm recovers as soon as the value stops breaching`);
-    }
-    // Actions are set when targets are added (addTarget), not through lazy tokens: one lazy
-    // token per alarm costs a captured stack trace each, which dominates large apps.
-    const common: Omit<CloudwatchMetricAlarmConfig, 'alarmName' | 'threshold'> = {
-      ...metric,
-      comparisonOperator: COMPARISON[monitor.comparison],
-      evaluationPeriods: monitor.evaluationPeriods,
-      datapointsToAlarm: monitor.datapointsToAlarm,
-      treatMissingData: TREAT_MISSING[monitor.missingData],
-      alarmDescription: description,
-      tags,
-      provider: conn.provider,
-    };
-    this.alarm = new CloudwatchMetricAlarm(this, 'Resource', { ...common, alarmName: monitor.title, threshold: monitor.critical });
-    this.resource = this.alarm;
-    if (monitor.warning !== undefined) {
-      this.warningAlarm = new CloudwatchMetricAlarm(this, 'Warning', {
-        ...common,
-        alarmName: warningName(monitor.title),
-        threshold: monitor.warning,
-        tags: { ...tags, level: 'warning' },
-      });
-    }
-  }
-
-  /** The alarm action ARNs (SNS topics), in the order added. */
-  public get actionArns(): string[] {
-    return this.actions.all;
-  }
-
-  /** Notify a target. */
-  public addTarget(target: INotificationTarget): void {
-    this.actions.add(target);
-    const arns = this.actions.all;
-    if (arns.length === 0) return;
-    for (const alarm of [this.alarm, this.warningAlarm]) {
-      if (!alarm) continue;
-      alarm.alarmActions = [...arns];
-      alarm.okActions = [...arns];
-      if (this.monitor.missingData === MissingData.MISSING) alarm.insufficientDataActions = [...arns];
-    }
-  }
-}
-
 /** Renders monitors as `aws_cloudwatch_metric_alarm` resources; targets as encrypted SNS topics. */
 export class CloudWatchBackend implements IMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend {
   /** `cloudwatch`. */
@@ -230,6 +127,16 @@ export class CloudWatchBackend implements IMonitorBackend, ISloBackend, IComposi
     return cloudWatchBinding(scope, this, target, severity);
   }
 
+  /**
+   * The id under which targets' resources for this backend live in a stack: the backend id, and
+   * the connection's alias for an aliased connection (topics belong to one account and region).
+   * @internal
+   */
+  public _targetScopeId(scope: IConstruct): string {
+    const alias = this.connectionFor(scope).alias;
+    return alias ? `${this.id}-${alias}` : this.id;
+  }
+
   /** The AWS connection for an alarm in `scope`: the backend's, or `AwsConnection.of(scope)`. */
   public connectionFor(scope: IConstruct): AwsConnection {
     return this.options.connection ?? AwsConnection.of(scope);
@@ -242,7 +149,7 @@ export class CloudWatchBackend implements IMonitorBackend, ISloBackend, IComposi
    * @param targetId the target's id (names the topic)
    */
   public notificationTopic(scope: IConstruct, targetId: string): SnsTopic {
-    const parent = targetScope(scope, targetId, this.id);
+    const parent = targetScope(scope, targetId, this._targetScopeId(scope));
     const existing = parent.node.tryFindChild('Topic') as SnsTopic | undefined;
     if (existing) return existing;
     const conn = this.connectionFor(scope);
@@ -307,6 +214,3 @@ export class CloudWatchBackend implements IMonitorBackend, ISloBackend, IComposi
   }
 }
 
-function warningName(title: string): string {
-  return `${title.slice(0, 245)} (warning)`;
-}

@@ -2,3 +2,4 @@
 export * from './cloudwatch-monitor-backend';
 export * from './cloudwatch-dashboard-renderer';
 export * from './cloudwatch-targets';
+export * from './cloudwatch-rendered-monitor';

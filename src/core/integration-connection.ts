@@ -4,25 +4,6 @@ import { stackRegistry } from './private/stack-registry';
 import { fail, optionalBoolean, requirePattern } from './private/validate';
 
 /** The external systems this library connects to. */
-export enum ConnectionKind {
-  /** Datadog (provider datadog/datadog). */
-  DATADOG = 'datadog',
-  /** Grafana (provider grafana/grafana). */
-  GRAFANA = 'grafana',
-  /** Amazon Web Services (provider hashicorp/aws). */
-  AWS = 'aws',
-  /** GitHub (provider integrations/github). */
-  GITHUB = 'github',
-  /** Jira Cloud or Jira Data Center (REST API; no Terraform provider). */
-  JIRA = 'jira',
-  /** Slack (API and incoming webhooks; no Terraform provider). */
-  SLACK = 'slack',
-  /** PagerDuty (REST and Events API; no Terraform provider). */
-  PAGERDUTY = 'pagerduty',
-  /** Any HTTPS endpoint that receives webhooks. */
-  WEBHOOK = 'webhook',
-}
-
 /** Props every connection accepts. */
 export interface IntegrationConnectionProps {
   /**
@@ -61,16 +42,14 @@ export abstract class IntegrationConnection extends Construct {
    * @param scope any construct in the stack
    */
   public static allInStack(scope: IConstruct): IntegrationConnection[] {
-    const all: IntegrationConnection[] = [];
-    for (const kind of Object.values(ConnectionKind)) all.push(...connectionsOf(scope, kind));
-    return all;
+    return [...allConnections(scope)];
   }
 
   /**
    * Find the connection of a kind in the stack of `scope`: the one with `alias` if given,
    * else the default one (no alias), else the only one.
    */
-  protected static findConnection(scope: IConstruct, kind: ConnectionKind, alias?: string): IntegrationConnection {
+  protected static findConnection(scope: IConstruct, kind: string, alias?: string): IntegrationConnection {
     const all = connectionsOf(scope, kind);
     const stackId = TerraformStack.of(scope).node.id;
     const aliases = all.map((c) => c.alias ?? '(default)').join(', ') || 'none';
@@ -87,8 +66,11 @@ export abstract class IntegrationConnection extends Construct {
     return dflt;
   }
 
-  /** The kind of system. */
-  public readonly kind: ConnectionKind;
+  /**
+   * The kind of system, e.g. `datadog`, `aws`, `github` (each connection class names its own;
+   * connections of one kind share the stack's provider aliases).
+   */
+  public readonly kind: string;
 
   /**
    * The alias of this connection and its provider.
@@ -101,7 +83,7 @@ export abstract class IntegrationConnection extends Construct {
 
   private _terraformProvider?: TerraformProvider;
 
-  protected constructor(scope: Construct, id: string, kind: ConnectionKind, props: IntegrationConnectionProps) {
+  protected constructor(scope: Construct, id: string, kind: string, props: IntegrationConnectionProps) {
     super(scope, id);
     Object.defineProperty(this, CONNECTION_MARK, { value: true });
     this.kind = kind;
@@ -118,6 +100,7 @@ export abstract class IntegrationConnection extends Construct {
     }
     this.alias = alias;
     existing.push(this);
+    allConnections(this).push(this);
   }
 
   /**
@@ -135,7 +118,13 @@ export abstract class IntegrationConnection extends Construct {
   }
 }
 
-function connectionsOf(scope: IConstruct, kind: ConnectionKind): IntegrationConnection[] {
+function allConnections(scope: IConstruct): IntegrationConnection[] {
+  const reg = stackRegistry(scope);
+  if (!reg.has('connections')) reg.set('connections', []);
+  return reg.get('connections');
+}
+
+function connectionsOf(scope: IConstruct, kind: string): IntegrationConnection[] {
   const reg = stackRegistry(scope);
   const key = `connections:${kind}`;
   if (!reg.has(key)) reg.set(key, []);

@@ -1,18 +1,18 @@
 import { TerraformResource } from 'cdktf';
 import type { Dashboard } from './dashboard';
-import { DashboardBackendKind } from './dashboard-backend-kind';
 import { CloudWatchDashboardOptions, CloudWatchDashboardRenderer } from '../cloudwatch/cloudwatch-dashboard-renderer';
 import { DatadogDashboardOptions, DatadogDashboardRenderer } from '../datadog/datadog-dashboard-renderer';
 import { GrafanaDashboardOptions, GrafanaDashboardRenderer } from '../grafana/grafana-dashboard-renderer';
+import { NewRelicDashboardBackend, NewRelicDashboardOptions } from '../newrelic/newrelic-dashboard-renderer';
 
 /**
  * A system a `Dashboard` is drawn on. Datadog, Grafana and CloudWatch ship with the library
- * (`DashboardBackend.datadog()`, `.grafana({...})`, `.cloudwatch()`); another system is another
+ * (`DashboardBackend.datadog()`, `.grafana({...})`, `.cloudwatch()`, `.newRelic()`); another system is another
  * implementation of this interface.
  */
 export interface IDashboardBackend {
-  /** The kind of system; raw widgets of this kind are drawn by it. */
-  readonly kind: DashboardBackendKind;
+  /** The kind of system, e.g. `datadog`; raw widgets of this kind (`Widget.raw({ backend })`) are drawn by it. */
+  readonly kind: string;
   /** Construct id of what the backend renders under the dashboard (e.g. `Datadog`). */
   readonly id: string;
   /**
@@ -47,6 +47,11 @@ export class DashboardBackend {
   /** CloudWatch: an `aws_cloudwatch_dashboard` laid out in rows of the 24-column grid. */
   public static cloudwatch(options: CloudWatchDashboardOptions = {}): IDashboardBackend {
     return new CloudWatchDashboardRenderer(options);
+  }
+
+  /** New Relic: a `newrelic_one_dashboard`, one page on its 12-column grid. */
+  public static newRelic(options: NewRelicDashboardOptions = {}): IDashboardBackend {
+    return new NewRelicDashboardBackend(options);
   }
 
   private constructor() {}

@@ -1,12 +1,13 @@
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { IDashboardBackend, IRenderedDashboard } from './dashboard-backend';
-import { DashboardBackendKind } from './dashboard-backend-kind';
 import { PlacedRow, PlacedWidget, referencedVariables, slug } from './private/model';
 import { TemplateVariable, TemplateVariableKind } from './template-variable';
 import { MarkerLevel, ThresholdMarker, Widget, WidgetKind } from './widget';
 import { fail, isToken, requireInteger, requirePattern, requireString, requireUrl } from '../core/private/validate';
 import { MonitorConfig } from '../monitors/monitor-config';
-import { Signal, SignalKind } from '../signals/signal';
+import { matchSignal } from '../signals/private/match';
+import { Signal } from '../signals/signal';
 
 /** The time range a dashboard shows when it opens: the last N minutes, hours or days. */
 export class TimeRange {
@@ -107,10 +108,33 @@ export interface DashboardProps extends DashboardOptions {
   readonly rows?: DashboardRow[];
 }
 
+/**
+ * Monitors that draw their own dashboard rows, such as the `MonitorGroup` a `MonitorPresets`
+ * method returns; `Dashboard.fromMonitors({ groups })` uses their rows.
+ */
+export interface IMonitorGroup {
+  /** The monitors; their alert status joins the dashboard's alert status row. */
+  readonly monitors: MonitorConfig[];
+
+  /** The rows that chart the monitors. */
+  dashboardRows(): DashboardRow[];
+}
+
 /** Props of `Dashboard.fromMonitors()`. */
 export interface DashboardFromMonitorsProps extends DashboardOptions {
-  /** The monitors: one row per distinct signal, with their thresholds, and an alert status row. */
-  readonly monitors: MonitorConfig[];
+  /**
+   * Plain monitors: one row per distinct signal, with their thresholds. A monitor that is also in
+   * one of `groups` is drawn with its group only.
+   * @default - none (then `groups` must have monitors)
+   */
+  readonly monitors?: MonitorConfig[];
+  /**
+   * Preset monitor groups (what `MonitorPresets` methods return): each adds its own rows
+   * (`dashboardRows()`: a row per resource with a chart per monitor and its thresholds), above
+   * the rows of `monitors`.
+   * @default - none
+   */
+  readonly groups?: IMonitorGroup[];
 }
 
 const WIDGET_ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
@@ -131,37 +155,67 @@ const BACKEND_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
  */
 export class Dashboard extends Construct {
   /**
-   * A dashboard for monitors: one row per distinct signal with the monitors' alert thresholds
-   * drawn on a time series, then a row with the monitors' alert status.
+   * A dashboard for monitors: first the rows of each preset group in `groups` (its
+   * `dashboardRows()`), then one row per distinct signal of the other `monitors` with their
+   * alert thresholds drawn on a time series, then a row with the alert status of every monitor.
    */
   public static fromMonitors(scope: Construct, id: string, props: DashboardFromMonitorsProps): Dashboard {
     const dashboard = new Dashboard(scope, id, { ...props, rows: [] });
-    if (!Array.isArray(props.monitors) || props.monitors.length === 0) {
+    const groupRows: DashboardRow[] = [];
+    const grouped = new Set<MonitorConfig>();
+    if (props.groups !== undefined && !Array.isArray(props.groups)) fail(dashboard, 'groups', props.groups, 'a list of IMonitorGroup (what MonitorPresets methods return)');
+    (props.groups ?? []).forEach((g, i) => {
+      if (!g || typeof g !== 'object' || !Array.isArray(g.monitors) || typeof g.dashboardRows !== 'function') {
+        fail(dashboard, `groups[${i}]`, g, 'an IMonitorGroup (what MonitorPresets methods return)');
+      }
+      g.monitors.forEach((m, j) => {
+        if (!(m instanceof MonitorConfig)) fail(dashboard, `groups[${i}].monitors[${j}]`, m, 'a MonitorConfig');
+        grouped.add(m);
+      });
+      if (g.monitors.length > 0) groupRows.push(...g.dashboardRows());
+    });
+    const plain = props.monitors ?? [];
+    if (!Array.isArray(plain) || (plain.length === 0 && grouped.size === 0)) {
       fail(dashboard, 'monitors', props.monitors, 'a non-empty list of MonitorConfig');
     }
     const groups: { key: string; signal: Signal; monitors: MonitorConfig[] }[] = [];
-    props.monitors.forEach((m, i) => {
+    plain.forEach((m, i) => {
       if (!(m instanceof MonitorConfig)) fail(dashboard, `monitors[${i}]`, m, 'a MonitorConfig');
+      if (grouped.has(m)) return;
       const key = signalKey(m.signal);
       const g = groups.find((x) => x.key === key);
       if (g) g.monitors.push(m);
       else groups.push({ key, signal: m.signal, monitors: [m] });
     });
-    groups.forEach((g, i) => {
-      const title = g.monitors.map((m) => m.title).join(' / ');
-      dashboard.addRow({
-        title,
-        widgets: [Widget.timeSeries({
-          id: `signal-${i + 1}`,
-          title: g.signal.toString(),
-          signals: [g.signal],
-          thresholds: g.monitors.flatMap((m) => ThresholdMarker.fromMonitor(m)),
-          period: g.monitors[0].period,
-          width: 24,
-        })],
-      });
-    });
-    dashboard.addRow({ title: 'Alert status', widgets: [Widget.alertStatus({ id: 'alert-status', monitors: props.monitors, width: 24 })] });
+    const signalRows: DashboardRow[] = groups.map((g, i) => ({
+      title: g.monitors.map((m) => m.title).join(' / '),
+      widgets: [Widget.timeSeries({
+        id: `signal-${i + 1}`,
+        title: g.signal.toString(),
+        signals: [g.signal],
+        thresholds: g.monitors.flatMap((m) => ThresholdMarker.fromMonitor(m)),
+        period: g.monitors[0].period,
+        width: 24,
+      })],
+    }));
+    const status = { title: 'Alert status', id: 'alert-status' };
+    // The groups' rows come first, so they keep clear of what the later rows need: row titles
+    // (a row is found by its title when widgets are added) and the fixed widget ids.
+    const titles = new Set([...signalRows.map((r) => r.title), status.title]);
+    const ids = new Set([...groups.map((_, i) => `signal-${i + 1}`), status.id]);
+    for (const row of groupRows) {
+      if (!row || typeof row !== 'object' || typeof row.title !== 'string' || !Array.isArray(row.widgets)) {
+        dashboard.addRow(row); // rejected there, with the row's prop
+        continue;
+      }
+      let title = row.title;
+      for (let n = 2; titles.has(title); n++) title = `${row.title} (${n})`;
+      titles.add(title);
+      dashboard.addRow({ ...row, title, widgets: row.widgets.map((w) => dashboard.clearOf(ids, w)) });
+    }
+    for (const row of signalRows) dashboard.addRow(row);
+    const all = [...grouped, ...plain.filter((m) => !grouped.has(m))];
+    dashboard.addRow({ title: status.title, widgets: [Widget.alertStatus({ id: status.id, monitors: all, width: 24 })] });
     return dashboard;
   }
 
@@ -184,6 +238,7 @@ export class Dashboard extends Construct {
   private readonly _rows: { title: string; collapsed: boolean; widgets: PlacedWidget[] }[] = [];
   private readonly _ids = new Set<string>();
   private readonly _renderings: IRenderedDashboard[] = [];
+  private readonly backendKinds: string[];
 
   constructor(scope: Construct, id: string, props: DashboardProps) {
     super(scope, id);
@@ -199,21 +254,22 @@ export class Dashboard extends Construct {
       if (!l || typeof l !== 'object') fail(this, `links[${i}]`, l, 'a DashboardLink ({ title, url })');
       return { title: requireString(this, `links[${i}].title`, l.title), url: requireUrl(this, `links[${i}].url`, l.url, ['https', 'http']) };
     });
-    if (props.rows !== undefined && !Array.isArray(props.rows)) fail(this, 'rows', props.rows, 'a list of DashboardRow');
-    for (const row of props.rows ?? []) this.addRow(row);
-
     if (!Array.isArray(props.backends) || props.backends.length === 0) {
-      fail(this, 'backends', props.backends, 'a non-empty list of backends (DashboardBackend.datadog(), .grafana({...}), .cloudwatch())');
+      fail(this, 'backends', props.backends, 'a non-empty list of backends (DashboardBackend.datadog(), .grafana({...}), .cloudwatch(), .newRelic())');
     }
     const ids = new Set<string>();
     for (const b of props.backends) {
       if (!b || typeof b.render !== 'function' || typeof b.id !== 'string') {
-        fail(this, 'backends', b, 'IDashboardBackend values (DashboardBackend.datadog(), .grafana({...}), .cloudwatch())');
+        fail(this, 'backends', b, 'IDashboardBackend values (DashboardBackend.datadog(), .grafana({...}), .cloudwatch(), .newRelic())');
       }
       requirePattern(this, 'backends', b.id, BACKEND_ID, 'backend ids of letters, digits, _ and -');
       if (ids.has(b.id)) fail(this, 'backends', b.id, 'backends with distinct ids (give a second backend of a kind its own id)');
       ids.add(b.id);
     }
+    this.backendKinds = [...new Set(props.backends.map((b) => b.kind))];
+    if (props.rows !== undefined && !Array.isArray(props.rows)) fail(this, 'rows', props.rows, 'a list of DashboardRow');
+    for (const row of props.rows ?? []) this.addRow(row);
+
     for (const b of props.backends) this._renderings.push(b.render(this));
   }
 
@@ -283,6 +339,16 @@ export class Dashboard extends Construct {
     return this._rows.map((r, i) => ({ title: r.title, collapsed: r.collapsed, prop: `rows[${i}]`, widgets: [...r.widgets] }));
   }
 
+  /** `widget`, with an id of its own when the id the dashboard would derive for it is one of `reserved` (for fromMonitors). */
+  private clearOf(reserved: Set<string>, widget: Widget): Widget {
+    if (!(widget instanceof Widget) || widget.id !== undefined) return widget;
+    const base = slug(widget.title ?? '') || widget.kind.toLowerCase().replace(/_/g, '-');
+    if (!reserved.has(base) && !this._ids.has(base)) return widget;
+    let id = base;
+    for (let n = 2; reserved.has(id) || this._ids.has(id); n++) id = `${base}-${n}`;
+    return widget.withPlacement({ id });
+  }
+
   private validateTags(tags: unknown): string[] {
     if (tags === undefined) return [];
     if (!Array.isArray(tags)) fail(this, 'tags', tags, 'a list of non-empty strings');
@@ -346,8 +412,9 @@ export class Dashboard extends Construct {
         requireString(this, `${prop}.markdown`, w.markdown, 'non-empty markdown');
         break;
       case WidgetKind.RAW:
-        if (!Object.values(DashboardBackendKind).includes(w.rawBackend as DashboardBackendKind)) {
-          fail(this, `${prop}.backend`, w.rawBackend, 'a DashboardBackendKind (DATADOG, GRAFANA, CLOUDWATCH)');
+        requirePattern(this, `${prop}.backend`, w.rawBackend, /^[a-z][a-z0-9-]{0,31}$/, `the kind of a dashboard backend, e.g. ${this.backendKinds.join(', ')}`);
+        if (!this.backendKinds.includes(w.rawBackend as string)) {
+          Annotations.of(this).addWarning(`${this.node.path}: ${prop} is drawn by ${w.rawBackend} dashboards only, and this dashboard has none (its backends: ${this.backendKinds.join(', ')})`);
         }
         if (w.rawDefinition === null || typeof w.rawDefinition !== 'object' || Array.isArray(w.rawDefinition)) {
           fail(this, `${prop}.definition`, w.rawDefinition, 'a JSON object');
@@ -398,15 +465,13 @@ export class Dashboard extends Construct {
 
 /** The texts of a signal that may reference template variables. */
 function signalTexts(s: Signal): string[] {
-  switch (s.kind) {
-    case SignalKind.DATADOG_QUERY: return [s.datadogQueryProps!.query];
-    case SignalKind.PROMQL: return [s.promQlProps!.query];
-    case SignalKind.CLOUDWATCH_METRIC: return Object.values(s.cloudWatchMetricProps!.dimensions ?? {});
-    default: {
-      const e = s.cloudWatchExpressionProps!;
-      return [e.expression, ...Object.values(e.usingMetrics).flatMap((m) => (m instanceof Signal ? signalTexts(m) : []))];
-    }
-  }
+  return matchSignal<string[]>(s, {
+    datadogQuery: (q) => [q.query],
+    promQl: (q) => [q.query],
+    nrql: (q) => [q.query],
+    cloudWatchMetric: (p) => Object.values(p.dimensions ?? {}),
+    cloudWatchExpression: (e) => [e.expression, ...Object.values(e.usingMetrics).flatMap((m) => (m instanceof Signal ? signalTexts(m) : []))],
+  });
 }
 
 /** Identity of a signal for grouping monitors by what they watch. */

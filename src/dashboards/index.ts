@@ -1,5 +1,4 @@
 // Public API of src/dashboards (re-exported by src/index.ts).
-export * from './dashboard-backend-kind';
 export * from './template-variable';
 export * from './widget';
 export * from './dashboard-backend';

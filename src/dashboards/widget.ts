@@ -1,4 +1,3 @@
-import { DashboardBackendKind } from './dashboard-backend-kind';
 import type { MonitorConfig } from '../monitors/monitor-config';
 import { Comparisons, ComparisonOperator } from '../monitors/threshold';
 import type { Signal } from '../signals/signal';
@@ -210,8 +209,11 @@ export interface TextWidgetProps extends WidgetOptions {
 
 /** A backend's own widget. */
 export interface RawWidgetProps extends WidgetOptions {
-  /** The backend that draws it; the others skip it. */
-  readonly backend: DashboardBackendKind;
+  /**
+   * The `kind` of the dashboard backend that draws it (`datadog`, `grafana`, `cloudwatch`,
+   * `newrelic`, or a plugin's); the others skip it.
+   */
+  readonly backend: string;
   /**
    * The widget as the backend takes it: a Datadog widget `definition`, a Grafana panel (its
    * `gridPos` is set from width and height), a CloudWatch widget with `type` and `properties`
@@ -316,7 +318,7 @@ export class Widget {
    * The backend of a raw widget.
    * @default - not a raw widget
    */
-  public readonly rawBackend?: DashboardBackendKind;
+  public readonly rawBackend?: string;
   /**
    * The JSON of a raw widget.
    * @default - not a raw widget
@@ -331,7 +333,7 @@ export class Widget {
     limit?: number;
     monitors?: MonitorConfig[];
     markdown?: string;
-    rawBackend?: DashboardBackendKind;
+    rawBackend?: string;
     rawDefinition?: any;
   }) {
     const o = options ?? {};

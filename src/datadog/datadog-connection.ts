@@ -1,7 +1,7 @@
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { Construct, IConstruct } from 'constructs';
 import { DatadogSite } from './datadog-site';
-import { ConnectionKind, IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
+import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { ConnectionCheck } from '../core/private/connection-check';
 import { requireSecret } from '../core/private/require-secret';
 import { fail } from '../core/private/validate';
@@ -33,7 +33,7 @@ export class DatadogConnection extends IntegrationConnection {
    * @param alias the connection's alias; by default the default (or only) Datadog connection
    */
   public static of(scope: IConstruct, alias?: string): DatadogConnection {
-    return IntegrationConnection.findConnection(scope, ConnectionKind.DATADOG, alias) as DatadogConnection;
+    return IntegrationConnection.findConnection(scope, 'datadog', alias) as DatadogConnection;
   }
 
   /** The Datadog site. */
@@ -46,7 +46,7 @@ export class DatadogConnection extends IntegrationConnection {
   public readonly provider: DatadogProvider;
 
   constructor(scope: Construct, id: string, props: DatadogConnectionProps) {
-    super(scope, id, ConnectionKind.DATADOG, props);
+    super(scope, id, 'datadog', props);
     const site = props.site ?? DatadogSite.US1;
     if (!(site instanceof DatadogSite) || !site.isKnown) {
       fail(this, 'site', site instanceof DatadogSite ? site.name : site,

@@ -2,14 +2,13 @@ import { DashboardJson } from '@cdktf/provider-datadog/lib/dashboard-json';
 import { Annotations, Lazy, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { DatadogConnection } from './datadog-connection';
-import { DatadogRenderedMonitor } from './datadog-monitor-backend';
+import { DatadogRenderedMonitor } from './datadog-rendered-monitor';
 import { fail } from '../core/private/validate';
 import type { Dashboard } from '../dashboards/dashboard';
 import type { IDashboardBackend, IRenderedDashboard } from '../dashboards/dashboard-backend';
-import { DashboardBackendKind } from '../dashboards/dashboard-backend-kind';
+import { datadogQuery } from './private/dashboard-query';
 import { deepMerge, isPlainObject, sortKeysDeep } from '../dashboards/private/json';
 import { PlacedWidget } from '../dashboards/private/model';
-import { datadogQuery } from '../dashboards/private/queries';
 import { MarkerLevel, WidgetKind } from '../dashboards/widget';
 import { Signal, SignalKind } from '../signals/signal';
 
@@ -83,7 +82,7 @@ export class DatadogRenderedDashboard extends Construct implements IRenderedDash
         type: 'group',
         layout_type: 'ordered',
         title: row.title,
-        widgets: row.widgets.filter((w) => w.widget.kind !== WidgetKind.RAW || w.widget.rawBackend === DashboardBackendKind.DATADOG)
+        widgets: row.widgets.filter((w) => w.widget.kind !== WidgetKind.RAW || w.widget.rawBackend === 'datadog')
           .map((w) => ({ definition: this.widget(w) })),
       },
     }));
@@ -175,7 +174,7 @@ export class DatadogRenderedDashboard extends Construct implements IRenderedDash
 /** Renders dashboards as `datadog_dashboard_json` resources. */
 export class DatadogDashboardRenderer implements IDashboardBackend {
   /** `datadog`. */
-  public readonly kind: DashboardBackendKind = DashboardBackendKind.DATADOG;
+  public readonly kind: string = 'datadog';
   /** Construct id of renderings. */
   public readonly id: string;
   /** The options. */

@@ -1,21 +1,18 @@
-import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
-import { TerraformResource } from 'cdktf';
-import { Construct, IConstruct } from 'constructs';
+import { IConstruct } from 'constructs';
 import { DatadogConnection } from './datadog-connection';
+import { DatadogRenderedMonitor } from './datadog-rendered-monitor';
+import type { DatadogTargetBinding } from './datadog-targets';
 import { renderDatadogAnomaly } from './private/anomaly';
 import { renderDatadogComposite } from './private/composite';
-import { DatadogMessage, datadogBinding } from './private/notify';
-import type { DatadogTargetBinding } from './datadog-targets';
-import { datadogMetricQuery, datadogTags, datadogTimeframe } from './private/query';
+import { datadogBinding } from './private/notify';
 import { renderDatadogSlo } from './private/slo';
-import { fail, requireInteger, requirePattern } from '../core/private/validate';
-import { Severities, Severity } from '../core/severity';
+import { requirePattern } from '../core/private/validate';
+import { Severity } from '../core/severity';
 import type { AnomalyMonitor } from '../monitors/anomaly-monitor';
-import { IAnomalyMonitorBackend, ICompositeMonitorBackend, IRenderedAlerts, IRenderedMonitor, ISloBackend, IMonitorBackend } from '../monitors/backend';
+import { IAnomalyMonitorBackend, ICompositeMonitorBackend, IMonitorBackend, IRenderedAlerts, IRenderedMonitor, ISloBackend } from '../monitors/backend';
 import type { CompositeMonitor } from '../monitors/composite-monitor';
 import type { MonitorConfig } from '../monitors/monitor-config';
 import type { Slo } from '../monitors/slo';
-import { Comparisons, MissingData } from '../monitors/threshold';
 import type { INotificationTarget } from '../notifications/targets';
 
 /** Options of the Datadog backend. */
@@ -37,87 +34,6 @@ export interface DatadogBackendOptions {
    * @default 900
    */
   readonly awsEvaluationDelay?: number;
-}
-
-/**
- * Datadog's evaluation window: a whole number of minutes from 1 minute to 1 month
- * ("Set alert conditions" in docs.datadoghq.com/monitors/configuration: a custom window is
- * 1 minute to 48 hours, 1 month for metric monitors; taken here as 30 days).
- */
-const DATADOG_WINDOW_MAX_SECONDS = 30 * 86_400;
-
-/** The Datadog monitor a `MonitorConfig` rendered. */
-export class DatadogRenderedMonitor extends Construct implements IRenderedMonitor {
-  /** The backend. */
-  public readonly backend: IMonitorBackend;
-  /** The main resource (the `datadog_monitor`). */
-  public readonly resource: TerraformResource;
-  /** The `datadog_monitor` (escape hatch, typed). */
-  public readonly datadogMonitor: Monitor;
-  /** The monitor query. */
-  public readonly query: string;
-  private readonly notifications: DatadogMessage;
-  private readonly monitor: MonitorConfig;
-
-  constructor(monitor: MonitorConfig, backend: DatadogBackend) {
-    super(monitor, backend.id);
-    this.backend = backend;
-    this.monitor = monitor;
-    this.notifications = new DatadogMessage(monitor, backend, monitor.severity);
-    const conn = backend.connectionFor(monitor);
-    const window = monitor.period * monitor.evaluationPeriods;
-    if (window % 60 !== 0 || window < 60 || window > DATADOG_WINDOW_MAX_SECONDS) {
-      fail(monitor, 'period × evaluationPeriods', `${monitor.period} × ${monitor.evaluationPeriods} = ${window} seconds`,
-        'a Datadog evaluation window: a whole number of minutes from 1 minute to 30 days');
-    }
-    const { query, aws } = buildQuery(monitor, window);
-    this.query = query;
-    const tags = datadogTags(monitor, monitor.severity, monitor.tags);
-    const notifiesNoData = monitor.missingData === MissingData.MISSING || monitor.missingData === MissingData.BREACHING;
-    const delay = backend.options.awsEvaluationDelay === undefined ? 900 : requireInteger(monitor, 'awsEvaluationDelay', backend.options.awsEvaluationDelay, 0, 86_400);
-    this.datadogMonitor = new Monitor(this, 'Resource', {
-      name: monitor.title,
-      type: 'metric alert',
-      query,
-      // Rendered now and again on each addTarget() (cheaper than a lazy token per monitor).
-      message: this.renderMessage(),
-      priority: String(Severities.rank(monitor.severity)),
-      tags,
-      monitorThresholds: {
-        critical: String(monitor.critical),
-        warning: monitor.warning === undefined ? undefined : String(monitor.warning),
-        criticalRecovery: monitor.criticalRecovery === undefined ? undefined : String(monitor.criticalRecovery),
-        warningRecovery: monitor.warningRecovery === undefined ? undefined : String(monitor.warningRecovery),
-      },
-      notifyNoData: notifiesNoData,
-      // The provider's docs for no_data_timeframe recommend at least twice the window for metric alerts.
-      noDataTimeframe: notifiesNoData ? Math.max(2 * (window / 60), 2) : undefined,
-      renotifyInterval: monitor.renotifyInterval,
-      evaluationDelay: aws ? delay : undefined,
-      includeTags: true,
-      provider: conn.provider,
-    });
-    this.resource = this.datadogMonitor;
-  }
-
-  /** The `@` handles of the targets, in the order added. */
-  public get notificationHandles(): string[] {
-    return this.notifications.allHandles;
-  }
-
-  /** Notify a target. */
-  public addTarget(target: INotificationTarget): void {
-    this.notifications.add(target);
-    this.datadogMonitor.message = this.renderMessage();
-  }
-
-  private renderMessage(): string {
-    const m = this.monitor;
-    return this.notifications.render(m.message, m.runbookUrl, {
-      warning: m.warning !== undefined,
-      noData: m.missingData === MissingData.MISSING || m.missingData === MissingData.BREACHING,
-    });
-  }
 }
 
 /** Renders monitors as `datadog_monitor` resources of type `metric alert`. */
@@ -170,8 +86,3 @@ export class DatadogBackend implements IMonitorBackend, ISloBackend, ICompositeM
   }
 }
 
-function buildQuery(m: MonitorConfig, window: number): { query: string; aws: boolean } {
-  const tail = `${Comparisons.symbol(m.comparison)} ${m.critical}`;
-  const source = datadogMetricQuery(m, 'signal', m.signal);
-  return { query: `${source.aggregation}(${datadogTimeframe(window)}):${source.query} ${tail}`, aws: source.aws };
-}

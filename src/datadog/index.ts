@@ -7,3 +7,4 @@ export * from './export/datadog-export';
 export * from './import/datadog-dashboard-import';
 export * from './import/datadog-monitor-import';
 export * from './datadog-targets';
+export * from './datadog-rendered-monitor';

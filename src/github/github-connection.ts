@@ -1,6 +1,6 @@
 import { GithubProvider } from '@cdktf/provider-github/lib/provider';
 import { Construct, IConstruct } from 'constructs';
-import { ConnectionKind, IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
+import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { ConnectionCheck } from '../core/private/connection-check';
 import { requireSecret } from '../core/private/require-secret';
 import { fail, requirePattern, requireUrl } from '../core/private/validate';
@@ -74,7 +74,7 @@ export class GitHubConnection extends IntegrationConnection {
    * @param alias the connection's alias; by default the default (or only) GitHub connection
    */
   public static of(scope: IConstruct, alias?: string): GitHubConnection {
-    return IntegrationConnection.findConnection(scope, ConnectionKind.GITHUB, alias) as GitHubConnection;
+    return IntegrationConnection.findConnection(scope, 'github', alias) as GitHubConnection;
   }
 
   /** The owner. */
@@ -87,7 +87,7 @@ export class GitHubConnection extends IntegrationConnection {
   public readonly provider: GithubProvider;
 
   constructor(scope: Construct, id: string, props: GitHubConnectionProps) {
-    super(scope, id, ConnectionKind.GITHUB, props);
+    super(scope, id, 'github', props);
     this.owner = requirePattern(this, 'owner', props.owner, OWNER,
       'a GitHub user or organization name: 1-39 letters, digits or single hyphens, not starting or ending with a hyphen');
     this.baseUrl = `${props.baseUrl === undefined ? 'https://api.github.com' : requireUrl(this, 'baseUrl', props.baseUrl)}/`;

@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { GrafanaProvider } from '../bindings/grafana/provider/index';
-import { ConnectionKind, IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
+import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { ConnectionCheck } from '../core/private/connection-check';
 import { requireSecret } from '../core/private/require-secret';
 import { fail, optionalPattern, requireInteger, requireUrl } from '../core/private/validate';
@@ -60,7 +60,7 @@ export class GrafanaConnection extends IntegrationConnection {
    * @param alias the connection's alias; by default the default (or only) Grafana connection
    */
   public static of(scope: IConstruct, alias?: string): GrafanaConnection {
-    return IntegrationConnection.findConnection(scope, ConnectionKind.GRAFANA, alias) as GrafanaConnection;
+    return IntegrationConnection.findConnection(scope, 'grafana', alias) as GrafanaConnection;
   }
 
   /** Root URL, without a trailing slash. */
@@ -73,7 +73,7 @@ export class GrafanaConnection extends IntegrationConnection {
   public readonly provider: GrafanaProvider;
 
   constructor(scope: Construct, id: string, props: GrafanaConnectionProps) {
-    super(scope, id, ConnectionKind.GRAFANA, props);
+    super(scope, id, 'grafana', props);
     this.url = requireUrl(this, 'url', props.url, ['https', 'http']);
     this.orgId = props.orgId === undefined ? 1 : requireInteger(this, 'orgId', props.orgId, 1, 2_147_483_647);
     if (!(props.auth instanceof GrafanaAuth)) fail(this, 'auth', props.auth, 'GrafanaAuth.serviceAccountToken(secret) or GrafanaAuth.basic(username, secret)');

@@ -19,7 +19,6 @@ import { fail, requirePattern } from '../core/private/validate';
 import { GrafanaFolder } from './grafana-folder';
 import type { Dashboard } from '../dashboards/dashboard';
 import type { IDashboardBackend, IRenderedDashboard } from '../dashboards/dashboard-backend';
-import { DashboardBackendKind } from '../dashboards/dashboard-backend-kind';
 import { deepMerge, isPlainObject, sortKeysDeep } from '../dashboards/private/json';
 
 /** Options of the Grafana dashboard backend. */
@@ -118,7 +117,7 @@ export class GrafanaRenderedDashboard extends Construct implements IRenderedDash
 /** Renders dashboards as `grafana_dashboard` resources. */
 export class GrafanaDashboardRenderer implements IDashboardBackend {
   /** `grafana`. */
-  public readonly kind: DashboardBackendKind = DashboardBackendKind.GRAFANA;
+  public readonly kind: string = 'grafana';
   /** Construct id of renderings. */
   public readonly id: string;
   /** The options. */

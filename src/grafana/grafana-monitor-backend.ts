@@ -1,8 +1,8 @@
 import { Annotations, TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { GrafanaConnection } from './grafana-connection';
-import { GrafanaRouting, grafanaBinding } from './private/notify';
 import type { GrafanaTargetBinding } from './grafana-targets';
+import { GrafanaRouting, grafanaBinding } from './private/notify';
 import { renderGrafanaSlo } from './private/slo';
 import { Folder } from '../bindings/grafana/folder/index';
 import { RuleGroup, RuleGroupRule, RuleGroupRuleData } from '../bindings/grafana/rule-group/index';

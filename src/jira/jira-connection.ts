@@ -1,6 +1,6 @@
 import { Fn } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { ConnectionKind, IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
+import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { ConnectionCheck } from '../core/private/connection-check';
 import { requireSecret } from '../core/private/require-secret';
 import { fail, requirePattern, requireString, requireUrl } from '../core/private/validate';
@@ -96,7 +96,7 @@ export class JiraConnection extends IntegrationConnection {
    * @param alias the connection's alias; by default the default (or only) Jira connection
    */
   public static of(scope: IConstruct, alias?: string): JiraConnection {
-    return IntegrationConnection.findConnection(scope, ConnectionKind.JIRA, alias) as JiraConnection;
+    return IntegrationConnection.findConnection(scope, 'jira', alias) as JiraConnection;
   }
 
   /** Base URL, without a trailing slash. */
@@ -114,7 +114,7 @@ export class JiraConnection extends IntegrationConnection {
   public readonly authorizationHeader?: string;
 
   constructor(scope: Construct, id: string, props: JiraConnectionProps) {
-    super(scope, id, ConnectionKind.JIRA, props);
+    super(scope, id, 'jira', props);
     this.baseUrl = requireUrl(this, 'baseUrl', props.baseUrl);
     const cloudHost = /^https:\/\/[^/]+\.atlassian\.net$/.test(this.baseUrl);
     const deployment = props.deployment ?? (cloudHost ? JiraDeployment.CLOUD : JiraDeployment.DATA_CENTER);

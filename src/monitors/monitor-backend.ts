@@ -2,6 +2,7 @@ import { IMonitorBackend } from './backend';
 import { CloudWatchBackend, CloudWatchBackendOptions } from '../cloudwatch/cloudwatch-monitor-backend';
 import { DatadogBackend, DatadogBackendOptions } from '../datadog/datadog-monitor-backend';
 import { GrafanaBackend, GrafanaBackendOptions } from '../grafana/grafana-monitor-backend';
+import { NewRelicBackend, NewRelicBackendOptions } from '../newrelic/newrelic-monitor-backend';
 
 /** The backends that ship with the library. */
 export class MonitorBackend {
@@ -18,6 +19,11 @@ export class MonitorBackend {
   /** Grafana: a rule group per monitor in a folder; contact points per target; routes in the stack's notification policy. */
   public static grafana(options: GrafanaBackendOptions): IMonitorBackend {
     return new GrafanaBackend(options);
+  }
+
+  /** New Relic: a `newrelic_nrql_alert_condition` per monitor in one alert policy per stack; a workflow per target. */
+  public static newRelic(options: NewRelicBackendOptions = {}): IMonitorBackend {
+    return new NewRelicBackend(options);
   }
 
   private constructor() {}

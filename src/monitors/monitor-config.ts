@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { AlertOptions } from './alert-options';
-import { checkBackends } from './private/alerting';
 import { IMonitorBackend, IRenderedMonitor } from './backend';
+import { checkBackends } from './private/alerting';
 import { ComparisonOperator, Comparisons, MissingData } from './threshold';
 import { fail, isToken, requireInteger, requireString, requireUrl } from '../core/private/validate';
 import { Severities, Severity } from '../core/severity';

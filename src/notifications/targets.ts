@@ -205,6 +205,7 @@ export class SlackTarget extends NotificationTarget {
     return this.props.connection ?? SlackConnection.of(scope);
   }
 
+  /** @internal */
   protected _validate(scope: IConstruct, prop: string): void {
     // Slack channel names: lower-case letters, digits, hyphens and underscores, at most 80 characters.
     requirePattern(scope, `${prop}.channel`, this.props.channel, /^[a-z0-9][a-z0-9_-]{0,79}$/, 'a Slack channel name without # (lower-case letters, digits, - and _, at most 80 characters)');
@@ -212,6 +213,7 @@ export class SlackTarget extends NotificationTarget {
     if (this.props.webhookUrl !== undefined) requireSecret(scope, `${prop}.webhookUrl`, this.props.webhookUrl);
   }
 
+  /** @internal */
   protected _fingerprint(): string {
     return `slack:${this.props.channel}:${this.props.channelId ?? ''}:${this.props.connection?.node.path ?? ''}`;
   }
@@ -246,11 +248,13 @@ export class PagerDutyTarget extends NotificationTarget {
     }
   }
 
+  /** @internal */
   protected _validate(scope: IConstruct, prop: string): void {
     requirePattern(scope, `${prop}.serviceName`, this.props.serviceName, /^[A-Za-z0-9_.-]{1,100}$/, 'a PagerDuty service name as configured in Datadog (letters, digits, _ . -)');
     if (this.props.integrationKey !== undefined) requireSecret(scope, `${prop}.integrationKey`, this.props.integrationKey);
   }
 
+  /** @internal */
   protected _fingerprint(): string {
     return `pagerduty:${this.props.serviceName}:${this.props.integrationKey?.node.path ?? ''}`;
   }
@@ -266,10 +270,12 @@ export class EmailTarget extends NotificationTarget {
     this.props = props ?? ({} as EmailTargetProps);
   }
 
+  /** @internal */
   protected _validate(scope: IConstruct, prop: string): void {
     requirePattern(scope, `${prop}.address`, this.props.address, EMAIL, 'an e-mail address');
   }
 
+  /** @internal */
   protected _fingerprint(): string {
     return `email:${this.props.address}`;
   }
@@ -285,11 +291,13 @@ export class WebhookTarget extends NotificationTarget {
     this.props = props ?? ({} as WebhookTargetProps);
   }
 
+  /** @internal */
   protected _validate(scope: IConstruct, prop: string): void {
     if (!(this.props.connection instanceof WebhookConnection)) fail(scope, `${prop}.connection`, this.props.connection, 'a WebhookConnection');
     optionalPattern(scope, `${prop}.datadogWebhookName`, this.props.datadogWebhookName, /^[A-Za-z0-9_-]{1,100}$/, 'a Datadog webhook name (letters, digits, _ and -)');
   }
 
+  /** @internal */
   protected _fingerprint(): string {
     return `webhook:${this.props.connection.node.path}:${this.props.datadogWebhookName ?? ''}`;
   }

@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { ConnectionKind, IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
+import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { ConnectionCheck } from '../core/private/connection-check';
 import { optionalSecret } from '../core/private/require-secret';
 import { fail, optionalPattern } from '../core/private/validate';
@@ -43,7 +43,7 @@ export class PagerDutyConnection extends IntegrationConnection {
    * @param alias the connection's alias; by default the default (or only) PagerDuty connection
    */
   public static of(scope: IConstruct, alias?: string): PagerDutyConnection {
-    return IntegrationConnection.findConnection(scope, ConnectionKind.PAGERDUTY, alias) as PagerDutyConnection;
+    return IntegrationConnection.findConnection(scope, 'pagerduty', alias) as PagerDutyConnection;
   }
 
   /** The service region. */
@@ -59,7 +59,7 @@ export class PagerDutyConnection extends IntegrationConnection {
   public readonly subdomain?: string;
 
   constructor(scope: Construct, id: string, props: PagerDutyConnectionProps = {}) {
-    super(scope, id, ConnectionKind.PAGERDUTY, props);
+    super(scope, id, 'pagerduty', props);
     const region = props.region ?? PagerDutyRegion.US;
     if (!Object.values(PagerDutyRegion).includes(region)) fail(this, 'region', region, 'PagerDutyRegion.US or PagerDutyRegion.EU');
     this.region = region;

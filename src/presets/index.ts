@@ -1,2 +1,11 @@
-// Public API of src/presets (re-exported by src/index.ts).
-export * from './presets';
+// Public API of src/presets (re-exported by src/index.ts). The service files (lambda.ts, alb.ts,
+// sqs.ts, rds.ts, dynamodb.ts, ecs.ts) export their props and the function that builds their
+// group; only the props are public (jsii cannot export functions: MonitorPresets is the entry point).
+export * from './monitor-group';
+export { MonitorPresets } from './presets';
+export type { LambdaMonitorsProps } from './lambda';
+export type { AlbMonitorsProps } from './alb';
+export type { SqsMonitorsProps } from './sqs';
+export type { RdsMonitorsProps } from './rds';
+export type { DynamoDbMonitorsProps } from './dynamodb';
+export type { EcsMonitorsProps } from './ecs';

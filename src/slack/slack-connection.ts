@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { ConnectionKind, IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
+import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { ConnectionCheck } from '../core/private/connection-check';
 import { optionalSecret } from '../core/private/require-secret';
 import { optionalPattern } from '../core/private/validate';
@@ -35,7 +35,7 @@ export class SlackConnection extends IntegrationConnection {
    * @param alias the connection's alias; by default the default (or only) Slack connection
    */
   public static of(scope: IConstruct, alias?: string): SlackConnection {
-    return IntegrationConnection.findConnection(scope, ConnectionKind.SLACK, alias) as SlackConnection;
+    return IntegrationConnection.findConnection(scope, 'slack', alias) as SlackConnection;
   }
 
   /**
@@ -55,7 +55,7 @@ export class SlackConnection extends IntegrationConnection {
   public readonly datadogAccountName?: string;
 
   constructor(scope: Construct, id: string, props: SlackConnectionProps = {}) {
-    super(scope, id, ConnectionKind.SLACK, props);
+    super(scope, id, 'slack', props);
     this.workspaceId = optionalPattern(this, 'workspaceId', props.workspaceId, /^[TE][A-Z0-9]{6,14}$/, 'a Slack workspace id such as T01234567');
     this.botToken = optionalSecret(this, 'botToken', props.botToken);
     this.datadogAccountName = optionalPattern(this, 'datadogAccountName', props.datadogAccountName, /^[A-Za-z0-9_.-]{1,80}$/, 'a Datadog Slack account name (letters, digits, _ . -)');

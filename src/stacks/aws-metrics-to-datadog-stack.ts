@@ -4,9 +4,12 @@ import { AwsConnection } from '../aws/aws-connection';
 import { AwsRegions } from '../aws/aws-regions';
 import { fail, requirePattern } from '../core/private/validate';
 import { Secret } from '../core/secret';
+import { Severity } from '../core/severity';
 import { DatadogConnection } from '../datadog/datadog-connection';
 import { DatadogSite } from '../datadog/datadog-site';
-import { DatadogExport, ExportInterval, HealthBackend, MetricStatistics, MetricStreamFilter } from '../datadog/export/datadog-export';
+import { DatadogExport, ExportInterval, MetricStatistics, MetricStreamFilter } from '../datadog/export/datadog-export';
+import { IMonitorBackend } from '../monitors/backend';
+import { INotificationTarget } from '../notifications/targets';
 
 /** Props of an `AwsMetricsToDatadogStack`. */
 export interface AwsMetricsToDatadogStackProps {
@@ -62,10 +65,23 @@ export interface AwsMetricsToDatadogStackProps {
    */
   readonly tags?: { [key: string]: string };
   /**
-   * Where the pipeline's health checks live.
-   * @default HealthBackend.CLOUDWATCH
+   * The monitor backends of every pipeline's health checks (`MonitorBackend.cloudwatch()`,
+   * `MonitorBackend.datadog()`, at most one of each); each region's checks watch that
+   * region's pipeline, CloudWatch alarms in that region. `[]` creates none. Ignored when
+   * `enabled` is false.
+   * @default [MonitorBackend.cloudwatch()]
    */
-  readonly healthBackend?: HealthBackend;
+  readonly healthBackends?: IMonitorBackend[];
+  /**
+   * Who every pipeline's health checks notify. Ignored when `enabled` is false.
+   * @default - nobody (the checks only change state)
+   */
+  readonly healthTargets?: INotificationTarget[];
+  /**
+   * Severity of the health checks (targets are routed by it).
+   * @default Severity.SEV3
+   */
+  readonly healthSeverity?: Severity;
   /**
    * Whether the pipelines exist (false removes them on the next apply).
    * @default true
@@ -124,7 +140,10 @@ export class AwsMetricsToDatadogStack extends TerraformStack {
         excludeFilters: props.excludeFilters,
         additionalStatistics: props.additionalStatistics,
         tags: props.tags,
-        healthBackend: props.enabled === false ? undefined : props.healthBackend,
+        // A disabled pipeline has no health checks: the stack keeps the rest of its props as they are.
+        healthBackends: props.enabled === false ? undefined : props.healthBackends,
+        healthTargets: props.enabled === false ? undefined : props.healthTargets,
+        healthSeverity: props.healthSeverity,
         accountIntegration: i === 0,
         integrationRegions: i === 0 ? [...regions] : undefined,
       });

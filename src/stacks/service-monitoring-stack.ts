@@ -243,47 +243,21 @@ export class ServiceMonitoringStack extends TerraformStack {
    */
   public readonly dashboard?: Dashboard;
   private readonly presetOptions: MonitorPresetOptions;
+  private readonly groups: MonitorGroup[] = [];
 
   constructor(scope: Construct, id: string, props: ServiceMonitoringStackProps) {
     super(scope, id);
     this.service = requirePattern(this, 'service', props.service, /^[a-z0-9][a-z0-9_.-]{0,62}$/, 'a service name of lower-case letters, digits, _ . - (at most 63)');
     const kinds = props.backends ?? [];
     if (kinds.length === 0) fail(this, 'backends', kinds, 'a non-empty list of ServiceBackend values');
-    this.monitorBackends = kinds.map((kind, i) => {
-      switch (kind) {
-        case ServiceBackend.DATADOG: {
-          if (!props.datadog) fail(this, 'backends', kind, 'backends whose connection is configured: set datadog to render to Datadog');
-          const d = props.datadog;
-          new DatadogConnection(this, 'Datadog', {
-            site: d.site,
-            apiKey: Secret.fromEnvironment(this, 'DatadogApiKey', { environmentVariable: d.apiKeyEnvironmentVariable ?? 'TF_VAR_datadog_api_key' }),
-            appKey: Secret.fromEnvironment(this, 'DatadogAppKey', { environmentVariable: d.appKeyEnvironmentVariable ?? 'TF_VAR_datadog_app_key' }),
-          });
-          return MonitorBackend.datadog();
-        }
-        case ServiceBackend.CLOUDWATCH:
-          if (!props.aws) fail(this, 'backends', kind, 'backends whose connection is configured: set aws to render to CloudWatch');
-          return MonitorBackend.cloudwatch({ connection: this.awsConnection(props.aws) });
-        case ServiceBackend.GRAFANA: {
-          if (!props.grafana) fail(this, 'backends', kind, 'backends whose connection is configured: set grafana to render to Grafana');
-          const g = props.grafana;
-          const connection = new GrafanaConnection(this, 'Grafana', {
-            url: requireUrl(this, 'grafana.url', g.url, ['https', 'http']),
-            auth: GrafanaAuth.serviceAccountToken(Secret.fromEnvironment(this, 'GrafanaToken', { environmentVariable: g.tokenEnvironmentVariable ?? 'TF_VAR_grafana_token' })),
-          });
-          return MonitorBackend.grafana({
-            connection,
-            datasourceUid: requireString(this, 'grafana.datasourceUid', g.datasourceUid),
-            cloudWatchDatasourceUid: g.cloudWatchDatasourceUid,
-            folder: `${this.service} monitors`,
-          });
-        }
-        default:
-          return fail(this, `backends[${i}]`, kind, 'ServiceBackend.DATADOG, CLOUDWATCH or GRAFANA');
-      }
+    const setups = kinds.map((kind, i) => {
+      const setup = SERVICE_BACKENDS[kind];
+      if (!setup) fail(this, `backends[${i}]`, kind, `one of ${Object.keys(SERVICE_BACKENDS).map((k) => `ServiceBackend.${k}`).join(', ')}`);
+      return setup(this, props, kind);
     });
+    this.monitorBackends = setups.map((x) => x.monitorBackend);
     if (new Set(kinds).size !== kinds.length) fail(this, 'backends', kinds, 'backends without duplicates');
-    if (props.aws && !kinds.includes(ServiceBackend.CLOUDWATCH)) this.awsConnection(props.aws);
+    if (props.aws && !kinds.includes(ServiceBackend.CLOUDWATCH)) this._awsConnection(props.aws);
     if (props.routing !== undefined && !(props.routing instanceof IncidentRoutingStack)) fail(this, 'routing', props.routing, 'an IncidentRoutingStack');
     const targets = [...(props.routing ? [props.routing.target()] : []), ...(props.targets ?? [])];
     this.presetOptions = {
@@ -331,24 +305,69 @@ export class ServiceMonitoringStack extends TerraformStack {
       });
     }
     if (optionalBoolean(this, 'dashboard', props.dashboard, true) && this.monitors.length > 0) {
-      const dashboardBackends: IDashboardBackend[] = kinds.map((kind) => {
-        if (kind === ServiceBackend.DATADOG) return DashboardBackend.datadog();
-        if (kind === ServiceBackend.CLOUDWATCH) return DashboardBackend.cloudwatch({ connection: this.node.tryFindChild('Aws') as AwsConnection });
-        const connection = this.node.tryFindChild('Grafana') as GrafanaConnection;
-        const folder = new GrafanaFolder(this, 'DashboardFolder', { title: `${this.service} dashboards`, connection });
-        const g = props.grafana!;
-        return DashboardBackend.grafana({ folder, datasourceUid: g.datasourceUid, cloudWatchDatasourceUid: g.cloudWatchDatasourceUid });
-      });
-      this.dashboard = Dashboard.fromMonitors(this, 'Dashboard', { title: `${this.service} service`, monitors: this.monitors, backends: dashboardBackends });
+      const dashboardBackends: IDashboardBackend[] = setups.map((x) => x.dashboardBackend());
+      // Each preset group draws its own rows (a row per resource, a chart per monitor with its thresholds).
+      this.dashboard = Dashboard.fromMonitors(this, 'Dashboard', { title: `${this.service} service`, groups: this.groups, backends: dashboardBackends });
     }
     new TerraformOutput(this, 'MonitorCount', { value: this.monitors.length, description: `Monitors of ${this.service} (each rendered to ${kinds.join(', ')})` });
   }
 
-  private awsConnection(props: AwsConnectionProps): AwsConnection {
+  /** @internal */
+  public _awsConnection(props: AwsConnectionProps): AwsConnection {
     return (this.node.tryFindChild('Aws') as AwsConnection | undefined) ?? new AwsConnection(this, 'Aws', props);
   }
 
   private collect(group: MonitorGroup): void {
     this.monitors.push(...group.monitors);
+    this.groups.push(group);
   }
 }
+
+/** What one backend of a service stack brings: its connection, monitor backend and dashboard backend. */
+interface ServiceBackendSetup {
+  readonly monitorBackend: IMonitorBackend;
+  readonly dashboardBackend: () => IDashboardBackend;
+}
+
+/**
+ * How the stack sets up each backend from its own props (one entry per `ServiceBackend`; the
+ * backends themselves live in their vendor folders).
+ */
+type SetUp = (stack: ServiceMonitoringStack, props: ServiceMonitoringStackProps, kind: ServiceBackend) => ServiceBackendSetup;
+const SERVICE_BACKENDS: Record<ServiceBackend, SetUp> = {
+  [ServiceBackend.DATADOG]: (stack, props, kind) => {
+    if (!props.datadog) fail(stack, 'backends', kind, 'backends whose connection is configured: set datadog to render to Datadog');
+    const d = props.datadog;
+    new DatadogConnection(stack, 'Datadog', {
+      site: d.site,
+      apiKey: Secret.fromEnvironment(stack, 'DatadogApiKey', { environmentVariable: d.apiKeyEnvironmentVariable ?? 'TF_VAR_datadog_api_key' }),
+      appKey: Secret.fromEnvironment(stack, 'DatadogAppKey', { environmentVariable: d.appKeyEnvironmentVariable ?? 'TF_VAR_datadog_app_key' }),
+    });
+    return { monitorBackend: MonitorBackend.datadog(), dashboardBackend: () => DashboardBackend.datadog() };
+  },
+  [ServiceBackend.CLOUDWATCH]: (stack, props, kind) => {
+    if (!props.aws) fail(stack, 'backends', kind, 'backends whose connection is configured: set aws to render to CloudWatch');
+    const connection = stack._awsConnection(props.aws);
+    return { monitorBackend: MonitorBackend.cloudwatch({ connection }), dashboardBackend: () => DashboardBackend.cloudwatch({ connection }) };
+  },
+  [ServiceBackend.GRAFANA]: (stack, props, kind) => {
+    if (!props.grafana) fail(stack, 'backends', kind, 'backends whose connection is configured: set grafana to render to Grafana');
+    const g = props.grafana;
+    const connection = new GrafanaConnection(stack, 'Grafana', {
+      url: requireUrl(stack, 'grafana.url', g.url, ['https', 'http']),
+      auth: GrafanaAuth.serviceAccountToken(Secret.fromEnvironment(stack, 'GrafanaToken', { environmentVariable: g.tokenEnvironmentVariable ?? 'TF_VAR_grafana_token' })),
+    });
+    return {
+      monitorBackend: MonitorBackend.grafana({
+        connection,
+        datasourceUid: requireString(stack, 'grafana.datasourceUid', g.datasourceUid),
+        cloudWatchDatasourceUid: g.cloudWatchDatasourceUid,
+        folder: `${stack.service} monitors`,
+      }),
+      dashboardBackend: () => {
+        const folder = new GrafanaFolder(stack, 'DashboardFolder', { title: `${stack.service} dashboards`, connection });
+        return DashboardBackend.grafana({ folder, datasourceUid: g.datasourceUid, cloudWatchDatasourceUid: g.cloudWatchDatasourceUid });
+      },
+    };
+  },
+};

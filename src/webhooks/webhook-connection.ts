@@ -1,6 +1,6 @@
 import { Fn } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { ConnectionKind, IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
+import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { ConnectionCheck } from '../core/private/connection-check';
 import { requireSecret } from '../core/private/require-secret';
 import { fail, optionalPattern, requirePattern, requireUrl } from '../core/private/validate';
@@ -125,7 +125,7 @@ export class WebhookConnection extends IntegrationConnection {
    * @param alias the connection's alias; by default the default (or only) webhook connection
    */
   public static of(scope: IConstruct, alias?: string): WebhookConnection {
-    return IntegrationConnection.findConnection(scope, ConnectionKind.WEBHOOK, alias) as WebhookConnection;
+    return IntegrationConnection.findConnection(scope, 'webhook', alias) as WebhookConnection;
   }
 
   /** The receiving URL. */
@@ -134,7 +134,7 @@ export class WebhookConnection extends IntegrationConnection {
   public readonly auth: WebhookAuth;
 
   constructor(scope: Construct, id: string, props: WebhookConnectionProps) {
-    super(scope, id, ConnectionKind.WEBHOOK, props);
+    super(scope, id, 'webhook', props);
     this.url = requireUrl(this, 'url', props.url);
     const auth = props.auth ?? WebhookAuth.none();
     if (!(auth instanceof WebhookAuth)) fail(this, 'auth', auth, 'WebhookAuth.none(), basic(), bearer(), apiKeyHeader() or hmacSignature()');

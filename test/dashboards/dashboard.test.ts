@@ -1,7 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { cloudwatch, dashboard, datadog, ddLatency, grafana, lambdaErrors, monitor, promRequests, rendered, resource, setup, synth } from './support';
 import {
-  Dashboard, DashboardBackend, DashboardBackendKind, MarkerLevel, TemplateVariable, ThresholdMarker, TimeRange, Widget, WidgetKind,
+  Dashboard, DashboardBackend, MarkerLevel, TemplateVariable, ThresholdMarker, TimeRange, Widget, WidgetKind,
   ComparisonOperator, MonitorBackend, MonitorConfig, Signal, Statistic,
 } from '../../src';
 import { connect } from '../monitors/fixtures';
@@ -185,7 +185,7 @@ describe('validation', () => {
 
   test('a raw widget of another backend is skipped, not an error', () => {
     const { stack } = setup();
-    dashboard(stack, { backends: cloudwatch(), rows: [{ title: 'A', widgets: [Widget.raw({ backend: DashboardBackendKind.DATADOG, definition: { type: 'note' } })] }] });
+    dashboard(stack, { backends: cloudwatch(), rows: [{ title: 'A', widgets: [Widget.raw({ backend: 'datadog', definition: { type: 'note' } })] }] });
     expect(synth(stack).cloudwatch.widgets).toHaveLength(1);
   });
 
@@ -275,7 +275,7 @@ describe('validation', () => {
         "test/Dash: 'rows[0].widgets[0].limit' must be a whole number from 1 to 100; received 0"],
       [(s) => dashboard(s, { rows: [{ title: 'A', widgets: [Widget.alertStatus({ monitors: [] })] }] }),
         "test/Dash: 'rows[0].widgets[0].monitors' must be a non-empty list of MonitorConfig; received []"],
-      [(s) => dashboard(s, { rows: [{ title: 'A', widgets: [Widget.raw({ backend: DashboardBackendKind.GRAFANA, definition: [] as any })] }] }),
+      [(s) => dashboard(s, { rows: [{ title: 'A', widgets: [Widget.raw({ backend: 'grafana', definition: [] as any })] }] }),
         "test/Dash: 'rows[0].widgets[0].definition' must be a JSON object; received []"],
       [(s) => dashboard(s, { rows: [{ title: 'A', widgets: [Widget.singleValue({ title: undefined as any, signal: lambdaErrors() })] }] }),
         "test/Dash: 'rows[0].widgets[0].title' must be a non-empty title; received undefined"],
@@ -305,7 +305,7 @@ describe('validation', () => {
       [(s) => dashboard(s, { backends: [DashboardBackend.grafana({ datasourceUid: 'prom', folder: 'f' as any })] }), "test/Dash: 'folder' must be a GrafanaFolder; received \"f\""],
       [(s) => dashboard(s, { backends: [DashboardBackend.grafana({ datasourceUid: 'prom', uid: 'x'.repeat(41) })] }),
         `test/Dash: 'uid' must be a dashboard uid of 1-40 letters, digits, - or _; received "${'x'.repeat(41)}"`],
-      [(s) => dashboard(s, { backends: [] }), "test/Dash: 'backends' must be a non-empty list of backends (DashboardBackend.datadog(), .grafana({...}), .cloudwatch()); received []"],
+      [(s) => dashboard(s, { backends: [] }), "test/Dash: 'backends' must be a non-empty list of backends (DashboardBackend.datadog(), .grafana({...}), .cloudwatch(), .newRelic()); received []"],
       [(s) => dashboard(s, { backends: [DashboardBackend.datadog(), DashboardBackend.datadog()] }),
         "test/Dash: 'backends' must be backends with distinct ids (give a second backend of a kind its own id); received \"Datadog\""],
       [(s) => dashboard(s, { backends: [DashboardBackend.grafana({ datasourceUid: 'not a uid' })] }),

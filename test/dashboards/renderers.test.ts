@@ -2,7 +2,7 @@ import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboar
 import { DashboardJson } from '@cdktf/provider-datadog/lib/dashboard-json';
 import { cloudwatch, dashboard, datadog, ddLatency, grafana, lambdaErrors, monitor, promRequests, resource, setup, synth } from './support';
 import {
-  CloudWatchRenderedDashboard, DashboardBackend, DashboardBackendKind, DatadogRenderedDashboard, GrafanaRenderedDashboard,
+  CloudWatchRenderedDashboard, DashboardBackend, DatadogRenderedDashboard, GrafanaRenderedDashboard,
   MarkerLevel, TemplateVariable, ThresholdMarker, TimeRange, Widget,
   Signal, Statistic,
 } from '../../src';
@@ -74,8 +74,8 @@ describe('Datadog', () => {
           Widget.topList({ title: 'Top functions', signal: lambdaErrors(), groupBy: 'FunctionName', limit: 5 }),
           Widget.alertStatus({ monitors: [m1, m2] }),
           Widget.text({ title: 'About', markdown: 'Owned by **payments**.' }),
-          Widget.raw({ backend: DashboardBackendKind.DATADOG, definition: { type: 'free_text', text: 'hi' } }),
-          Widget.raw({ backend: DashboardBackendKind.GRAFANA, definition: { type: 'news' } }),
+          Widget.raw({ backend: 'datadog', definition: { type: 'free_text', text: 'hi' } }),
+          Widget.raw({ backend: 'grafana', definition: { type: 'news' } }),
         ],
       }],
     });
@@ -194,8 +194,8 @@ describe('Grafana', () => {
             Widget.topList({ title: 'Top routes', signal: promRequests(), groupBy: 'route', limit: 5 }),
             Widget.alertStatus({ monitors: [m], width: 8 }),
             Widget.text({ markdown: 'Owned by **payments**.', width: 10 }),
-            Widget.raw({ backend: DashboardBackendKind.GRAFANA, definition: { type: 'news', title: 'News', options: { feedUrl: 'https://x.example/rss' } }, width: 6, height: 4 }),
-            Widget.raw({ backend: DashboardBackendKind.CLOUDWATCH, definition: { type: 'text', properties: { markdown: 'cw only' } } }),
+            Widget.raw({ backend: 'grafana', definition: { type: 'news', title: 'News', options: { feedUrl: 'https://x.example/rss' } }, width: 6, height: 4 }),
+            Widget.raw({ backend: 'cloudwatch', definition: { type: 'text', properties: { markdown: 'cw only' } } }),
           ],
         },
       ],
@@ -372,7 +372,7 @@ describe('CloudWatch', () => {
           widgets: [
             Widget.alertStatus({ monitors: [m] }),
             Widget.text({ markdown: 'Owned by **payments**.', width: 12 }),
-            Widget.raw({ backend: DashboardBackendKind.CLOUDWATCH, definition: { type: 'log', properties: { query: "SOURCE '/aws/lambda/checkout' | fields @message", region: 'eu-west-1' } } }),
+            Widget.raw({ backend: 'cloudwatch', definition: { type: 'log', properties: { query: "SOURCE '/aws/lambda/checkout' | fields @message", region: 'eu-west-1' } } }),
           ],
         },
       ],

@@ -1,18 +1,25 @@
+import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { CloudwatchMetricStream } from '@cdktf/provider-aws/lib/cloudwatch-metric-stream';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { IntegrationAwsAccount } from '@cdktf/provider-datadog/lib/integration-aws-account';
+import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
 import { TerraformStack } from 'cdktf';
 import { datadogExportExample } from '../../examples/datadog-export/main';
 import { AwsConnection } from '../../src/aws/aws-connection';
 import { AwsRegions } from '../../src/aws/aws-regions';
 import { Errors } from '../../src/core/errors';
 import { Secret } from '../../src/core/secret';
+import { Severity } from '../../src/core/severity';
 import { DatadogConnection } from '../../src/datadog/datadog-connection';
 import { DatadogSite } from '../../src/datadog/datadog-site';
 import {
-  DatadogExport, DatadogExportProps, DatadogMetricType, ExportInterval, HealthBackend, HealthCheckKind,
+  DatadogExport, DatadogExportHealthCheck, DatadogExportProps, DatadogMetricType, ExportInterval, HealthCheckKind,
 } from '../../src/datadog/export/datadog-export';
+import { MonitorBackend } from '../../src/monitors/monitor-backend';
+import { MonitorConfig } from '../../src/monitors/monitor-config';
+import { ComparisonOperator, MissingData } from '../../src/monitors/threshold';
+import { NotificationTarget } from '../../src/notifications/targets';
 import { newStack, synthApp, synthStack } from '../support/synth';
 import { awsPart, TerraformValidator } from '../support/terraform-validate';
 
@@ -145,7 +152,7 @@ describe('pipeline', () => {
   ])('interval %s buffers %i s and sets the freshness limit to %i s', (interval, seconds, freshness) => {
     const { json, exp } = build({ exportInterval: interval });
     expect(only(json, 'aws_kinesis_firehose_delivery_stream').http_endpoint_configuration.buffering_interval).toBe(seconds);
-    expect(exp.healthChecks.find((h) => h.kind === HealthCheckKind.DATA_FRESHNESS)!.threshold).toBe(freshness);
+    expect(exp.healthChecks.find((h) => h.kind === HealthCheckKind.DATA_FRESHNESS)!.monitor.critical).toBe(freshness);
   });
 
   test.each([
@@ -254,7 +261,7 @@ describe('credentials', () => {
       const out = synthApp((app) => {
         const env = new TerraformStack(app, 'env');
         setup(env, { apiKey: 'variable' });
-        new DatadogExport(env, 'Export', { healthBackend: HealthBackend.DATADOG });
+        new DatadogExport(env, 'Export', { healthBackends: [MonitorBackend.datadog()] });
         const sm = new TerraformStack(app, 'sm');
         setup(sm, { apiKey: 'secretsManager' });
         new DatadogExport(sm, 'Export', {});
@@ -463,57 +470,147 @@ describe('enabled: false', () => {
 });
 
 describe('health', () => {
-  test('CloudWatch alarms on delivery errors, freshness, throttling and failed data, with thresholds', () => {
-    const topic = 'arn:aws:sns:eu-west-1:123456789012:alerts';
-    const { json, exp } = build({ minDeliverySuccessRate: 0.95, maxDataFreshness: 900, healthNotifications: [topic] });
-    const alarms = Object.values<any>(json.resource.aws_cloudwatch_metric_alarm);
-    const byName = Object.fromEntries(alarms.map((a) => [a.alarm_name, a]));
+  const ops = () => NotificationTarget.email({ address: 'ops@example.com' });
+  const byTitle = (json: any, type: string) =>
+    Object.fromEntries(Object.values<any>(json.resource[type] ?? {}).map((r) => [r.alarm_name ?? r.name, r]));
+  /** The reference of a check in the export's Status output (resolved). */
+  const statusReference = (json: any, h: DatadogExportHealthCheck) =>
+    Object.values<any>(json.output)[0].value.health[h.kind.toLowerCase()][h.backend.id].reference;
+  const kinds = [HealthCheckKind.DELIVERY_ERRORS, HealthCheckKind.DATA_FRESHNESS, HealthCheckKind.THROTTLING, HealthCheckKind.FAILED_DATA];
+
+  test('by default: a MonitorConfig per check on the CloudWatch backend, rendered as alarms in the export\'s account and region', () => {
+    const { json, exp } = build({ minDeliverySuccessRate: 0.95, maxDataFreshness: 900 });
+    expect(exp.healthChecks.map((h) => [h.kind, h.backend.kind, h.backend.id])).toEqual(kinds.map((k) => [k, 'cloudwatch', 'CloudWatch']));
+    for (const h of exp.healthChecks) {
+      expect(h.monitor).toBeInstanceOf(MonitorConfig);
+      expect(h.monitor.renderings.map((r) => r.backend.id)).toEqual(['CloudWatch']);
+      const alarm = h.monitor.rendering('CloudWatch').resource;
+      expect(alarm).toBeInstanceOf(CloudwatchMetricAlarm);
+      expect(statusReference(json, h)).toBe(`\${aws_cloudwatch_metric_alarm.${alarm.friendlyUniqueId}.arn}`);
+      expect(json.resource.aws_cloudwatch_metric_alarm[alarm.friendlyUniqueId]).toBeDefined();
+    }
+    expect(json.resource.datadog_monitor).toBeUndefined();
+    const byName = byTitle(json, 'aws_cloudwatch_metric_alarm');
     expect(Object.keys(byName).sort()).toEqual([
       'datadog-metrics-eu-west-1-data-freshness', 'datadog-metrics-eu-west-1-delivery-errors',
       'datadog-metrics-eu-west-1-failed-data', 'datadog-metrics-eu-west-1-throttling',
     ]);
     const stream = { DeliveryStreamName: 'datadog-metrics-eu-west-1' };
+    const common = { provider: 'aws', period: 300, tags: { severity: 'sev3' } };
     expect(byName['datadog-metrics-eu-west-1-delivery-errors']).toMatchObject({
+      ...common,
       namespace: 'AWS/Firehose',
       metric_name: 'DeliveryToHttpEndpoint.Success',
       statistic: 'Average',
       dimensions: stream,
       comparison_operator: 'LessThanThreshold',
       threshold: 0.95,
-      alarm_actions: [topic],
-      ok_actions: [topic],
+      evaluation_periods: 3,
+      datapoints_to_alarm: 3,
+      treat_missing_data: 'notBreaching',
+      alarm_description: 'Datadog export test/Export: fewer than 95% of deliveries to Datadog succeed.',
     });
+    // Freshness: one buffering interval (60 s) plus 10 minutes, in 5-minute periods; no data breaches.
     expect(byName['datadog-metrics-eu-west-1-data-freshness']).toMatchObject({
+      ...common,
       namespace: 'AWS/Firehose',
       metric_name: 'DeliveryToHttpEndpoint.DataFreshness',
       statistic: 'Maximum',
       dimensions: stream,
       comparison_operator: 'GreaterThanThreshold',
       threshold: 900,
+      evaluation_periods: 3,
+      datapoints_to_alarm: 3,
       treat_missing_data: 'breaching',
     });
     expect(byName['datadog-metrics-eu-west-1-throttling']).toMatchObject({
-      namespace: 'AWS/Firehose', metric_name: 'ThrottledRecords', statistic: 'Sum', dimensions: stream, comparison_operator: 'GreaterThanThreshold', threshold: 0,
+      ...common,
+      namespace: 'AWS/Firehose',
+      metric_name: 'ThrottledRecords',
+      statistic: 'Sum',
+      dimensions: stream,
+      comparison_operator: 'GreaterThanThreshold',
+      threshold: 0,
+      evaluation_periods: 1,
+      treat_missing_data: 'notBreaching',
     });
     const failed = byName['datadog-metrics-eu-west-1-failed-data'];
-    expect(failed).toMatchObject({ namespace: 'AWS/S3', metric_name: 'PutRequests', statistic: 'Sum', comparison_operator: 'GreaterThanThreshold', threshold: 0 });
+    expect(failed).toMatchObject({
+      ...common,
+      namespace: 'AWS/S3',
+      metric_name: 'PutRequests',
+      statistic: 'Sum',
+      comparison_operator: 'GreaterThanThreshold',
+      threshold: 0,
+      evaluation_periods: 1,
+      treat_missing_data: 'notBreaching',
+    });
     const metricName = Object.keys(json.resource.aws_s3_bucket_metric)[0];
     expect(failed.dimensions.FilterId).toBe(`\${aws_s3_bucket_metric.${metricName}.name}`);
     expect(failed.dimensions.BucketName).toMatch(/^\$\{aws_s3_bucket\.[^.]+\.bucket\}$/);
+    // No targets: the alarms only change state.
+    for (const a of Object.values<any>(byName)) {
+      expect([a.alarm_actions, a.ok_actions, a.insufficient_data_actions]).toEqual([undefined, undefined, undefined]);
+    }
 
-    expect(exp.healthChecks.map((h) => [h.kind, h.threshold])).toEqual([
-      [HealthCheckKind.DELIVERY_ERRORS, 0.95], [HealthCheckKind.DATA_FRESHNESS, 900],
-      [HealthCheckKind.THROTTLING, 0], [HealthCheckKind.FAILED_DATA, 0],
-    ]);
     const status: any = Object.values<any>(json.output)[0].value;
     expect(Object.keys(status.health).sort()).toEqual(['data_freshness', 'delivery_errors', 'failed_data', 'throttling']);
-    expect(status.health.delivery_errors.reference).toMatch(/^\$\{aws_cloudwatch_metric_alarm\.[^.]+\.arn\}$/);
+    expect(status.health.data_freshness).toEqual({
+      CloudWatch: {
+        backend: 'cloudwatch',
+        name: 'datadog-metrics-eu-west-1-data-freshness',
+        metric: 'AWS/Firehose DeliveryToHttpEndpoint.DataFreshness',
+        comparison: '>',
+        threshold: 900,
+        window_seconds: 900,
+        reference: expect.stringMatching(/^\$\{aws_cloudwatch_metric_alarm\.[^.]+\.arn\}$/),
+      },
+    });
     expectValid(json);
   });
 
-  test('Datadog monitors instead, by choice', () => {
-    const { json, exp } = build({ healthBackend: HealthBackend.DATADOG, healthNotifications: ['@slack-ops'], includeFilters: [{ namespace: 'AWS/Lambda' }] });
+  test.each([
+    [ExportInterval.ONE_MINUTE, 3, 15],
+    [ExportInterval.FIVE_MINUTES, 3, 15],
+    [ExportInterval.FIFTEEN_MINUTES, 5, 25],
+  ])('interval %s: the freshness alarm evaluates %i periods of 5 minutes, the Datadog check %i minutes', (interval, periods, minutes) => {
+    const { json } = build({ exportInterval: interval, healthBackends: [MonitorBackend.cloudwatch(), MonitorBackend.datadog()] });
+    const alarm = byTitle(json, 'aws_cloudwatch_metric_alarm')['datadog-metrics-eu-west-1-data-freshness'];
+    expect([alarm.period, alarm.evaluation_periods, alarm.datapoints_to_alarm, alarm.treat_missing_data]).toEqual([300, periods, periods, 'breaching']);
+    const monitor = byTitle(json, 'datadog_monitor')['Datadog export datadog-metrics-eu-west-1: data freshness'];
+    expect(monitor.query).toBe(`max(last_${minutes}m):max:datadog.aws_metric_streams.data_received{stream_name:datadog-metrics-eu-west-1} < 1`);
+    expect([monitor.notify_no_data, monitor.no_data_timeframe]).toEqual([true, 2 * minutes]);
+  });
+
+  test('the CloudWatch alarms notify targets through an SNS topic; a target can be added later through the MonitorConfig', () => {
+    const { stack, exp } = build({ healthTargets: [ops()] });
+    const late = NotificationTarget.email({ address: 'late@example.com' });
+    exp.healthChecks.find((h) => h.kind === HealthCheckKind.FAILED_DATA)!.monitor.addTarget(late);
+    const json = synthStack(stack);
+    const topics = Object.entries<any>(json.resource.aws_sns_topic);
+    const subscriptions = Object.values<any>(json.resource.aws_sns_topic_subscription);
+    expect(subscriptions.map((x) => [x.protocol, x.endpoint]).sort()).toEqual([['email', 'late@example.com'], ['email', 'ops@example.com']]);
+    const topicOf = (address: string) => `\${aws_sns_topic.${topics.find(([n]) => n.includes(address.replace('@', '-at-').replace(/\./g, '-')))![0]}.arn}`;
+    for (const t of topics) expect(t[1].kms_master_key_id).toMatch(/^\$\{aws_kms_key\.[^.]+\.arn\}$/);
+    const alarms = byTitle(json, 'aws_cloudwatch_metric_alarm');
+    for (const [name, a] of Object.entries<any>(alarms)) {
+      const expected = name.endsWith('failed-data') ? [topicOf('ops@example.com'), topicOf('late@example.com')] : [topicOf('ops@example.com')];
+      expect({ name, alarm: a.alarm_actions, ok: a.ok_actions }).toEqual({ name, alarm: expected, ok: expected });
+    }
+    expectValid(json);
+  });
+
+  test('on the Datadog backend: monitors with the same checks, notifying the targets\' @handles', () => {
+    const { json, exp } = build({ healthBackends: [MonitorBackend.datadog()], healthTargets: [ops()], includeFilters: [{ namespace: 'AWS/Lambda' }] });
     expect(json.resource.aws_cloudwatch_metric_alarm).toBeUndefined();
+    expect(exp.healthChecks.map((h) => [h.kind, h.backend.kind])).toEqual(kinds.map((k) => [k, 'datadog']));
+    for (const h of exp.healthChecks) {
+      expect(h.monitor).toBeInstanceOf(MonitorConfig);
+      const monitor = h.monitor.rendering('Datadog').resource;
+      expect(monitor).toBeInstanceOf(Monitor);
+      expect(statusReference(json, h)).toBe(`\${datadog_monitor.${monitor.friendlyUniqueId}.id}`);
+      expect(json.resource.datadog_monitor[monitor.friendlyUniqueId]).toBeDefined();
+    }
     const monitors = Object.values<any>(json.resource.datadog_monitor);
     const byName = Object.fromEntries(monitors.map((m) => [m.name.replace('Datadog export datadog-metrics-eu-west-1: ', ''), m]));
     expect(Object.fromEntries(Object.entries<any>(byName).map(([k, m]) => [k, m.query]))).toEqual({
@@ -523,19 +620,212 @@ describe('health', () => {
       'failed data': expect.stringMatching(/^sum\(last_15m\):sum:aws\.s3\.put_requests\{bucketname:\$\{aws_s3_bucket\.[^.]+\.bucket\},filterid:faileddata\}\.as_count\(\) > 0$/),
     });
     expect(byName['data freshness']).toMatchObject({ notify_no_data: true, no_data_timeframe: 30, monitor_thresholds: { critical: '1' } });
-    expect(byName['delivery errors']).toMatchObject({ type: 'metric alert', notify_no_data: false, monitor_thresholds: { critical: '0.99' } });
-    expect(monitors.every((m) => m.message.endsWith('@slack-ops'))).toBe(true);
-    expect(exp.healthChecks.map((h) => h.backend)).toEqual(Array(4).fill(HealthBackend.DATADOG));
+    for (const k of ['delivery errors', 'throttling', 'failed data']) {
+      expect(byName[k]).toMatchObject({ type: 'metric alert', notify_no_data: false });
+      expect(byName[k].no_data_timeframe).toBeUndefined();
+    }
+    expect(byName['delivery errors'].monitor_thresholds).toEqual({ critical: '0.99' });
+    for (const m of monitors) {
+      expect(m.message).toContain('{{#is_alert}}@ops@example.com{{/is_alert}}');
+      expect(m.message.startsWith('Datadog export test/Export: ')).toBe(true);
+      expect(m.tags).toEqual(['integration:datadog-export', 'severity:sev3']);
+      expect(m.priority).toBe('3');
+    }
+    // No data from the stream is what the freshness monitor alerts on: it tells the targets.
+    expect(byName['data freshness'].message).toContain('{{#is_no_data}}@ops@example.com{{/is_no_data}}');
     // The health metrics must reach Datadog through polling.
     expect(only(json, 'datadog_integration_aws_account').metrics_config.namespace_filters).toEqual({ include_only: ['AWS/Firehose', 'AWS/Lambda', 'AWS/S3'] });
   });
 
-  test('HealthBackend.NONE creates no checks', () => {
-    const { json, exp } = build({ healthBackend: HealthBackend.NONE });
+  test('on both backends: every check once per backend, each MonitorConfig on its own backend', () => {
+    const { json, exp } = build({
+      healthBackends: [MonitorBackend.datadog(), MonitorBackend.cloudwatch()], healthTargets: [ops()], healthSeverity: Severity.SEV2, tags: { team: 'platform' },
+    });
+    expect(exp.healthChecks.map((h) => `${h.kind}/${h.backend.id}`)).toEqual(kinds.flatMap((k) => [`${k}/Datadog`, `${k}/CloudWatch`]));
+    expect(exp.healthChecks.map((h) => h.monitor.node.path)).toEqual(kinds.flatMap((k) => {
+      const id = { DELIVERY_ERRORS: 'DeliveryErrors', DATA_FRESHNESS: 'DataFreshness', THROTTLING: 'Throttling', FAILED_DATA: 'FailedData' }[k];
+      return [`test/Export/Health/${id}/Datadog`, `test/Export/Health/${id}/CloudWatch`];
+    }));
+    expect(new Set(exp.healthChecks.map((h) => h.monitor)).size).toBe(8);
+    expect(Object.keys(json.resource.aws_cloudwatch_metric_alarm)).toHaveLength(4);
+    expect(Object.keys(json.resource.datadog_monitor)).toHaveLength(4);
+    for (const m of Object.values<any>(json.resource.datadog_monitor)) {
+      expect(m.priority).toBe('2');
+      expect(m.tags).toEqual(['integration:datadog-export', 'severity:sev2', 'team:platform']);
+      expect(m.message).toContain('@ops@example.com');
+    }
+    for (const a of Object.values<any>(json.resource.aws_cloudwatch_metric_alarm)) {
+      expect(a.tags).toEqual({ severity: 'sev2', team: 'platform' });
+      expect(a.alarm_actions).toEqual([expect.stringMatching(/^\$\{aws_sns_topic\.[^.]+\.arn\}$/)]);
+    }
+    expect(exp.healthChecks.every((h) => h.monitor.severity === Severity.SEV2)).toBe(true);
+    const status: any = Object.values<any>(json.output)[0].value;
+    expect(Object.keys(status.health.throttling).sort()).toEqual(['CloudWatch', 'Datadog']);
+    expect(status.health.throttling.Datadog).toMatchObject({ backend: 'datadog', metric: 'sum:aws.firehose.throttled_records{deliverystreamname:datadog-metrics-eu-west-1}.as_count()' });
+    expectValid(json);
+  });
+
+  test('healthBackends: [] creates no checks', () => {
+    const { json, exp } = build({ healthBackends: [] });
     expect(json.resource.aws_cloudwatch_metric_alarm).toBeUndefined();
     expect(json.resource.datadog_monitor).toBeUndefined();
     expect(json.resource.aws_s3_bucket_metric).toBeUndefined();
     expect(exp.healthChecks).toEqual([]);
+    expect(exp.node.tryFindChild('Health')).toBeUndefined();
+    expect(Object.values<any>(json.output)[0].value.health).toEqual({});
+  });
+
+  test('each region\'s alarms are in its region and notify a topic of that region', () => {
+    const stack = newStack();
+    const { datadog } = setup(stack);
+    const usEast1 = new AwsConnection(stack, 'AwsUsEast1', { region: 'us-east-1', alias: 'us_east_1' });
+    const shared = [MonitorBackend.cloudwatch()];
+    const target = ops();
+    const eu = new DatadogExport(stack, 'EuWest1', { datadog, healthBackends: shared, healthTargets: [target] });
+    const us = new DatadogExport(stack, 'UsEast1', { aws: usEast1, datadog, accountIntegration: false, healthBackends: shared, healthTargets: [target] });
+    expect(eu.healthChecks.map((h) => h.backend.id)).toEqual(Array(4).fill('CloudWatch'));
+    expect(us.healthChecks.map((h) => h.backend.id)).toEqual(Array(4).fill('CloudWatch-us_east_1'));
+    const json = synthStack(stack);
+    const topics = Object.entries<any>(json.resource.aws_sns_topic).map(([n, t]) => [`\${aws_sns_topic.${n}.arn}`, t.provider]);
+    expect(topics.map(([, p]) => p).sort()).toEqual(['aws', 'aws.us_east_1']);
+    const providerOfTopic = Object.fromEntries(topics);
+    const alarms = Object.values<any>(json.resource.aws_cloudwatch_metric_alarm);
+    expect(alarms).toHaveLength(8);
+    for (const a of alarms) {
+      const region = a.alarm_name.includes('us-east-1') ? 'aws.us_east_1' : 'aws';
+      expect({ name: a.alarm_name, provider: a.provider ?? 'aws', topic: providerOfTopic[a.alarm_actions[0]] }).toEqual({ name: a.alarm_name, provider: region, topic: region });
+    }
+    expectValid(json);
+  });
+
+  test('a target that does not take healthSeverity is not notified (targets are routed by severity)', () => {
+    const pagesOnly = NotificationTarget.email({ address: 'pager@example.com', severities: [Severity.SEV1] });
+    const { json, exp } = build({ healthBackends: [MonitorBackend.datadog()], healthTargets: [pagesOnly, ops()] });
+    expect(exp.healthChecks[0].monitor.targets).toHaveLength(2);
+    for (const m of Object.values<any>(json.resource.datadog_monitor)) {
+      expect(m.message).toContain('@ops@example.com');
+      expect(m.message).not.toContain('pager@example.com');
+    }
+  });
+
+  test('no secret of a target or of the API key reaches the synthesized output', () => {
+    const canaries: Record<string, string> = {
+      TF_VAR_dd_export_api_key: 'CANARY-dd-export-health-api-1a2b',
+      TF_VAR_dd_export_pd_key: 'CANARY-dd-export-health-pd-3c4d',
+    };
+    const saved = Object.fromEntries(Object.keys(canaries).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, canaries);
+    try {
+      const out = synthApp((app) => {
+        const stack = new TerraformStack(app, 'health');
+        setup(stack, { apiKey: 'variable' });
+        const pagerDuty = NotificationTarget.pagerDuty({
+          serviceName: 'metrics-pipeline',
+          integrationKey: Secret.fromEnvironment(stack, 'PdKey', { environmentVariable: 'TF_VAR_dd_export_pd_key' }),
+        });
+        new DatadogExport(stack, 'Export', { healthBackends: [MonitorBackend.cloudwatch(), MonitorBackend.datadog()], healthTargets: [pagerDuty] });
+      });
+      const text = out.files['stacks/health/cdk.tf.json'];
+      expect(text).toContain('@pagerduty-metrics-pipeline');
+      // The key is referenced (it reaches the state through the subscription), never copied.
+      expect(text).toContain('${var.dd_export_pd_key}');
+      const hits = Object.entries(out.files).flatMap(([f, t]) => Object.values(canaries).filter((c) => t.includes(c)).map((c) => `${f}: ${c}`));
+      expect(hits).toEqual([]);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
+});
+
+describe('health validation', () => {
+  const email = NotificationTarget.email({ address: 'ops@example.com' });
+  const backends = 'MonitorBackend.cloudwatch() or MonitorBackend.datadog() (the health checks watch CloudWatch metrics of the export\'s own account and region, and Datadog metrics of its stream)';
+  const target = 'a notification target (NotificationTarget.slack(), pagerDuty(), email() or webhook())';
+  const cases: [string, DatadogExportProps, string][] = [
+    ['health backends with enabled: false', { enabled: false, healthBackends: [MonitorBackend.cloudwatch()] },
+      "test/Export: 'healthBackends' must be [] or unset when enabled is false (a disabled export has no pipeline to watch); received [\"cloudwatch backend CloudWatch\"]"],
+    ['health targets with enabled: false', { enabled: false, healthTargets: [email] },
+      "test/Export: 'healthTargets' must be [] or unset when enabled is false (a disabled export has no health checks); received [\"target email-ops-at-example-com\"]"],
+    ['health targets without health backends', { healthBackends: [], healthTargets: [email] },
+      "test/Export: 'healthTargets' must be [] or unset when healthBackends is [] (there are no health checks to notify from); received [\"target email-ops-at-example-com\"]"],
+    ['a health backend given as a string', { healthBackends: ['CLOUDWATCH' as any] },
+      `test/Export: 'healthBackends[0]' must be ${backends}; received "CLOUDWATCH"`],
+    ['an empty health backend', { healthBackends: [null as any] },
+      `test/Export: 'healthBackends[0]' must be ${backends}; received null`],
+    ['a backend that cannot watch the pipeline', { healthBackends: [MonitorBackend.grafana({ datasourceUid: 'cloudwatch' })] },
+      `test/Export: 'healthBackends[0]' must be ${backends}; received "grafana backend Grafana"`],
+    ['health backends that are not a list', { healthBackends: MonitorBackend.datadog() as any },
+      `test/Export: 'healthBackends' must be a list of ${backends}; [] for no health checks; received "datadog backend Datadog"`],
+    ['two backends of one kind', { healthBackends: [MonitorBackend.cloudwatch(), MonitorBackend.cloudwatch({ id: 'Alarms' })] },
+      "test/Export: 'healthBackends[1]' must be a backend of another kind than healthBackends[0] (at most one CloudWatch and one Datadog backend: a second one would create every health check twice); received \"cloudwatch backend Alarms\""],
+    ['a Datadog handle as a health target', { healthTargets: ['@slack-ops' as any] },
+      `test/Export: 'healthTargets[0]' must be ${target}; received "@slack-ops"`],
+    ['health targets that are not a list', { healthTargets: 'ops@example.com' as any },
+      `test/Export: 'healthTargets' must be a list of targets, each ${target}; received "ops@example.com"`],
+    ['a severity that does not exist', { healthSeverity: 'SEV9' as any },
+      "test/Export: 'healthSeverity' must be a Severity (SEV1 … SEV5); received \"SEV9\""],
+    ['a freshness limit a healthy one-minute stream reaches', { maxDataFreshness: 100 },
+      "test/Export: 'maxDataFreshness' must be a whole number of seconds from 120 (the buffering interval of 60 s plus a minute: Firehose holds records that long before it delivers them) to 86400; received 100"],
+    ['a freshness limit a healthy fifteen-minute stream reaches', { exportInterval: ExportInterval.FIFTEEN_MINUTES, maxDataFreshness: 900 },
+      "test/Export: 'maxDataFreshness' must be a whole number of seconds from 960 (the buffering interval of 900 s plus a minute: Firehose holds records that long before it delivers them) to 86400; received 900"],
+  ];
+
+  test.each(cases)('rejects %s', (_what, props, message) => {
+    const stack = newStack();
+    setup(stack);
+    let caught: unknown;
+    try {
+      new DatadogExport(stack, 'Export', props);
+    } catch (e) {
+      caught = e;
+    }
+    expect(Errors.isValidationError(caught)).toBe(true);
+    expect((caught as Error).message).toBe(message);
+  });
+
+  test('an object that is not a notification target is refused by the checks, as the export\'s healthTargets[i]', () => {
+    expect(() => build({ healthTargets: [email, MonitorBackend.datadog() as any] })).toThrow(/^test\/Export: 'healthTargets\[1\]' must be .*INotificationTarget.*; received /);
+  });
+
+  test('a target with a bad address is refused as the export\'s healthTargets[i].address', () => {
+    expect(() => build({ healthTargets: [NotificationTarget.email({ address: 'not-an-address' })] }))
+      .toThrow("test/Export: 'healthTargets[0].address' must be an e-mail address; received \"not-an-address\"");
+  });
+
+  test('the same target twice is refused', () => {
+    expect(() => build({ healthTargets: [email, email] })).toThrow(/^test\/Export: 'healthTargets\[1\]' must be targets with distinct ids .*; received "email-ops-at-example-com"$/);
+  });
+
+  test('a CloudWatch backend of another AWS connection is refused (its alarms would never see the pipeline\'s metrics)', () => {
+    const stack = newStack();
+    setup(stack);
+    const other = new AwsConnection(stack, 'Other', { region: 'us-east-1', alias: 'other' });
+    expect(() => new DatadogExport(stack, 'Export', { healthBackends: [MonitorBackend.cloudwatch({ connection: other })] })).toThrow(
+      "test/Export: 'healthBackends[0].connection' must be unset or the export's AwsConnection (test/Aws): the alarms watch the Firehose and S3 metrics of the export's own account and region; received \"test/Other\"");
+  });
+
+  test('a Datadog backend of another organization is refused', () => {
+    const stack = newStack();
+    const { datadog } = setup(stack);
+    const other = new DatadogConnection(stack, 'OtherOrg', {
+      alias: 'other',
+      apiKey: Secret.fromTerraformVariable(stack, 'OtherApi', { variableName: 'other_api' }),
+      appKey: Secret.fromTerraformVariable(stack, 'OtherApp', { variableName: 'other_app' }),
+    });
+    expect(() => new DatadogExport(stack, 'Export', { datadog, healthBackends: [MonitorBackend.datadog({ connection: other })] })).toThrow(
+      "test/Export: 'healthBackends[0].connection' must be unset or the export's DatadogConnection (test/Datadog): the monitors watch the metrics the export sends to that organization; received \"test/OtherOrg\"");
+  });
+
+  test('the backend given to the export is the same one for an explicit connection of the export', () => {
+    const stack = newStack();
+    const { aws } = setup(stack);
+    const exp = new DatadogExport(stack, 'Export', { healthBackends: [MonitorBackend.cloudwatch({ connection: aws, id: 'Alarms' })] });
+    expect(exp.healthChecks.map((h) => h.backend.id)).toEqual(Array(4).fill('Alarms'));
+    expect(exp.healthChecks[0].monitor.missingData).toBe(MissingData.NOT_BREACHING);
+    expect(exp.healthChecks[0].monitor.comparison).toBe(ComparisonOperator.LESS_THAN);
   });
 });
 
@@ -567,14 +857,6 @@ describe('validation', () => {
       "test/Export: 'metricMapping[0].datadogMetricName' must be a Datadog metric name: a letter first, then ASCII letters, digits, _ or ., at most 200 characters (required: no documented naming rule for Acme/Checkout Orders); received undefined"],
     ['a region that is not an AWS region', { integrationRegions: ['eu-west-1', 'mars-north-1'] },
       `test/Export: 'integrationRegions[1]' must be an AWS region (${AwsRegions.all().join(', ')}); received "mars-north-1"`],
-    ['enabled false with health checks requested', { enabled: false, healthBackend: HealthBackend.CLOUDWATCH },
-      "test/Export: 'healthBackend' must be HealthBackend.NONE or unset when enabled is false (a disabled export has no pipeline to watch); received \"CLOUDWATCH\""],
-    ['enabled false with health notifications', { enabled: false, healthNotifications: ['arn:aws:sns:eu-west-1:123456789012:alerts'] },
-      "test/Export: 'healthNotifications' must be empty when there are no health checks (healthBackend NONE or enabled false); received [\"arn:aws:sns:eu-west-1:123456789012:alerts\"]"],
-    ['a health backend that does not exist', { healthBackend: 'GRAFANA' as any },
-      "test/Export: 'healthBackend' must be HealthBackend.CLOUDWATCH, DATADOG or NONE; received \"GRAFANA\""],
-    ['a notification that is not an SNS topic', { healthNotifications: ['@slack-ops'] },
-      "test/Export: 'healthNotifications[0]' must be an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>); received \"@slack-ops\""],
     ['a retry duration over the Firehose limit', { retryDuration: 7201 },
       "test/Export: 'retryDuration' must be a whole number from 0 to 7200; received 7201"],
     ['a buffer size over the Firehose limit', { bufferSize: 65 },

@@ -135,9 +135,9 @@ describe('MonitorConfig neutral model', () => {
     const m = monitor(stack, { backends: [MonitorBackend.datadog()], targets: [pager] });
     expect(calls).toEqual(['test/Errors Datadog SEV3']);
     const json = synthStack(stack);
-    const dd: any = Object.values(json.resource.datadog_monitor)[0];
-    expect(dd.message).toContain('{{#is_alert}}@opsgenie-payments{{/is_alert}}');
-    expect(dd.message).toContain('{{#is_recovery}}@opsgenie-payments{{/is_recovery}}');
+    const rendered: any = Object.values(json.resource.datadog_monitor)[0];
+    expect(rendered.message).toContain('{{#is_alert}}@opsgenie-payments{{/is_alert}}');
+    expect(rendered.message).toContain('{{#is_recovery}}@opsgenie-payments{{/is_recovery}}');
     expect(m.notifiedTargets).toEqual([pager]);
   });
 });

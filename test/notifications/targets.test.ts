@@ -1,6 +1,6 @@
 import { NotificationPolicy } from '../../src/bindings/grafana/notification-policy/index';
 import {
-  PagerDutyConnection, PagerDutyRegion, Secret, Severity, SlackConnection, WebhookAuth, WebhookConnection,
+  AwsConnection, PagerDutyConnection, PagerDutyRegion, Secret, Severity, SlackConnection, WebhookAuth, WebhookConnection,
   CloudWatchRenderedMonitor, DatadogRenderedMonitor, GrafanaNotificationPolicy, GrafanaRenderedMonitor, MatchOperator,
   MonitorBackend, NotificationTarget, Signal, TopicEncryption,
 } from '../../src/index';
@@ -334,5 +334,24 @@ describe('Grafana contact points and the notification policy', () => {
       .toThrow("test/A: 'targets.slack-ops.webhookUrl' must be an incoming-webhook Secret, or a SlackConnection with a botToken: Grafana posts to Slack with one of them; received undefined");
     expect(() => monitor(stack, { title: 'b', backends: gf(), signal: promql, targets: [NotificationTarget.pagerDuty({ serviceName: 'x' })] }, 'B'))
       .toThrow("test/B: 'targets.pagerduty-x.integrationKey' must be a Secret with the service's integration key: the Grafana backend sends to PagerDuty with it; received undefined");
+  });
+});
+
+describe('targets per account and region', () => {
+  test('a target notified from two AWS regions gets a topic in each', () => {
+    const stack = newStack();
+    const { aws } = connect(stack);
+    const east = new AwsConnection(stack, 'AwsEast', { region: 'us-east-1', alias: 'east', testConnection: false });
+    const target = NotificationTarget.email({ address: 'ops@acme.example' });
+    monitor(stack, { backends: [MonitorBackend.cloudwatch({ connection: aws })], targets: [target] }, 'West');
+    monitor(stack, { title: 'east errors', backends: [MonitorBackend.cloudwatch({ connection: east })], targets: [target] }, 'East');
+    const json = synthStack(stack);
+    const topics = json.resource.aws_sns_topic;
+    expect(Object.keys(topics)).toHaveLength(2);
+    const providers = Object.values<any>(topics).map((t) => t.provider).sort();
+    expect(providers).toEqual(['aws', 'aws.east']);
+    const alarms = Object.values<any>(json.resource.aws_cloudwatch_metric_alarm);
+    const arnsOf = (name: string) => alarms.find((a) => a.alarm_name === name).alarm_actions;
+    expect(arnsOf('checkout errors')).not.toEqual(arnsOf('east errors'));
   });
 });

@@ -1,5 +1,5 @@
 import { Testing } from 'cdktf';
-import { AwsMetricsToDatadogStack, DatadogSite, ExportInterval } from '../../src';
+import { AwsMetricsToDatadogStack, DatadogSite, ExportInterval, MonitorBackend, MonitorConfig, NotificationTarget, Severity } from '../../src';
 import { synthStack } from '../support/synth';
 import { awsPart, TerraformValidator } from '../support/terraform-validate';
 
@@ -33,6 +33,50 @@ test('enabled: false removes every pipeline', () => {
   const json = synthStack(build({ enabled: false }));
   expect(all(json, 'aws_cloudwatch_metric_stream')).toEqual([]);
   expect(all(json, 'aws_kinesis_firehose_delivery_stream')).toEqual([]);
+});
+
+test('by default every region has CloudWatch health checks in its own region; targets get a topic per region', () => {
+  const stack = build({ healthTargets: [NotificationTarget.email({ address: 'ops@example.com' })] });
+  for (const [region, exp] of Object.entries(stack.exports)) {
+    expect(exp.healthChecks).toHaveLength(4);
+    for (const h of exp.healthChecks) {
+      expect(h.monitor).toBeInstanceOf(MonitorConfig);
+      expect(h.backend.id).toBe(region === 'eu-west-1' ? 'CloudWatch' : 'CloudWatch-us_east_1');
+      expect(h.monitor.targets.map((t) => t.targetId)).toEqual(['email-ops-at-example-com']);
+    }
+  }
+  const json = synthStack(stack);
+  const topics = Object.fromEntries(Object.entries<any>(json.resource.aws_sns_topic).map(([n, t]) => [`\${aws_sns_topic.${n}.arn}`, t.provider]));
+  expect(Object.values(topics).sort()).toEqual(['aws', 'aws.us_east_1']);
+  const alarms = all(json, 'aws_cloudwatch_metric_alarm');
+  expect(alarms).toHaveLength(8);
+  for (const a of alarms) {
+    const provider = a.alarm_name.startsWith('datadog-metrics-us-east-1-') ? 'aws.us_east_1' : 'aws';
+    expect([a.alarm_name, a.provider, topics[a.alarm_actions[0]]]).toEqual([a.alarm_name, provider, provider]);
+  }
+});
+
+test('health checks on Datadog instead, with a severity', () => {
+  const stack = build({ healthBackends: [MonitorBackend.datadog()], healthSeverity: Severity.SEV4 });
+  const json = synthStack(stack);
+  expect(all(json, 'aws_cloudwatch_metric_alarm')).toEqual([]);
+  const monitors = all(json, 'datadog_monitor');
+  expect(monitors).toHaveLength(8);
+  expect(new Set(monitors.map((m) => m.priority))).toEqual(new Set(['4']));
+  expect(monitors.map((m) => m.name).sort()).toContain('Datadog export datadog-metrics-us-east-1: data freshness');
+});
+
+test('health props are ignored when the pipelines are disabled', () => {
+  const stack = build({ enabled: false, healthBackends: [MonitorBackend.cloudwatch()], healthTargets: [NotificationTarget.email({ address: 'ops@example.com' })] });
+  const json = synthStack(stack);
+  expect(json.resource).toBeUndefined();
+  expect(Object.values(stack.exports).map((e) => e.healthChecks)).toEqual([[], []]);
+});
+
+test('healthBackends: [] creates no health checks', () => {
+  const json = synthStack(build({ healthBackends: [] }));
+  expect(all(json, 'aws_cloudwatch_metric_alarm')).toEqual([]);
+  expect(all(json, 'aws_s3_bucket_metric')).toEqual([]);
 });
 
 test.each([

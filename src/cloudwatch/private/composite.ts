@@ -8,7 +8,8 @@ import { claimName } from '../../core/private/stack-registry';
 import { fail } from '../../core/private/validate';
 import type { CompositeMonitor } from '../../monitors/composite-monitor';
 import type { MonitorConfig } from '../../monitors/monitor-config';
-import { CloudWatchBackend, CloudWatchRenderedMonitor } from '../cloudwatch-monitor-backend';
+import type { CloudWatchBackend } from '../cloudwatch-monitor-backend';
+import { CloudWatchRenderedMonitor } from '../cloudwatch-rendered-monitor';
 
 // PutCompositeAlarm: AlarmRule is at most 10,240 characters (terraform-provider-aws docs,
 // r/cloudwatch_composite_alarm: "The maximum length is 10240 characters").

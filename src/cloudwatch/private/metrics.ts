@@ -40,7 +40,9 @@ export function queryMetric(p: CloudWatchMetricProps, period: number, defaultSta
  * error for signals CloudWatch cannot evaluate.
  * @param ids ids of a lone metric and of the expression
  */
-export function metricQueries(scope: IConstruct, prop: string, s: Signal, period: number, ids: { metric: string; expression: string }): { queries: CloudwatchMetricAlarmMetricQuery[]; id: string } {
+export function metricQueries(
+  scope: IConstruct, prop: string, s: Signal, period: number, ids: { metric: string; expression: string },
+): { queries: CloudwatchMetricAlarmMetricQuery[]; id: string } {
   const cannot = (): never => fail(scope, prop, s.toString(),
     `a signal the CloudWatch backend can evaluate (a CloudWatch metric or metric-math expression); CloudWatch cannot evaluate a ${s.kind}`);
   return matchSignal<{ queries: CloudwatchMetricAlarmMetricQuery[]; id: string }>(s, {
@@ -63,7 +65,10 @@ export function alarmMetric(scope: IConstruct, prop: string, s: Signal, period: 
   if (p) {
     const stat = p.statistic ?? Statistic.AVERAGE;
     return {
-      namespace: p.namespace, metricName: p.metricName, dimensions: sortedDimensions(p), period,
+      namespace: p.namespace,
+      metricName: p.metricName,
+      dimensions: sortedDimensions(p),
+      period,
       ...(stat.isPercentile ? { extendedStatistic: stat.name } : { statistic: stat.name }),
     };
   }

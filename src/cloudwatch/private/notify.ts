@@ -34,7 +34,9 @@ const HTTPS_DELIVERY_POLICY = {
  * topic per built-in target (once per stack and backend) with the subscription that reaches it;
  * a synth error naming both when neither exists.
  */
-export function cloudWatchBinding(scope: IConstruct, backend: CloudWatchBackend, target: INotificationTarget, severity: Severity): CloudWatchTargetBinding {
+export function cloudWatchBinding(
+  scope: IConstruct, backend: CloudWatchBackend, target: INotificationTarget, severity: Severity,
+): CloudWatchTargetBinding {
   if (implementsCloudWatch(target)) {
     const b = target.bindToCloudWatch(scope, backend, severity);
     if (!b || ((!b.actionArns || b.actionArns.length === 0) && !b.viaEventBridge)) {
@@ -47,7 +49,8 @@ export function cloudWatchBinding(scope: IConstruct, backend: CloudWatchBackend,
     return fail(scope, `targets.${target.targetId}`, target.targetId,
       `a target the CloudWatch backend "${backend.id}" can notify (a built-in target, or one implementing ICloudWatchNotificationTarget); "${target.targetId}" cannot be notified through CloudWatch`);
   }
-  return (target as SlackTarget)._bindOnce(scope, backend.id, (prop) => {
+  // Topics are per AWS account and region: a second (aliased) connection gets its own.
+  return (target as SlackTarget)._bindOnce(scope, backend._targetScopeId(scope), (prop) => {
     const topic = backend.notificationTopic(scope, target.targetId);
     subscribe(scope, prop, topic.node.scope as Construct, backend, topic.arn);
     return { actionArns: [topic.arn] };
@@ -91,7 +94,9 @@ function subscribeSlack(target: SlackTarget, scope: IConstruct, prop: string, pa
   });
 }
 
-function subscribePagerDuty(target: PagerDutyTarget, scope: IConstruct, prop: string, parent: Construct, backend: CloudWatchBackend, topicArn: string): void {
+function subscribePagerDuty(
+  target: PagerDutyTarget, scope: IConstruct, prop: string, parent: Construct, backend: CloudWatchBackend, topicArn: string,
+): void {
   const key = target.requireIntegrationKey(scope, prop, 'CloudWatch');
   // PagerDuty's Amazon CloudWatch integration guide: subscribe the topic over HTTPS to
   // https://events.pagerduty.com/integration/<integration key>/enqueue (EU: events.eu.pagerduty.com);
@@ -107,14 +112,18 @@ function subscribePagerDuty(target: PagerDutyTarget, scope: IConstruct, prop: st
   });
 }
 
-function subscribeEmail(target: EmailTarget, scope: IConstruct, _prop: string, parent: Construct, backend: CloudWatchBackend, topicArn: string): void {
+function subscribeEmail(
+  target: EmailTarget, scope: IConstruct, _prop: string, parent: Construct, backend: CloudWatchBackend, topicArn: string,
+): void {
   // The recipient must confirm the subscription from the e-mail SNS sends.
   new SnsTopicSubscription(parent, 'Subscription', {
     topicArn, protocol: 'email', endpoint: target.props.address, provider: backend.connectionFor(scope).provider,
   });
 }
 
-function subscribeWebhook(target: WebhookTarget, scope: IConstruct, prop: string, parent: Construct, backend: CloudWatchBackend, topicArn: string): void {
+function subscribeWebhook(
+  target: WebhookTarget, scope: IConstruct, prop: string, parent: Construct, backend: CloudWatchBackend, topicArn: string,
+): void {
   const conn = target.props.connection;
   let endpoint = conn.url;
   if (conn.auth.type === WebhookAuthType.BASIC) {

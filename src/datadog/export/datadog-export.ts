@@ -1,35 +1,29 @@
-import { CloudwatchLogGroup } from '@cdktf/provider-aws/lib/cloudwatch-log-group';
-import { CloudwatchLogStream } from '@cdktf/provider-aws/lib/cloudwatch-log-stream';
-import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { CloudwatchMetricStream } from '@cdktf/provider-aws/lib/cloudwatch-metric-stream';
 import { DataAwsCallerIdentity } from '@cdktf/provider-aws/lib/data-aws-caller-identity';
-import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-policy-document';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
-import { S3BucketMetric } from '@cdktf/provider-aws/lib/s3-bucket-metric';
-import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
-import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
-import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
-import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { IntegrationAwsAccount } from '@cdktf/provider-datadog/lib/integration-aws-account';
-import { IntegrationAwsExternalId } from '@cdktf/provider-datadog/lib/integration-aws-external-id';
-import { MetricMetadata } from '@cdktf/provider-datadog/lib/metric-metadata';
-import { MetricTagConfiguration } from '@cdktf/provider-datadog/lib/metric-tag-configuration';
-import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
 import { Annotations, TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
+import { createAccountIntegration, createMetricDescriptions } from './private/account-integration';
+import { AWS_NAMESPACES, DATADOG_METRICS_INTAKE } from './private/datadog-export-facts';
+import { createFailedDataBucket } from './private/failed-data-bucket';
+import { createHealthChecks, healthNamespacesToPoll, ResolvedHealth, validateHealth } from './private/health';
+import { createDeliveryStream, createMetricStream } from './private/metric-stream';
 import {
-  AWS_NAMESPACES, DATADOG_AWS_ACCOUNT, DATADOG_GOVCLOUD_AWS_ACCOUNT, DATADOG_METRICS_INTAKE, DATADOG_ROLE_ACTIONS,
-  OUTPUT_FORMAT, derivedDatadogName,
-} from './private/datadog-export-facts';
+  ResolvedFilter, ResolvedMapping, ResolvedStatistics, validateFilters, validateMapping, validateRegions, validateStatistics,
+  validateTags, warnUnstreamedMappings,
+} from './private/validate-props';
 import { AwsConnection } from '../../aws/aws-connection';
 import { AwsRegions } from '../../aws/aws-regions';
 import { requireSecret } from '../../core/private/require-secret';
-import { fail, isToken, optionalBoolean, optionalPattern, requireInteger, requireOneOf, requirePattern, requireString } from '../../core/private/validate';
-import { Secret, SecretSource } from '../../core/secret';
+import { fail, isToken, optionalBoolean, optionalPattern, requireInteger, requireOneOf, requirePattern } from '../../core/private/validate';
+import { Secret } from '../../core/secret';
+import { Severity } from '../../core/severity';
+import { IMonitorBackend } from '../../monitors/backend';
+import { MonitorConfig } from '../../monitors/monitor-config';
+import { Comparisons } from '../../monitors/threshold';
+import { INotificationTarget } from '../../notifications/targets';
 import { DatadogConnection } from '../datadog-connection';
 
 /** How often metrics are delivered to Datadog (the Firehose buffering interval). */
@@ -40,16 +34,6 @@ export enum ExportInterval {
   FIVE_MINUTES = 'FIVE_MINUTES',
   /** Every 15 minutes (900 s, the Firehose maximum): fewest requests, highest latency. */
   FIFTEEN_MINUTES = 'FIFTEEN_MINUTES',
-}
-
-/** Where the health checks of the export pipeline are created. */
-export enum HealthBackend {
-  /** CloudWatch alarms in the exporting AWS account and region. */
-  CLOUDWATCH = 'CLOUDWATCH',
-  /** Datadog monitors (they need the AWS/Firehose and AWS/S3 metrics in Datadog). */
-  DATADOG = 'DATADOG',
-  /** No health checks. */
-  NONE = 'NONE',
 }
 
 /** What a health check of the export watches. */
@@ -132,18 +116,26 @@ export interface MetricMapping {
   readonly metricType?: DatadogMetricType;
 }
 
-/** One health check of the export, for status dashboards. */
+/**
+ * One health check of the export, for status dashboards: one check (`kind`) on one monitor
+ * backend. Its title, signal, threshold and window are those of `monitor`.
+ */
 export interface DatadogExportHealthCheck {
   /** What it watches. */
   readonly kind: HealthCheckKind;
-  /** The backend it lives in. */
-  readonly backend: HealthBackend;
-  /** Name of the alarm or monitor. */
-  readonly name: string;
-  /** The watched metric (`AWS/Firehose DeliveryToHttpEndpoint.Success`, or a Datadog query). */
+  /**
+   * The backend it is rendered on, with the export's connection (its id is the id of the
+   * rendering under `monitor`).
+   */
+  readonly backend: IMonitorBackend;
+  /**
+   * The check's `MonitorConfig`: title, signal, comparison, `critical` threshold, window,
+   * missing-data policy, targets (more can be added with `addTarget()`), and the rendered
+   * alarm or monitor (`monitor.rendering(backend.id).resource`).
+   */
+  readonly monitor: MonitorConfig;
+  /** The watched metric, for humans: `AWS/Firehose DeliveryToHttpEndpoint.Success`, or the Datadog metric query. */
   readonly metric: string;
-  /** Threshold, in the metric's unit. */
-  readonly threshold: number;
   /** ARN of the CloudWatch alarm, or id of the Datadog monitor (a Terraform token). */
   readonly reference: string;
 }
@@ -195,9 +187,10 @@ export interface DatadogExportProps {
    */
   readonly metricMapping?: MetricMapping[];
   /**
-   * Tags added to every metric exported from the account (Datadog account tags) and to the
-   * AWS resources of the pipeline. Keys start with a letter; keys and values use letters,
-   * digits, `_ - . /` (values also `:`).
+   * Tags added to every metric exported from the account (Datadog account tags), to the
+   * AWS resources of the pipeline and to its health checks (those whose values are known at
+   * synth time; not `severity`, which the checks set from `healthSeverity`). Keys start with
+   * a letter; keys and values use letters, digits, `_ - . /` (values also `:`).
    * @default - none
    */
   readonly tags?: { [key: string]: string };
@@ -250,22 +243,43 @@ export interface DatadogExportProps {
    */
   readonly integrationRegions?: string[];
   /**
-   * Where the health checks live. With `enabled: false` only `HealthBackend.NONE` (or nothing) is accepted.
-   * @default HealthBackend.CLOUDWATCH (HealthBackend.NONE when disabled)
+   * The monitor backends the health checks are rendered on, at most one of each kind:
+   * `MonitorBackend.cloudwatch()` (CloudWatch alarms in the export's account and region) and
+   * `MonitorBackend.datadog()` (Datadog monitors in the export's organization; with
+   * `includeFilters`, the integration also polls `AWS/Firehose` and `AWS/S3` so that their
+   * metrics reach Datadog). Each check is one `MonitorConfig` per backend (see `healthChecks`).
+   * A backend's `connection`, if set, must be the export's. With an aliased AwsConnection the
+   * CloudWatch checks render under the id `<backend id>-<alias>`, so that their targets'
+   * SNS topics are in the export's region. `[]` creates no health checks; with
+   * `enabled: false` only `[]` (or nothing) is accepted.
+   * @default [MonitorBackend.cloudwatch()] ([] when disabled)
    */
-  readonly healthBackend?: HealthBackend;
+  readonly healthBackends?: IMonitorBackend[];
   /**
-   * Who is told: SNS topic ARNs for CloudWatch alarms, `@handles` for Datadog monitors.
+   * Who the health checks notify, on every backend: `NotificationTarget.slack()`,
+   * `pagerDuty()`, `email()` or `webhook()`. A target hears the checks only if it takes
+   * `healthSeverity`. Only with health checks (not with `healthBackends: []` or
+   * `enabled: false`).
    * @default - nobody (the checks only change state)
    */
-  readonly healthNotifications?: string[];
+  readonly healthTargets?: INotificationTarget[];
   /**
-   * Lowest acceptable share of successful deliveries (0 < x <= 1).
+   * Severity of the health checks: targets are routed by it, and it is the Datadog priority
+   * and a `severity` tag.
+   * @default Severity.SEV3
+   */
+  readonly healthSeverity?: Severity;
+  /**
+   * Lowest acceptable share of successful deliveries (0 < x <= 1), averaged over 15 minutes.
    * @default 0.99
    */
   readonly minDeliverySuccessRate?: number;
   /**
-   * Highest acceptable age of undelivered data, in seconds.
+   * Highest acceptable age of undelivered data, in seconds: the CloudWatch check alarms when
+   * the oldest undelivered record stays older than this for one buffering interval plus 10
+   * minutes (rounded up to 5-minute periods), or when Firehose reports nothing for as long.
+   * At least the buffering interval plus 60 s, at most 86400. (The Datadog check cannot see
+   * the age; it alerts when no data arrives from the stream.)
    * @default - buffering interval + retry duration + 300
    */
   readonly maxDataFreshness?: number;
@@ -296,28 +310,26 @@ const INTERVAL_SECONDS: Record<ExportInterval, number> = {
 // CloudWatch Logs PutRetentionPolicy accepted values.
 const LOG_RETENTION = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 const NAME = /^[A-Za-z0-9_-]{1,48}$/;
-const DD_METRIC = /^[A-Za-z][A-Za-z0-9_.]{0,199}$/;
-const DD_TAG_KEY = /^[A-Za-z][A-Za-z0-9_\-./]{0,199}$/;
-const DD_TAG_VALUE = /^[A-Za-z0-9_\-./:]{0,199}$/;
-const PERCENTILE = /^p(\d{1,2}(\.\d{1,10})?)$/;
-const SNS_ARN = /^arn:aws(-cn|-us-gov)?:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
-const DD_HANDLE = /^@[^\s]+$/;
-const STATEMENT_VERSION = '2012-10-17';
 
-interface ResolvedStatistics {
-  readonly additionalStatistics: string[];
-  readonly includeMetric: { namespace: string; metricName: string }[];
-}
-
-interface ResolvedMapping {
-  readonly namespace: string;
-  readonly metricName: string;
-  readonly datadogMetricName: string;
-  readonly tags?: string[];
-  readonly unit?: string;
-  readonly description?: string;
-  readonly metricType: DatadogMetricType;
-  readonly explicitType: boolean;
+/** Every prop, validated (those that need no connection). */
+interface ResolvedProps {
+  readonly bufferSeconds: number;
+  readonly allowCustomNamespaces: boolean;
+  readonly include: ResolvedFilter[];
+  readonly exclude: ResolvedFilter[];
+  readonly statistics: ResolvedStatistics[];
+  readonly mapping: ResolvedMapping[];
+  readonly tags: Record<string, string>;
+  readonly includeLinkedAccountsMetrics: boolean;
+  readonly retryDuration: number;
+  readonly bufferSize: number;
+  readonly failedDataRetentionDays: number;
+  readonly logRetentionDays: number;
+  readonly secretKmsKeyArn?: string;
+  readonly accountIntegration: boolean;
+  readonly integrationRoleName: string;
+  readonly integrationRegions?: string[];
+  readonly health: ResolvedHealth;
 }
 
 /**
@@ -332,8 +344,9 @@ interface ResolvedMapping {
  *
  * plus, on the Datadog side, the AWS account integration (role delegation with a
  * Datadog-generated external id, namespace filters that match the stream, account tags),
- * metric metadata and tag configurations, and health checks (CloudWatch alarms or Datadog
- * monitors) on delivery errors, data freshness, throttling and failed data.
+ * metric metadata and tag configurations, and health checks on delivery errors, data
+ * freshness, throttling and failed data: a `MonitorConfig` per check on each of the
+ * `healthBackends` (CloudWatch alarms, Datadog monitors), notifying the `healthTargets`.
  *
  * **API key and Terraform state.** The key is the `apiKey` Secret of the DatadogConnection.
  * When it is a Secrets Manager secret whose JSON key is `api_key` (the format Firehose
@@ -399,7 +412,10 @@ export class DatadogExport extends Construct {
    * Whether Firehose reads the API key from Secrets Manager (false: it is in `access_key` and the state).
    */
   public readonly apiKeyFromSecretsManager: boolean;
-  /** The health checks (empty when disabled or with HealthBackend.NONE). */
+  /**
+   * The health checks: every `HealthCheckKind` (in the enum's order) on every health backend
+   * (in the order given). Empty when disabled or with `healthBackends: []`.
+   */
   public readonly healthChecks: DatadogExportHealthCheck[] = [];
 
   constructor(scope: Construct, id: string, props: DatadogExportProps = {}) {
@@ -409,45 +425,7 @@ export class DatadogExport extends Construct {
     this.exportInterval = p.exportInterval === undefined ? ExportInterval.ONE_MINUTE
       : requireOneOf(this, 'exportInterval', p.exportInterval, Object.values(ExportInterval),
         'ExportInterval.ONE_MINUTE, FIVE_MINUTES or FIFTEEN_MINUTES (1, 5 or 15 minutes)');
-    const healthBackend = this.validateHealth(p);
-    const allowCustom = optionalBoolean(this, 'allowCustomNamespaces', p.allowCustomNamespaces, false);
-    const include = this.validateFilters('includeFilters', p.includeFilters, allowCustom);
-    const exclude = this.validateFilters('excludeFilters', p.excludeFilters, allowCustom);
-    if (include.length > 0 && exclude.length > 0) {
-      fail(this, 'excludeFilters', p.excludeFilters, 'empty when includeFilters is given (a metric stream has either include or exclude filters)');
-    }
-    const stats = this.validateStatistics(p.additionalStatistics, allowCustom);
-    const mapping = this.validateMapping(p.metricMapping, allowCustom);
-    for (const m of mapping) {
-      const inc = include.find((f) => f.namespace === m.namespace);
-      const exc = exclude.find((f) => f.namespace === m.namespace);
-      const streamed = include.length > 0 ? !!inc && (!inc.metricNames || inc.metricNames.includes(m.metricName))
-        : !(exc && (!exc.metricNames || exc.metricNames.includes(m.metricName)));
-      if (!streamed) {
-        Annotations.of(this).addWarning(`${this.node.path}: metricMapping for ${m.namespace} ${m.metricName} (${m.datadogMetricName}) describes a metric the filters do not stream.`);
-      }
-    }
-    const tags = this.validateTags(p.tags);
-    const includeLinked = optionalBoolean(this, 'includeLinkedAccountsMetrics', p.includeLinkedAccountsMetrics, false);
-    const retry = p.retryDuration === undefined ? 60 : requireInteger(this, 'retryDuration', p.retryDuration, 0, 7200);
-    const bufferSize = p.bufferSize === undefined ? 4 : requireInteger(this, 'bufferSize', p.bufferSize, 1, 64);
-    const retentionDays = p.failedDataRetentionDays === undefined ? 30 : requireInteger(this, 'failedDataRetentionDays', p.failedDataRetentionDays, 1, 3650);
-    const logRetention = p.logRetentionDays === undefined ? 30
-      : requireOneOf(this, 'logRetentionDays', p.logRetentionDays, LOG_RETENTION, `a CloudWatch Logs retention (${LOG_RETENTION.join(', ')} days)`);
-    const kmsKeyArn = optionalPattern(this, 'secretKmsKeyArn', p.secretKmsKeyArn, /^arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/,
-      'a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)');
-    const withIntegration = optionalBoolean(this, 'accountIntegration', p.accountIntegration, true);
-    const roleName = optionalPattern(this, 'integrationRoleName', p.integrationRoleName, /^[\w+=,.@-]{1,64}$/,
-      'an IAM role name (1-64 of letters, digits, + = , . @ _ -)') ?? 'DatadogIntegrationRole';
-    const regions = this.validateRegions(p.integrationRegions);
-    const notifications = this.validateNotifications(p.healthNotifications, healthBackend);
-    const minSuccess = p.minDeliverySuccessRate === undefined ? 0.99 : p.minDeliverySuccessRate;
-    if (typeof minSuccess !== 'number' || !(minSuccess > 0 && minSuccess <= 1)) {
-      fail(this, 'minDeliverySuccessRate', p.minDeliverySuccessRate, 'a number greater than 0 and at most 1');
-    }
-    const bufferSeconds = INTERVAL_SECONDS[this.exportInterval];
-    const maxFreshness = p.maxDataFreshness === undefined ? bufferSeconds + retry + 300
-      : requireInteger(this, 'maxDataFreshness', p.maxDataFreshness, 60, 86400);
+    const cfg = this.validate(p);
 
     if (!this.enabled) {
       this.name = p.name === undefined ? 'datadog-metrics' : requirePattern(this, 'name', p.name, NAME, 'a name of 1-48 letters, digits, _ or -');
@@ -456,6 +434,130 @@ export class DatadogExport extends Construct {
       return;
     }
 
+    const { aws, datadog, intakeUrl } = this.connections(p);
+    this.name = p.name === undefined ? `datadog-metrics-${aws.region}` : requirePattern(this, 'name', p.name, NAME, 'a name of 1-48 letters, digits, _ or -');
+    const provider = aws.provider;
+    const awsTags = Object.keys(cfg.tags).length > 0 ? cfg.tags : undefined;
+    const accountId = aws.accountId ?? new DataAwsCallerIdentity(this, 'Account', { provider }).accountId;
+
+    // The pipeline: failed-data bucket, Firehose delivery stream, metric stream.
+    const bucket = createFailedDataBucket(this, { provider, name: this.name, retentionDays: cfg.failedDataRetentionDays, tags: awsTags });
+    this.failedDataBucket = bucket;
+    const apiKey = p.apiKey === undefined ? datadog.apiKey : requireSecret(this, 'apiKey', p.apiKey);
+    const delivery = createDeliveryStream(this, {
+      aws,
+      datadog,
+      apiKey,
+      name: this.name,
+      intakeUrl,
+      accountId,
+      bucket,
+      bufferSeconds: cfg.bufferSeconds,
+      bufferSize: cfg.bufferSize,
+      retryDuration: cfg.retryDuration,
+      logRetentionDays: cfg.logRetentionDays,
+      secretKmsKeyArn: cfg.secretKmsKeyArn,
+      tags: awsTags,
+    });
+    this.deliveryStream = delivery.deliveryStream;
+    this.apiKeyFromSecretsManager = delivery.apiKeyFromSecretsManager;
+    this.metricStream = createMetricStream(this, {
+      provider,
+      name: this.name,
+      accountId,
+      deliveryStream: delivery.deliveryStream,
+      include: cfg.include,
+      exclude: cfg.exclude,
+      statistics: cfg.statistics,
+      includeLinkedAccountsMetrics: cfg.includeLinkedAccountsMetrics,
+      tags: awsTags,
+    });
+
+    // The Datadog side: account integration, metric metadata and tag configurations.
+    if (cfg.accountIntegration) {
+      this.accountIntegration = createAccountIntegration(this, {
+        aws,
+        datadog,
+        accountId,
+        roleName: cfg.integrationRoleName,
+        regions: cfg.integrationRegions,
+        tags: cfg.tags,
+        include: cfg.include,
+        exclude: cfg.exclude,
+        allowCustomNamespaces: cfg.allowCustomNamespaces,
+        polledNamespaces: healthNamespacesToPoll(cfg.health),
+      });
+    } else {
+      if (Object.keys(cfg.tags).length > 0) {
+        Annotations.of(this).addWarning(`${this.node.path}: 'tags' reach Datadog as account tags of the AWS integration, which this export does not manage (accountIntegration: false); set them on the export that does.`);
+      }
+      if (p.integrationRegions !== undefined) {
+        Annotations.of(this).addWarning(`${this.node.path}: 'integrationRegions' is ignored with accountIntegration: false.`);
+      }
+    }
+    createMetricDescriptions(this, datadog, cfg.mapping);
+
+    // Health.
+    const checks = createHealthChecks(this, {
+      aws, datadog, name: this.name, bucket, health: cfg.health, bufferSeconds: cfg.bufferSeconds, tags: cfg.tags,
+    });
+    for (const h of checks) {
+      this.healthChecks.push({ kind: HealthCheckKind[h.kind], backend: h.backend, monitor: h.monitor, metric: h.metric, reference: h.reference });
+    }
+
+    this.createStatusOutput(datadog, cfg.bufferSeconds);
+  }
+
+  /** Validates every prop that needs no connection, in the order errors are reported. */
+  private validate(p: DatadogExportProps): ResolvedProps {
+    const bufferSeconds = INTERVAL_SECONDS[this.exportInterval];
+    const allowCustom = optionalBoolean(this, 'allowCustomNamespaces', p.allowCustomNamespaces, false);
+    const include = validateFilters(this, 'includeFilters', p.includeFilters, allowCustom);
+    const exclude = validateFilters(this, 'excludeFilters', p.excludeFilters, allowCustom);
+    if (include.length > 0 && exclude.length > 0) {
+      fail(this, 'excludeFilters', p.excludeFilters, 'empty when includeFilters is given (a metric stream has either include or exclude filters)');
+    }
+    const statistics = validateStatistics(this, p.additionalStatistics, allowCustom);
+    const mapping = validateMapping(this, p.metricMapping, allowCustom, Object.values(DatadogMetricType), DatadogMetricType.GAUGE);
+    warnUnstreamedMappings(this, mapping, include, exclude);
+    const tags = validateTags(this, p.tags);
+    const includeLinkedAccountsMetrics = optionalBoolean(this, 'includeLinkedAccountsMetrics', p.includeLinkedAccountsMetrics, false);
+    const retryDuration = p.retryDuration === undefined ? 60 : requireInteger(this, 'retryDuration', p.retryDuration, 0, 7200);
+    const bufferSize = p.bufferSize === undefined ? 4 : requireInteger(this, 'bufferSize', p.bufferSize, 1, 64);
+    const failedDataRetentionDays = p.failedDataRetentionDays === undefined ? 30
+      : requireInteger(this, 'failedDataRetentionDays', p.failedDataRetentionDays, 1, 3650);
+    const logRetentionDays = p.logRetentionDays === undefined ? 30
+      : requireOneOf(this, 'logRetentionDays', p.logRetentionDays, LOG_RETENTION, `a CloudWatch Logs retention (${LOG_RETENTION.join(', ')} days)`);
+    const secretKmsKeyArn = optionalPattern(this, 'secretKmsKeyArn', p.secretKmsKeyArn, /^arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/,
+      'a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)');
+    const accountIntegration = optionalBoolean(this, 'accountIntegration', p.accountIntegration, true);
+    const integrationRoleName = optionalPattern(this, 'integrationRoleName', p.integrationRoleName, /^[\w+=,.@-]{1,64}$/,
+      'an IAM role name (1-64 of letters, digits, + = , . @ _ -)') ?? 'DatadogIntegrationRole';
+    const integrationRegions = validateRegions(this, p.integrationRegions);
+    const health = validateHealth(this, p, this.enabled, bufferSeconds, retryDuration);
+    return {
+      bufferSeconds,
+      allowCustomNamespaces: allowCustom,
+      include,
+      exclude,
+      statistics,
+      mapping,
+      tags,
+      includeLinkedAccountsMetrics,
+      retryDuration,
+      bufferSize,
+      failedDataRetentionDays,
+      logRetentionDays,
+      secretKmsKeyArn,
+      accountIntegration,
+      integrationRoleName,
+      integrationRegions,
+      health,
+    };
+  }
+
+  /** The AWS and Datadog connections, and the Datadog intake of the site. */
+  private connections(p: DatadogExportProps): { aws: AwsConnection; datadog: DatadogConnection; intakeUrl: string } {
     const aws = p.aws ?? AwsConnection.of(this);
     if (!(aws instanceof AwsConnection)) fail(this, 'aws', aws, 'an AwsConnection');
     if (!isToken(aws.region) && !AwsRegions.isKnown(aws.region)) fail(this, 'aws.region', aws.region, `an AWS region (${AwsRegions.all().join(', ')})`);
@@ -465,624 +567,37 @@ export class DatadogExport extends Construct {
     if (!intakeUrl) {
       fail(this, 'datadog.site', datadog.site.name, `a Datadog site with a metrics intake for Firehose (${Object.keys(DATADOG_METRICS_INTAKE).join(', ')})`);
     }
-    this.name = p.name === undefined ? `datadog-metrics-${aws.region}` : requirePattern(this, 'name', p.name, NAME, 'a name of 1-48 letters, digits, _ or -');
-    const provider = aws.provider;
-    const awsTags = Object.keys(tags).length > 0 ? tags : undefined;
-    const accountId = aws.accountId ?? new DataAwsCallerIdentity(this, 'Account', { provider }).accountId;
+    return { aws, datadog, intakeUrl };
+  }
 
-    // Failed-data bucket: private, encrypted, TLS only, expiring.
-    const bucketPrefix = `${this.name.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 24)}-failed-`;
-    // force_destroy: switching the export off (enabled: false) must remove it cleanly, even
-    // with failed data still in it.
-    const bucket = new S3Bucket(this, 'FailedDataBucket', { provider, bucketPrefix, forceDestroy: true, tags: awsTags });
-    this.failedDataBucket = bucket;
-    const publicAccess = new S3BucketPublicAccessBlock(this, 'FailedDataBucketPublicAccess', {
-      provider, bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
-    });
-    new S3BucketOwnershipControls(this, 'FailedDataBucketOwnership', { provider, bucket: bucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } });
-    new S3BucketServerSideEncryptionConfigurationA(this, 'FailedDataBucketEncryption', {
-      provider, bucket: bucket.id, rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }],
-    });
-    new S3BucketLifecycleConfiguration(this, 'FailedDataBucketLifecycle', {
-      provider,
-      bucket: bucket.id,
-      rule: [{
-        id: 'expire-failed-data',
-        status: 'Enabled',
-        filter: [{ prefix: '' }],
-        expiration: [{ days: retentionDays }],
-        abortIncompleteMultipartUpload: [{ daysAfterInitiation: 1 }],
-      }],
-    });
-    new S3BucketPolicy(this, 'FailedDataBucketPolicy', {
-      provider,
-      bucket: bucket.id,
-      dependsOn: [publicAccess],
-      policy: JSON.stringify({
-        Version: STATEMENT_VERSION,
-        Statement: [{
-          Sid: 'DenyInsecureTransport',
-          Effect: 'Deny',
-          Principal: '*',
-          Action: 's3:*',
-          Resource: [bucket.arn, `${bucket.arn}/*`],
-          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-        }],
-      }),
-    });
-
-    // Delivery-error logs.
-    const logGroup = new CloudwatchLogGroup(this, 'DeliveryLogGroup', {
-      provider, name: `/aws/kinesisfirehose/${this.name}`, retentionInDays: logRetention, tags: awsTags,
-    });
-    const logStream = new CloudwatchLogStream(this, 'DeliveryLogStream', { provider, name: 'HttpEndpointDelivery', logGroupName: logGroup.name });
-
-    // The API key: read by Firehose from Secrets Manager where it can, else in access_key.
-    const apiKey = props.apiKey === undefined ? datadog.apiKey : requireSecret(this, 'apiKey', props.apiKey);
-    const smArn = apiKey.source === SecretSource.SECRETS_MANAGER && apiKey.jsonKey === 'api_key' ? apiKey.secretsManagerArn : undefined;
-    this.apiKeyFromSecretsManager = smArn !== undefined;
-    if (!smArn) {
-      Annotations.of(this).addWarning(
-        `${this.node.path}: the Datadog API key (${apiKey.source}${apiKey.source === SecretSource.SECRETS_MANAGER ? `, JSON key ${apiKey.jsonKey ?? '(whole secret)'}` : ''}) cannot be read by Firehose itself, so it is set as access_key of the delivery stream and stored in the Terraform state. Use Secret.fromSecretsManager with a secret {"api_key": "<key>"} and jsonKey: 'api_key' to keep it out of the state.`);
+  /** The `Status` output: the pipeline and, by check kind and backend id, its health checks. */
+  private createStatusOutput(datadog: DatadogConnection, bufferSeconds: number): void {
+    const health: Record<string, Record<string, unknown>> = {};
+    for (const h of this.healthChecks) {
+      const m = h.monitor;
+      (health[h.kind.toLowerCase()] ??= {})[h.backend.id] = {
+        backend: h.backend.kind,
+        name: m.title,
+        metric: h.metric,
+        comparison: Comparisons.symbol(m.comparison),
+        threshold: m.critical,
+        window_seconds: m.period * m.evaluationPeriods,
+        reference: h.reference,
+      };
     }
-
-    // Firehose role: write failed data, write its error log, read the secret.
-    const firehoseRole = new IamRole(this, 'FirehoseRole', {
-      provider,
-      name: `${this.name}-firehose`,
-      assumeRolePolicy: JSON.stringify({
-        Version: STATEMENT_VERSION,
-        Statement: [{
-          Effect: 'Allow',
-          Principal: { Service: 'firehose.amazonaws.com' },
-          Action: 'sts:AssumeRole',
-          Condition: { StringEquals: { 'aws:SourceAccount': accountId } },
-        }],
-      }),
-      tags: awsTags,
-    });
-    const firehoseStatements: any[] = [
-      {
-        Sid: 'FailedDataBucket',
-        Effect: 'Allow',
-        Action: ['s3:AbortMultipartUpload', 's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads', 's3:PutObject'],
-        Resource: [bucket.arn, `${bucket.arn}/*`],
-      },
-      {
-        Sid: 'DeliveryErrorLog',
-        Effect: 'Allow',
-        Action: ['logs:PutLogEvents'],
-        Resource: [`${logGroup.arn}:log-stream:${logStream.name}`],
-      },
-    ];
-    if (smArn) {
-      firehoseStatements.push({
-        Sid: 'DatadogApiKeySecret',
-        Effect: 'Allow',
-        Action: ['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'],
-        Resource: [smArn],
-      });
-      if (kmsKeyArn) {
-        firehoseStatements.push({
-          Sid: 'DatadogApiKeySecretKey',
-          Effect: 'Allow',
-          Action: ['kms:Decrypt'],
-          Resource: [kmsKeyArn],
-          Condition: { StringEquals: { 'kms:ViaService': `secretsmanager.${aws.region}.amazonaws.com` } },
-        });
-      }
-    } else if (kmsKeyArn) {
-      Annotations.of(this).addWarning(`${this.node.path}: 'secretKmsKeyArn' is ignored because Firehose does not read the API key from Secrets Manager.`);
-    }
-    const firehosePolicy = new IamRolePolicy(this, 'FirehosePolicy', {
-      provider,
-      name: 'datadog-export-delivery',
-      role: firehoseRole.id,
-      policy: JSON.stringify({ Version: STATEMENT_VERSION, Statement: firehoseStatements }),
-    });
-
-    const delivery = new KinesisFirehoseDeliveryStream(this, 'DeliveryStream', {
-      provider,
-      name: this.name,
-      destination: 'http_endpoint',
-      dependsOn: [firehosePolicy],
-      serverSideEncryption: { enabled: true, keyType: 'AWS_OWNED_CMK' },
-      httpEndpointConfiguration: {
-        url: intakeUrl,
-        name: `Datadog ${datadog.site.name}`,
-        roleArn: firehoseRole.arn,
-        // Firehose buffering: interval 0-900 s, size 1-64 MiB (API HttpEndpointBufferingHints).
-        bufferingInterval: bufferSeconds,
-        bufferingSize: bufferSize,
-        retryDuration: retry,
-        s3BackupMode: 'FailedDataOnly',
-        accessKey: smArn ? undefined : apiKey.value,
-        secretsManagerConfiguration: smArn ? { enabled: true, secretArn: smArn, roleArn: firehoseRole.arn } : undefined,
-        requestConfiguration: { contentEncoding: 'GZIP' },
-        cloudwatchLoggingOptions: { enabled: true, logGroupName: logGroup.name, logStreamName: logStream.name },
-        s3Configuration: { roleArn: firehoseRole.arn, bucketArn: bucket.arn, compressionFormat: 'GZIP', errorOutputPrefix: 'failed/' },
-      },
-      tags: awsTags,
-    });
-    this.deliveryStream = delivery;
-
-    // Metric stream role: put records into this delivery stream only.
-    const streamRole = new IamRole(this, 'StreamRole', {
-      provider,
-      name: `${this.name}-stream`,
-      assumeRolePolicy: JSON.stringify({
-        Version: STATEMENT_VERSION,
-        Statement: [{
-          Effect: 'Allow',
-          Principal: { Service: 'streams.metrics.cloudwatch.amazonaws.com' },
-          Action: 'sts:AssumeRole',
-          Condition: { StringEquals: { 'aws:SourceAccount': accountId } },
-        }],
-      }),
-      tags: awsTags,
-    });
-    const streamPolicy = new IamRolePolicy(this, 'StreamPolicy', {
-      provider,
-      name: 'datadog-export-stream',
-      role: streamRole.id,
-      policy: JSON.stringify({
-        Version: STATEMENT_VERSION,
-        Statement: [{ Sid: 'DeliveryStream', Effect: 'Allow', Action: ['firehose:PutRecord', 'firehose:PutRecordBatch'], Resource: [delivery.arn] }],
-      }),
-    });
-
-    this.metricStream = new CloudwatchMetricStream(this, 'Resource', {
-      provider,
-      name: this.name,
-      roleArn: streamRole.arn,
-      firehoseArn: delivery.arn,
-      outputFormat: OUTPUT_FORMAT,
-      includeLinkedAccountsMetrics: includeLinked || undefined,
-      includeFilter: include.length > 0 ? include : undefined,
-      excludeFilter: exclude.length > 0 ? exclude : undefined,
-      statisticsConfiguration: stats.length > 0 ? stats : undefined,
-      dependsOn: [streamPolicy],
-      tags: awsTags,
-    });
-
-    // Datadog side.
-    if (withIntegration) {
-      this.accountIntegration = this.createIntegration(
-        aws, datadog, accountId, roleName, regions, tags, include, exclude, allowCustom, healthBackend);
-    } else {
-      if (Object.keys(tags).length > 0) {
-        Annotations.of(this).addWarning(`${this.node.path}: 'tags' reach Datadog as account tags of the AWS integration, which this export does not manage (accountIntegration: false); set them on the export that does.`);
-      }
-      if (p.integrationRegions !== undefined) {
-        Annotations.of(this).addWarning(`${this.node.path}: 'integrationRegions' is ignored with accountIntegration: false.`);
-      }
-    }
-    this.createMappings(datadog, mapping);
-
-    // Health.
-    const failedMetric = healthBackend === HealthBackend.NONE ? undefined : new S3BucketMetric(this, 'FailedDataRequestMetrics', {
-      provider, bucket: bucket.id, name: 'FailedData',
-    });
-    if (healthBackend === HealthBackend.CLOUDWATCH) {
-      this.createAlarms(provider, bucket, failedMetric!, notifications, minSuccess, maxFreshness, bufferSeconds, awsTags);
-    } else if (healthBackend === HealthBackend.DATADOG) {
-      this.createMonitors(datadog, bucket, notifications, minSuccess, maxFreshness, bufferSeconds, tags);
-    }
-
     new TerraformOutput(this, 'Status', {
       description: `Status of the Datadog export ${this.node.path}`,
       value: {
         enabled: true,
         name: this.name,
         interval_seconds: bufferSeconds,
-        metric_stream_arn: this.metricStream.arn,
-        delivery_stream_arn: delivery.arn,
-        failed_data_bucket: bucket.bucket,
+        metric_stream_arn: this.metricStream!.arn,
+        delivery_stream_arn: this.deliveryStream!.arn,
+        failed_data_bucket: this.failedDataBucket!.bucket,
         datadog_site: datadog.site.name,
         api_key_from_secrets_manager: this.apiKeyFromSecretsManager,
-        health: Object.fromEntries(this.healthChecks.map((h) => [h.kind.toLowerCase(), {
-          backend: h.backend, name: h.name, metric: h.metric, threshold: h.threshold, reference: h.reference,
-        }])),
+        health,
       },
     });
-  }
-
-  private validateHealth(p: DatadogExportProps): HealthBackend {
-    const enabled = this.enabled;
-    if (p.healthBackend === undefined) return enabled ? HealthBackend.CLOUDWATCH : HealthBackend.NONE;
-    const backend = requireOneOf(this, 'healthBackend', p.healthBackend, Object.values(HealthBackend), 'HealthBackend.CLOUDWATCH, DATADOG or NONE');
-    if (!enabled && backend !== HealthBackend.NONE) {
-      fail(this, 'healthBackend', backend, 'HealthBackend.NONE or unset when enabled is false (a disabled export has no pipeline to watch)');
-    }
-    return backend;
-  }
-
-  private validateNamespace(prop: string, value: unknown, allowCustom: boolean): string {
-    const ns = requireString(this, prop, value, 'a CloudWatch namespace such as AWS/Lambda');
-    if (isToken(ns)) return ns;
-    if (AWS_NAMESPACES.includes(ns)) return ns;
-    const accepted = `an AWS namespace (${AWS_NAMESPACES.join(', ')})${allowCustom ? ' or a custom namespace of 1-255 printable ASCII characters not starting with AWS/' : ', or a custom namespace with allowCustomNamespaces: true'}`;
-    if (ns.startsWith('AWS/') || !allowCustom || !/^[\x20-\x7E]{1,255}$/.test(ns) || ns.startsWith(':')) fail(this, prop, ns, accepted);
-    return ns;
-  }
-
-  private validateMetricName(prop: string, value: unknown): string {
-    return requirePattern(this, prop, value, /^[\x20-\x7E]{1,255}$/, 'a CloudWatch metric name of 1-255 printable ASCII characters');
-  }
-
-  private validateFilters(prop: string, value: unknown, allowCustom: boolean): { namespace: string; metricNames?: string[] }[] {
-    if (value === undefined) return [];
-    if (!Array.isArray(value)) fail(this, prop, value, 'a list of { namespace, metricNames? }');
-    let names = 0;
-    const seen = new Set<string>();
-    const out = value.map((f: any, i: number) => {
-      if (f === null || typeof f !== 'object') fail(this, `${prop}[${i}]`, f, 'a { namespace, metricNames? } object');
-      const namespace = this.validateNamespace(`${prop}[${i}].namespace`, f.namespace, allowCustom);
-      if (seen.has(namespace)) fail(this, `${prop}[${i}].namespace`, namespace, 'a namespace not already in another filter');
-      seen.add(namespace);
-      let metricNames: string[] | undefined;
-      if (f.metricNames !== undefined) {
-        if (!Array.isArray(f.metricNames) || f.metricNames.length === 0) fail(this, `${prop}[${i}].metricNames`, f.metricNames, 'a non-empty list of metric names, or unset for the whole namespace');
-        metricNames = [...new Set<string>(f.metricNames.map((m: unknown, j: number) => this.validateMetricName(`${prop}[${i}].metricNames[${j}]`, m)))].sort();
-      }
-      names += 1 + (metricNames?.length ?? 0);
-      return metricNames ? { namespace, metricNames } : { namespace };
-    });
-    // PutMetricStream: "filters can include up to 1000 total names" (namespaces plus metric names).
-    if (names > 1000) fail(this, prop, `${names} names`, 'at most 1000 namespace and metric names in all');
-    return out;
-  }
-
-  private validateStatistics(value: unknown, allowCustom: boolean): ResolvedStatistics[] {
-    if (value === undefined) return [];
-    // PutMetricStream: up to 100 statistics configurations and 20 statistics each.
-    if (!Array.isArray(value) || value.length > 100) fail(this, 'additionalStatistics', value, 'a list of at most 100 { namespace, metricName, statistics }');
-    return value.map((s: any, i: number) => {
-      const prop = `additionalStatistics[${i}]`;
-      if (s === null || typeof s !== 'object') fail(this, prop, s, 'a { namespace, metricName, statistics } object');
-      const namespace = this.validateNamespace(`${prop}.namespace`, s.namespace, allowCustom);
-      const metricName = this.validateMetricName(`${prop}.metricName`, s.metricName);
-      if (!Array.isArray(s.statistics) || s.statistics.length === 0 || s.statistics.length > 20) {
-        fail(this, `${prop}.statistics`, s.statistics, 'a list of 1 to 20 percentiles such as p50, p99, p99.9');
-      }
-      const statistics = s.statistics.map((st: unknown, j: number) => {
-        const m = typeof st === 'string' ? PERCENTILE.exec(st) : null;
-        const v = m ? Number(m[1]) : NaN;
-        if (!(v > 0 && v < 100)) fail(this, `${prop}.statistics[${j}]`, st, 'a percentile pNN between p0 and p100 exclusive, such as p50, p99, p99.9 (the OpenTelemetry output formats accept only percentiles)');
-        return st as string;
-      });
-      return { additionalStatistics: [...new Set<string>(statistics)].sort(), includeMetric: [{ namespace, metricName }] };
-    });
-  }
-
-  private validateMapping(value: unknown, allowCustom: boolean): ResolvedMapping[] {
-    if (value === undefined) return [];
-    if (!Array.isArray(value)) fail(this, 'metricMapping', value, 'a list of metric mappings');
-    const seen = new Set<string>();
-    return value.map((m: any, i: number) => {
-      const prop = `metricMapping[${i}]`;
-      if (m === null || typeof m !== 'object') fail(this, prop, m, 'a { namespace, metricName, ... } object');
-      const namespace = this.validateNamespace(`${prop}.namespace`, m.namespace, allowCustom);
-      const metricName = this.validateMetricName(`${prop}.metricName`, m.metricName);
-      const derived = derivedDatadogName(namespace, metricName);
-      const accepted = 'a Datadog metric name: a letter first, then ASCII letters, digits, _ or ., at most 200 characters';
-      let ddName: string;
-      if (m.datadogMetricName === undefined) {
-        if (!derived) fail(this, `${prop}.datadogMetricName`, undefined, `${accepted} (required: no documented naming rule for ${namespace} ${metricName})`);
-        ddName = derived;
-      } else {
-        ddName = requirePattern(this, `${prop}.datadogMetricName`, m.datadogMetricName, DD_METRIC, accepted);
-        if (derived && ddName !== derived) {
-          Annotations.of(this).addWarning(
-            `${this.node.path}: ${prop} maps ${namespace} ${metricName} to ${ddName}, but Datadog cannot rename streamed metrics. By Datadog's naming rule it arrives as ${derived}; the metadata and tag configuration are written to ${ddName} as given (correct only if that is the name Datadog really uses).`);
-        }
-      }
-      if (seen.has(ddName)) fail(this, `${prop}.datadogMetricName`, ddName, 'a Datadog metric not mapped by another entry');
-      seen.add(ddName);
-      let tags: string[] | undefined;
-      if (m.tags !== undefined) {
-        if (!Array.isArray(m.tags) || m.tags.length === 0) fail(this, `${prop}.tags`, m.tags, 'a non-empty list of tag keys, or unset');
-        tags = [...new Set<string>(m.tags.map((t: unknown, j: number) => requirePattern(this, `${prop}.tags[${j}]`, t, DD_TAG_KEY,
-          'a Datadog tag key (a letter, then up to 199 letters, digits, _ - . /)')))].sort();
-      }
-      const unit = optionalPattern(this, `${prop}.unit`, m.unit, /^[a-z][a-z_]{0,63}$/, 'a Datadog unit name such as millisecond, byte, request or percent');
-      const description = optionalPattern(this, `${prop}.description`, m.description, /^[^\n]{1,400}$/s, 'a one-line description of at most 400 characters');
-      const metricType = m.metricType === undefined ? DatadogMetricType.GAUGE
-        : requireOneOf(this, `${prop}.metricType`, m.metricType, Object.values(DatadogMetricType), 'DatadogMetricType.GAUGE, COUNT or RATE');
-      if (!tags && !unit && !description && m.metricType === undefined) {
-        Annotations.of(this).addWarning(`${this.node.path}: ${prop} (${ddName}) sets neither tags, unit, description nor metricType; it has no effect.`);
-      }
-      return { namespace, metricName, datadogMetricName: ddName, tags, unit, description, metricType, explicitType: m.metricType !== undefined };
-    });
-  }
-
-  private validateTags(value: unknown): Record<string, string> {
-    if (value === undefined) return {};
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(this, 'tags', value, 'a map of tag keys to values');
-    const out: Record<string, string> = {};
-    for (const key of Object.keys(value as object).sort()) {
-      const v = (value as Record<string, unknown>)[key];
-      if (!DD_TAG_KEY.test(key)) fail(this, `tags.${key}`, key, 'a Datadog tag key (a letter, then up to 199 letters, digits, _ - . /)');
-      if (typeof v !== 'string' || (!isToken(v) && !DD_TAG_VALUE.test(v))) fail(this, `tags.${key}`, v, 'a tag value of up to 199 letters, digits, _ - . / :');
-      out[key] = v;
-    }
-    return out;
-  }
-
-  private validateRegions(value: unknown): string[] | undefined {
-    if (value === undefined) return undefined;
-    if (!Array.isArray(value) || value.length === 0) fail(this, 'integrationRegions', value, 'a non-empty list of AWS regions, or unset for all regions');
-    return [...new Set<string>(value.map((r: unknown, i: number) => {
-      const region = requireString(this, `integrationRegions[${i}]`, r, 'an AWS region code such as eu-west-1');
-      if (!isToken(region) && !AwsRegions.isKnown(region)) fail(this, `integrationRegions[${i}]`, region, `an AWS region (${AwsRegions.all().join(', ')})`);
-      return region;
-    }))].sort();
-  }
-
-  private validateNotifications(value: unknown, backend: HealthBackend): string[] {
-    if (value === undefined) return [];
-    if (!Array.isArray(value)) fail(this, 'healthNotifications', value, 'a list of SNS topic ARNs (CloudWatch) or @handles (Datadog)');
-    if (backend === HealthBackend.NONE && value.length > 0) fail(this, 'healthNotifications', value, 'empty when there are no health checks (healthBackend NONE or enabled false)');
-    return value.map((n: unknown, i: number) => backend === HealthBackend.DATADOG
-      ? requirePattern(this, `healthNotifications[${i}]`, n, DD_HANDLE, 'a Datadog notification handle such as @slack-ops or @pagerduty-svc')
-      : requirePattern(this, `healthNotifications[${i}]`, n, SNS_ARN, 'an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>)'));
-  }
-
-  private createIntegration(
-    aws: AwsConnection, datadog: DatadogConnection, accountId: string, roleName: string, regions: string[] | undefined,
-    tags: Record<string, string>, include: { namespace: string; metricNames?: string[] }[], exclude: { namespace: string; metricNames?: string[] }[],
-    allowCustom: boolean, healthBackend: HealthBackend,
-  ): IntegrationAwsAccount {
-    const govCloud = aws.partition === 'aws-us-gov';
-    if (aws.partition !== 'aws' && !(govCloud && datadog.site.domain === 'ddog-gov.com')) {
-      fail(this, 'accountIntegration', true, `false for an account in partition ${aws.partition} with site ${datadog.site.name} (Datadog supports role delegation there only for GovCloud with US1-FED)`);
-    }
-    const ddAccount = govCloud ? DATADOG_GOVCLOUD_AWS_ACCOUNT : DATADOG_AWS_ACCOUNT[datadog.site.domain];
-    // The external id must be generated by Datadog (datadog_integration_aws_external_id);
-    // it expires if no integration uses it within 48 hours of creation.
-    const externalId = new IntegrationAwsExternalId(this, 'ExternalId', { provider: datadog.provider });
-    // A policy document data source, so the trust policy stays valid JSON whatever the
-    // external id resolves to.
-    const trust = new DataAwsIamPolicyDocument(this, 'DatadogRoleTrust', {
-      provider: aws.provider,
-      statement: [{
-        effect: 'Allow',
-        actions: ['sts:AssumeRole'],
-        principals: [{ type: 'AWS', identifiers: [`arn:${aws.partition}:iam::${ddAccount}:root`] }],
-        condition: [{ test: 'StringEquals', variable: 'sts:ExternalId', values: [externalId.id] }],
-      }],
-    });
-    const role = new IamRole(this, 'DatadogRole', {
-      provider: aws.provider,
-      name: roleName,
-      description: 'Assumed by Datadog to read CloudWatch metadata and tags for streamed metrics',
-      assumeRolePolicy: trust.json,
-    });
-    const policy = new IamRolePolicy(this, 'DatadogRolePolicy', {
-      provider: aws.provider,
-      name: 'datadog-integration',
-      role: role.id,
-      // These read actions have no resource-level permissions: AWS requires "*" here.
-      policy: JSON.stringify({ Version: STATEMENT_VERSION, Statement: [{ Sid: 'DatadogMetadataAndTags', Effect: 'Allow', Action: [...DATADOG_ROLE_ACTIONS], Resource: '*' }] }),
-    });
-    const awsOnly = (list: string[]) => [...new Set(list.filter((n) => n.startsWith('AWS/')))].sort();
-    const namespaceFilters = include.length > 0
-      ? { includeOnly: awsOnly([...include.map((f) => f.namespace), ...(healthBackend === HealthBackend.DATADOG ? ['AWS/Firehose', 'AWS/S3'] : [])]) }
-      : { excludeOnly: awsOnly(exclude.filter((f) => !f.metricNames).map((f) => f.namespace)) };
-    return new IntegrationAwsAccount(this, 'AccountIntegration', {
-      provider: datadog.provider,
-      dependsOn: [policy],
-      awsAccountId: accountId,
-      awsPartition: aws.partition,
-      accountTags: Object.entries(tags).map(([k, v]) => `${k}:${v}`),
-      authConfig: { awsAuthConfigRole: { roleName, externalId: externalId.id } },
-      awsRegions: regions ? { includeOnly: regions } : { includeAll: true },
-      logsConfig: { lambdaForwarder: {} },
-      metricsConfig: {
-        enabled: true,
-        automuteEnabled: true,
-        collectCloudwatchAlarms: false,
-        collectCustomMetrics: allowCustom,
-        namespaceFilters,
-      },
-      resourcesConfig: { cloudSecurityPostureManagementCollection: false, extendedCollection: false },
-      tracesConfig: { xrayServices: {} },
-    });
-  }
-
-  private createMappings(datadog: DatadogConnection, mapping: ResolvedMapping[]): void {
-    mapping.forEach((m, i) => {
-      if (m.unit || m.description || m.explicitType) {
-        new MetricMetadata(this, `MetricMetadata${i}`, {
-          provider: datadog.provider,
-          metric: m.datadogMetricName,
-          type: m.metricType,
-          unit: m.unit,
-          description: m.description,
-        });
-      }
-      if (m.tags) {
-        new MetricTagConfiguration(this, `MetricTags${i}`, {
-          provider: datadog.provider,
-          metricName: m.datadogMetricName,
-          metricType: m.metricType,
-          tags: m.tags,
-        });
-      }
-    });
-  }
-
-  private createAlarms(
-    provider: AwsConnection['provider'], bucket: S3Bucket, failedMetric: S3BucketMetric, notifications: string[],
-    minSuccess: number, maxFreshness: number, bufferSeconds: number, tags?: Record<string, string>,
-  ): void {
-    const stream = { DeliveryStreamName: this.name };
-    const actions = notifications.length > 0 ? notifications : undefined;
-    // Freshness tolerates missing data for one buffering interval plus 10 minutes, then alarms.
-    const freshnessPeriods = Math.ceil((bufferSeconds + 600) / 300);
-    const specs: {
-      kind: HealthCheckKind;
-      id: string;
-      suffix: string;
-      namespace: string;
-      metric: string;
-      statistic: string;
-      dims: Record<string, string>;
-      op: string;
-      threshold: number;
-      periods: number;
-      missing: string;
-      what: string;
-    }[] = [
-      {
-        kind: HealthCheckKind.DELIVERY_ERRORS,
-        id: 'DeliveryErrorsAlarm',
-        suffix: 'delivery-errors',
-        namespace: 'AWS/Firehose',
-        metric: 'DeliveryToHttpEndpoint.Success',
-        statistic: 'Average',
-        dims: stream,
-        op: 'LessThanThreshold',
-        threshold: minSuccess,
-        periods: 3,
-        missing: 'notBreaching',
-        what: `fewer than ${minSuccess * 100}% of deliveries to Datadog succeed`,
-      },
-      {
-        kind: HealthCheckKind.DATA_FRESHNESS,
-        id: 'DataFreshnessAlarm',
-        suffix: 'data-freshness',
-        namespace: 'AWS/Firehose',
-        metric: 'DeliveryToHttpEndpoint.DataFreshness',
-        statistic: 'Maximum',
-        dims: stream,
-        op: 'GreaterThanThreshold',
-        threshold: maxFreshness,
-        periods: freshnessPeriods,
-        missing: 'breaching',
-        what: `the last successful delivery to Datadog is older than ${maxFreshness} s, or nothing is delivered`,
-      },
-      {
-        kind: HealthCheckKind.THROTTLING,
-        id: 'ThrottlingAlarm',
-        suffix: 'throttling',
-        namespace: 'AWS/Firehose',
-        metric: 'ThrottledRecords',
-        statistic: 'Sum',
-        dims: stream,
-        op: 'GreaterThanThreshold',
-        threshold: 0,
-        periods: 1,
-        missing: 'notBreaching',
-        what: 'Firehose throttles records of the metric stream',
-      },
-      {
-        kind: HealthCheckKind.FAILED_DATA,
-        id: 'FailedDataAlarm',
-        suffix: 'failed-data',
-        namespace: 'AWS/S3',
-        metric: 'PutRequests',
-        statistic: 'Sum',
-        dims: { BucketName: bucket.bucket, FilterId: failedMetric.name },
-        op: 'GreaterThanThreshold',
-        threshold: 0,
-        periods: 1,
-        missing: 'notBreaching',
-        what: 'data that could not be delivered to Datadog is written to the failed-data bucket',
-      },
-    ];
-    for (const s of specs) {
-      const alarm = new CloudwatchMetricAlarm(this, s.id, {
-        provider,
-        alarmName: `${this.name}-${s.suffix}`,
-        alarmDescription: `Datadog export ${this.node.path}: ${s.what}.`,
-        namespace: s.namespace,
-        metricName: s.metric,
-        statistic: s.statistic,
-        dimensions: s.dims,
-        period: 300,
-        evaluationPeriods: s.periods,
-        datapointsToAlarm: s.periods,
-        comparisonOperator: s.op,
-        threshold: s.threshold,
-        treatMissingData: s.missing,
-        alarmActions: actions,
-        okActions: actions,
-        tags,
-      });
-      this.healthChecks.push({
-        kind: s.kind,
-        backend: HealthBackend.CLOUDWATCH,
-        name: `${this.name}-${s.suffix}`,
-        metric: `${s.namespace} ${s.metric}`,
-        threshold: s.threshold,
-        reference: alarm.arn,
-      });
-    }
-  }
-
-  private createMonitors(
-    datadog: DatadogConnection, bucket: S3Bucket, notifications: string[], minSuccess: number, maxFreshness: number,
-    bufferSeconds: number, tags: Record<string, string>,
-  ): void {
-    const windowMin = Math.max(15, Math.ceil((bufferSeconds + 600) / 60));
-    const stream = `deliverystreamname:${this.name.toLowerCase()}`;
-    const notify = notifications.join(' ');
-    const ddTags = ['integration:datadog-export', ...Object.entries(tags).map(([k, v]) => `${k}:${v}`)];
-    // Freshness: Datadog reports datadog.aws_metric_streams.data_received (1 while data arrives)
-    // per stream; no data means nothing arrives.
-    const specs: { kind: HealthCheckKind; id: string; suffix: string; query: string; threshold: number; noData: boolean; what: string }[] = [
-      {
-        kind: HealthCheckKind.DELIVERY_ERRORS,
-        id: 'DeliveryErrorsMonitor',
-        suffix: 'delivery errors',
-        query: `avg(last_15m):avg:aws.firehose.delivery_to_http_endpoint_success{${stream}} < ${minSuccess}`,
-        threshold: minSuccess,
-        noData: false,
-        what: `fewer than ${minSuccess * 100}% of deliveries to Datadog succeed`,
-      },
-      {
-        kind: HealthCheckKind.DATA_FRESHNESS,
-        id: 'DataFreshnessMonitor',
-        suffix: 'data freshness',
-        query: `max(last_${windowMin}m):max:datadog.aws_metric_streams.data_received{stream_name:${this.name.toLowerCase()}} < 1`,
-        threshold: 1,
-        noData: true,
-        what: `no data from the metric stream for ${windowMin} minutes (limit ${maxFreshness} s)`,
-      },
-      {
-        kind: HealthCheckKind.THROTTLING,
-        id: 'ThrottlingMonitor',
-        suffix: 'throttling',
-        query: `sum(last_15m):sum:aws.firehose.throttled_records{${stream}}.as_count() > 0`,
-        threshold: 0,
-        noData: false,
-        what: 'Firehose throttles records of the metric stream',
-      },
-      {
-        kind: HealthCheckKind.FAILED_DATA,
-        id: 'FailedDataMonitor',
-        suffix: 'failed data',
-        query: `sum(last_15m):sum:aws.s3.put_requests{bucketname:${bucket.bucket},filterid:faileddata}.as_count() > 0`,
-        threshold: 0,
-        noData: false,
-        what: 'data that could not be delivered is written to the failed-data bucket',
-      },
-    ];
-    for (const s of specs) {
-      const name = `Datadog export ${this.name}: ${s.suffix}`;
-      const monitor = new Monitor(this, s.id, {
-        provider: datadog.provider,
-        name,
-        type: 'metric alert',
-        query: s.query,
-        message: `Datadog export ${this.node.path}: ${s.what}.${notify ? ` ${notify}` : ''}`,
-        monitorThresholds: { critical: String(s.threshold) },
-        notifyNoData: s.noData,
-        noDataTimeframe: s.noData ? windowMin * 2 : undefined,
-        tags: ddTags,
-      });
-      this.healthChecks.push({ kind: s.kind, backend: HealthBackend.DATADOG, name, metric: s.query, threshold: s.threshold, reference: monitor.id });
-    }
   }
 }

@@ -6,7 +6,8 @@ import { datadogTags } from './query';
 import { fail } from '../../core/private/validate';
 import { Severities } from '../../core/severity';
 import type { CompositeMonitor } from '../../monitors/composite-monitor';
-import { DatadogBackend, DatadogRenderedMonitor } from '../datadog-monitor-backend';
+import type { DatadogBackend } from '../datadog-monitor-backend';
+import { DatadogRenderedMonitor } from '../datadog-rendered-monitor';
 
 /**
  * A Datadog composite monitor: a query over the components' monitor ids joined with &&, ||, !

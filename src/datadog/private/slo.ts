@@ -10,7 +10,8 @@ import { Severities } from '../../core/severity';
 import type { Slo } from '../../monitors/slo';
 import { matchSignal } from '../../signals/private/match';
 import { Signal, Statistic } from '../../signals/signal';
-import { DatadogBackend, DatadogRenderedMonitor } from '../datadog-monitor-backend';
+import type { DatadogBackend } from '../datadog-monitor-backend';
+import { DatadogRenderedMonitor } from '../datadog-rendered-monitor';
 
 // Datadog burn-rate alerts: "1 hour <= long window <= 48 hours", the short window "must always be
 // less than the long window", and 0 < burn rate <= 1 / (1 - SLO target)

@@ -11,11 +11,11 @@ import * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
 import * as stat from '@grafana/grafana-foundation-sdk/stat';
 import * as text from '@grafana/grafana-foundation-sdk/text';
 import * as timeseries from '@grafana/grafana-foundation-sdk/timeseries';
+import { topListInsightsQuery } from '../../cloudwatch/private/dashboard-metrics';
 import { fail } from '../../core/private/validate';
 import type { Dashboard } from '../../dashboards/dashboard';
-import { DashboardBackendKind } from '../../dashboards/dashboard-backend-kind';
 import { PlacedWidget } from '../../dashboards/private/model';
-import { periodOf, sortedDimensions, topListInsightsQuery } from '../../dashboards/private/queries';
+import { periodOf, sortedDimensions } from '../../dashboards/private/queries';
 import { TemplateVariable, TemplateVariableKind } from '../../dashboards/template-variable';
 import { MarkerLevel, ThresholdMarker, Widget, WidgetKind } from '../../dashboards/widget';
 import { Signal, SignalKind, Statistic } from '../../signals/signal';
@@ -67,7 +67,7 @@ export function grafanaDashboardJson(d: Dashboard, input: GrafanaModelInput): Re
     const panels: cog.Builder<dash.Panel>[] = [];
     for (const p of row.widgets) {
       const w = p.widget;
-      if (w.kind === WidgetKind.RAW && w.rawBackend !== DashboardBackendKind.GRAFANA) continue;
+      if (w.kind === WidgetKind.RAW && w.rawBackend !== 'grafana') continue;
       const parts = w.kind === WidgetKind.ALERT_STATUS ? alertLists(d, p) : [panel(d, p, input)];
       const width = w.kind === WidgetKind.ALERT_STATUS ? Math.max(1, Math.floor(w.width / parts.length)) : w.width;
       for (const part of parts) {

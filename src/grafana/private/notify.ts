@@ -5,8 +5,8 @@ import { fail } from '../../core/private/validate';
 import { Severities, Severity } from '../../core/severity';
 import { EmailTarget, INotificationTarget, PagerDutyTarget, SlackTarget, WebhookTarget } from '../../notifications/targets';
 import { WebhookAuthType } from '../../webhooks/webhook-connection';
-import { GrafanaNotificationPolicy, MatchOperator } from '../grafana-notification-policy';
 import type { GrafanaBackend } from '../grafana-monitor-backend';
+import { GrafanaNotificationPolicy, MatchOperator } from '../grafana-notification-policy';
 import type { GrafanaTargetBinding, IGrafanaNotificationTarget } from '../grafana-targets';
 
 function implementsGrafana(t: INotificationTarget): t is IGrafanaNotificationTarget {
@@ -30,8 +30,11 @@ export function grafanaBinding(scope: IConstruct, backend: GrafanaBackend, targe
     return fail(scope, `targets.${target.targetId}`, target.targetId,
       `a target the Grafana backend "${backend.id}" can notify (a built-in target, or one implementing IGrafanaNotificationTarget); "${target.targetId}" cannot be notified through Grafana`);
   }
-  return (target as SlackTarget)._bindOnce(scope, backend.id, (prop) => {
-    const parent = targetScope(scope, target.targetId, backend.id);
+  // Contact points belong to one Grafana organization: a second (aliased) connection gets its own.
+  const alias = backend.connectionFor(scope).alias;
+  const scopeId = alias ? `${backend.id}-${alias}` : backend.id;
+  return (target as SlackTarget)._bindOnce(scope, scopeId, (prop) => {
+    const parent = targetScope(scope, target.targetId, scopeId);
     const name = target.targetId;
     new ContactPoint(parent, 'ContactPoint', { ...config(scope, prop), name, provider: backend.connectionFor(scope).provider });
     return { contactPointName: name };
@@ -71,7 +74,9 @@ function webhookContactPoint(target: WebhookTarget): ContactPointBody {
     case WebhookAuthType.API_KEY_HEADER:
       return { webhook: [{ url: conn.url, headers: { [conn.auth.headerName!]: secret! } }] };
     case WebhookAuthType.HMAC_SIGNATURE:
-      return { webhook: [{ url: conn.url, hmacConfig: { secret: secret!, header: conn.auth.headerName, timestampHeader: conn.auth.timestampHeader } }] };
+      return {
+        webhook: [{ url: conn.url, hmacConfig: { secret: secret!, header: conn.auth.headerName, timestampHeader: conn.auth.timestampHeader } }],
+      };
     default:
       return { webhook: [{ url: conn.url }] };
   }

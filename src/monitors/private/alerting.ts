@@ -70,7 +70,9 @@ export function checkBackends(scope: IConstruct, backends: unknown): IMonitorBac
  * The backend as one with a capability (a method such as `renderSlo`), or a synth error naming
  * the construct, the backend and what the construct needs.
  */
-export function requireCapability<T extends IMonitorBackend>(scope: IConstruct, backend: IMonitorBackend, method: string, what: string, why?: string): T {
+export function requireCapability<T extends IMonitorBackend>(
+  scope: IConstruct, backend: IMonitorBackend, method: string, what: string, why?: string,
+): T {
   if (typeof (backend as any)[method] !== 'function') {
     fail(scope, 'backends', backend.id,
       `backends that can render ${what} (implementing ${method}); the ${backend.kind} backend "${backend.id}" cannot${why ? `: ${why}` : ''}`);

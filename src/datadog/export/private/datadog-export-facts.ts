@@ -101,3 +101,6 @@ export function derivedDatadogName(namespace: string, metricName: string): strin
   const metric = metricName.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
   return `aws.${ns}.${metric}`;
 }
+
+/** The IAM policy language version of every policy document the export writes. */
+export const STATEMENT_VERSION = '2012-10-17';
