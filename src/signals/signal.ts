@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { isAwsCountMetric } from '../aws/private/metric-facts';
 import { fail, isToken, requirePattern, requireString } from '../core/private/validate';
 
 /** The kinds of signal a monitor can watch. */
@@ -212,16 +213,6 @@ const AWS_SERVICES: Record<AwsService, { namespace: string; dimension: string[] 
   [AwsService.ECS]: { namespace: 'AWS/ECS', dimension: ['ClusterName', 'ServiceName'] },
 };
 
-/** Count metrics (their useful statistic is Sum) of the services `Signal.awsMetric()` knows. */
-const COUNT_METRICS = new Set([
-  'AWS/Lambda:Invocations', 'AWS/Lambda:Errors', 'AWS/Lambda:Throttles', 'AWS/Lambda:DeadLetterErrors',
-  'AWS/SQS:NumberOfMessagesSent', 'AWS/SQS:NumberOfMessagesReceived', 'AWS/SQS:NumberOfMessagesDeleted', 'AWS/SQS:NumberOfEmptyReceives',
-  'AWS/ApplicationELB:RequestCount', 'AWS/ApplicationELB:HTTPCode_Target_5XX_Count', 'AWS/ApplicationELB:HTTPCode_Target_4XX_Count',
-  'AWS/ApplicationELB:HTTPCode_ELB_5XX_Count', 'AWS/ApplicationELB:HTTPCode_ELB_4XX_Count', 'AWS/ApplicationELB:TargetConnectionErrorCount',
-  'AWS/DynamoDB:ThrottledRequests', 'AWS/DynamoDB:UserErrors', 'AWS/DynamoDB:SystemErrors',
-  'AWS/DynamoDB:ReadThrottleEvents', 'AWS/DynamoDB:WriteThrottleEvents',
-]);
-
 /**
  * What a monitor watches: a CloudWatch metric or metric-math expression, a Datadog metric
  * query, or a PromQL query. An immutable value; `with()` returns a changed copy.
@@ -255,7 +246,7 @@ export class Signal {
     } else {
       dimensions[info.dimension[0]] = resource;
     }
-    const statistic = options.statistic ?? (COUNT_METRICS.has(`${info.namespace}:${metricName}`) ? Statistic.SUM : Statistic.AVERAGE);
+    const statistic = options.statistic ?? (isAwsCountMetric(info.namespace, metricName) ? Statistic.SUM : Statistic.AVERAGE);
     return Signal.cloudWatchMetric({ namespace: info.namespace, metricName, dimensions, statistic, period: options.period });
   }
 
@@ -395,6 +386,10 @@ export class Signal {
           fail(scope, `${prop}.query`, q, 'an NRQL query starting with SELECT, without SINCE, UNTIL, TIMESERIES, COMPARE WITH or LIMIT (the backend sets the window)');
         }
         break;
+      } default: {
+        // Adding a kind without validating it is a compile error here.
+        const unhandled: never = this.kind;
+        throw new Error(`unknown signal kind ${String(unhandled)}`);
       }
     }
   }

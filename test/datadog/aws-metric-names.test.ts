@@ -1,5 +1,5 @@
-import { datadogAwsMetric, datadogSnakeCase } from '../../src/datadog/private/aws-metric-names';
-import { Aggregation, Statistic } from '../../src/index';
+import { datadogAwsMetric, datadogAwsMetricQuery, datadogSnakeCase } from '../../src/datadog/private/aws-metric-names';
+import { Aggregation, AwsService, Signal, Statistic } from '../../src/index';
 
 /**
  * CloudWatch metric + statistic → Datadog metric, as Datadog's integration pages list them:
@@ -76,5 +76,29 @@ describe('CloudWatch metrics in Datadog', () => {
     ['GetRecords.IteratorAgeMilliseconds', 'get_records_iterator_age_milliseconds'],
   ])('snake_case of %s is %s', (name, snake) => {
     expect(datadogSnakeCase(name)).toBe(snake);
+  });
+});
+
+describe('one table of AWS count metrics', () => {
+  test('a count metric defaults to Sum, and Datadog then queries it as a count', () => {
+    // ActiveConnectionCount: "The most useful statistic is Sum" (ALB CloudWatch metrics); Datadog types it count.
+    const s = Signal.awsMetric(AwsService.APPLICATION_LOAD_BALANCER, 'app/web/123', 'ActiveConnectionCount');
+    expect(s.cloudWatchMetricProps!.statistic).toBe(Statistic.SUM);
+    expect(datadogAwsMetricQuery(s.cloudWatchMetricProps!)).toEqual({
+      query: 'sum:aws.applicationelb.active_connection_count{loadbalancer:app/web/123}.as_count()', aggregation: Aggregation.SUM,
+    });
+  });
+
+  test('an AWS count that Datadog collects as a gauge keeps its statistic suffix', () => {
+    const s = Signal.awsMetric(AwsService.SQS, 'orders', 'NumberOfMessagesSent');
+    expect(s.cloudWatchMetricProps!.statistic).toBe(Statistic.SUM);
+    expect(datadogAwsMetricQuery(s.cloudWatchMetricProps!)).toEqual({
+      query: 'sum:aws.sqs.number_of_messages_sent.sum{queuename:orders}', aggregation: Aggregation.SUM,
+    });
+  });
+
+  test('a gauge defaults to Average', () => {
+    const s = Signal.awsMetric(AwsService.SQS, 'orders', 'ApproximateAgeOfOldestMessage');
+    expect(s.cloudWatchMetricProps!.statistic).toBe(Statistic.AVERAGE);
   });
 });

@@ -21,27 +21,8 @@
  * Where the rule does not hold, the table below names the documented metric; anything else
  * can be set per signal with `datadogMetric`.
  */
+import { isDatadogCountMetric } from '../../aws/private/metric-facts';
 import { Aggregation, CloudWatchMetricProps, Statistic } from '../../signals/signal';
-
-/** Metrics Datadog types as counts: only their Sum exists, under the bare name. */
-const COUNTS = new Set([
-  // https://docs.datadoghq.com/integrations/amazon_lambda/#metrics
-  'AWS/Lambda:Invocations', 'AWS/Lambda:Errors', 'AWS/Lambda:Throttles', 'AWS/Lambda:DeadLetterErrors',
-  'AWS/Lambda:DestinationDeliveryFailures',
-  // https://docs.datadoghq.com/integrations/amazon_elb/#metrics
-  'AWS/ApplicationELB:RequestCount', 'AWS/ApplicationELB:ActiveConnectionCount', 'AWS/ApplicationELB:NewConnectionCount',
-  'AWS/ApplicationELB:RejectedConnectionCount', 'AWS/ApplicationELB:TargetConnectionErrorCount', 'AWS/ApplicationELB:ProcessedBytes',
-  'AWS/ApplicationELB:RequestCountPerTarget', 'AWS/ApplicationELB:ClientTLSNegotiationErrorCount',
-  'AWS/ApplicationELB:HTTPCode_Target_2XX_Count', 'AWS/ApplicationELB:HTTPCode_Target_3XX_Count',
-  'AWS/ApplicationELB:HTTPCode_Target_4XX_Count', 'AWS/ApplicationELB:HTTPCode_Target_5XX_Count',
-  'AWS/ApplicationELB:HTTPCode_ELB_3XX_Count', 'AWS/ApplicationELB:HTTPCode_ELB_4XX_Count', 'AWS/ApplicationELB:HTTPCode_ELB_5XX_Count',
-  'AWS/ApplicationELB:HTTPCode_ELB_500_Count', 'AWS/ApplicationELB:HTTPCode_ELB_502_Count',
-  'AWS/ApplicationELB:HTTPCode_ELB_503_Count', 'AWS/ApplicationELB:HTTPCode_ELB_504_Count',
-  'AWS/NetworkELB:TCP_Client_Reset_Count', 'AWS/NetworkELB:TCP_ELB_Reset_Count', 'AWS/NetworkELB:TCP_Target_Reset_Count',
-  // https://docs.datadoghq.com/integrations/amazon_dynamodb/#metrics
-  'AWS/DynamoDB:ThrottledRequests', 'AWS/DynamoDB:SystemErrors', 'AWS/DynamoDB:UserErrors',
-  'AWS/DynamoDB:ReadThrottleEvents', 'AWS/DynamoDB:WriteThrottleEvents', 'AWS/DynamoDB:ConditionalCheckFailedRequests',
-]);
 
 /**
  * Documented names that the rule does not produce
@@ -101,7 +82,7 @@ export function datadogDimensionTag(dimension: string): string {
  */
 export function datadogAwsMetric(namespace: string, metricName: string, statistic: Statistic, override?: string): DatadogAwsMetric | string {
   const key = `${namespace}:${metricName}`;
-  const count = COUNTS.has(key);
+  const count = isDatadogCountMetric(namespace, metricName);
   if (override) {
     return { metric: override, aggregation: statistic.aggregation, asCount: count };
   }
