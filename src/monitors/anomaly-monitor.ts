@@ -1,14 +1,13 @@
-import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { AlertOptions } from './alert-options';
-import { IAnomalyMonitorBackend, IMonitorBackend, IRenderedAlerts } from './backend';
+import { AlertingConstruct } from './alerting-construct';
+import { IAnomalyMonitorBackend, IMonitorBackend } from './backend';
 import { AlertBasics, checkBackends, requireCapability, requireFinite, validateBasics, validateSeverity } from './private/alerting';
 import { fail, requireInteger } from '../core/private/validate';
 import { Severity } from '../core/severity';
-import { checkTarget } from '../notifications/private/check';
-import type { INotificationTarget } from '../notifications/targets';
 import { Signal } from '../signals/signal';
 
+/** Datadog's anomaly-detection algorithms (docs.datadoghq.com/monitors/types/anomaly). */
 export enum AnomalyAlgorithm {
   /** No seasonality: a lagging rolling quantile; adapts quickly. */
   BASIC = 'basic',
@@ -89,7 +88,7 @@ const BOUNDS_MAX = 10;
  *
  * Children: one construct per backend id with the resource `Resource`. Secrets: none of its own.
  */
-export class AnomalyMonitor extends Construct {
+export class AnomalyMonitor extends AlertingConstruct {
   /** The signal. */
   public readonly signal: Signal;
   /** The bounds in standard deviations. */
@@ -123,8 +122,6 @@ export class AnomalyMonitor extends Construct {
    */
   public readonly renotifyInterval?: number;
   private readonly basics: AlertBasics;
-  private readonly renderings: IRenderedAlerts[] = [];
-  private readonly _targets: INotificationTarget[] = [];
 
   constructor(scope: Construct, id: string, props: AnomalyMonitorProps) {
     super(scope, id);
@@ -148,32 +145,9 @@ export class AnomalyMonitor extends Construct {
     this.severity = validateSeverity(this, 'severity', props.severity, Severity.SEV3);
     this.signal._validate(this, 'signal', this.period);
     for (const b of checkBackends(this, props.backends)) {
-      this.renderings.push(requireCapability<IAnomalyMonitorBackend>(this, b, 'renderAnomaly', 'anomaly monitors').renderAnomaly(this));
+      this.addRendering(requireCapability<IAnomalyMonitorBackend>(this, b, 'renderAnomaly', 'anomaly monitors').renderAnomaly(this));
     }
     for (const t of props.targets ?? []) this.addTarget(t);
   }
 
-  /** Notify `target` too, if it takes this monitor's severity. */
-  public addTarget(target: INotificationTarget): void {
-    checkTarget(this, this._targets, target);
-    this._targets.push(target);
-    for (const r of this.renderings) r.addTarget(target);
-  }
-
-  /** Every target, in the order added. */
-  public get targets(): INotificationTarget[] {
-    return [...this._targets];
-  }
-
-  /** What each backend rendered, in the order of `backends`. */
-  public get alertRenderings(): IRenderedAlerts[] {
-    return [...this.renderings];
-  }
-
-  /** The main resource rendered for a backend id (`datadog_monitor` or `aws_cloudwatch_metric_alarm`). */
-  public resourceFor(backendId: string): TerraformResource {
-    const r = this.renderings.find((x) => x.backend.id === backendId);
-    if (!r) throw new Error(`${this.node.path}: no backend with id ${backendId} (${this.renderings.map((x) => x.backend.id).join(', ')})`);
-    return r.resources[0];
-  }
 }

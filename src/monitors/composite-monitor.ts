@@ -1,13 +1,12 @@
-import { TerraformResource, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AlarmRule } from './alarm-rule';
 import { AlertOptions } from './alert-options';
-import { ICompositeMonitorBackend, IMonitorBackend, IRenderedAlerts } from './backend';
+import { AlertingConstruct } from './alerting-construct';
+import { ICompositeMonitorBackend, IMonitorBackend } from './backend';
 import { AlertBasics, checkBackends, requireCapability, validateBasics, validateSeverity } from './private/alerting';
 import { fail } from '../core/private/validate';
 import { Severity } from '../core/severity';
-import { checkTarget } from '../notifications/private/check';
-import type { INotificationTarget } from '../notifications/targets';
 
 /** Props of a `CompositeMonitor`. */
 export interface CompositeMonitorProps extends AlertOptions {
@@ -36,7 +35,7 @@ export interface CompositeMonitorProps extends AlertOptions {
  * Children: one construct per backend id (`Datadog`, `CloudWatch`) with the resource `Resource`.
  * Secrets: none of its own; targets' secrets are handled as for `MonitorConfig`.
  */
-export class CompositeMonitor extends Construct {
+export class CompositeMonitor extends AlertingConstruct {
   /** The rule. */
   public readonly rule: AlarmRule;
   /** The severity. */
@@ -57,8 +56,6 @@ export class CompositeMonitor extends Construct {
    * @default - none
    */
   public readonly renotifyInterval?: number;
-  private readonly renderings: IRenderedAlerts[] = [];
-  private readonly _targets: INotificationTarget[] = [];
   private readonly basics: AlertBasics;
 
   constructor(scope: Construct, id: string, props: CompositeMonitorProps) {
@@ -92,32 +89,9 @@ export class CompositeMonitor extends Construct {
           fail(this, 'rule', m.node.path, `monitors rendered to every backend of the composite; this one has no rendering with id ${b.id} (it has ${m.renderings.map((x) => x.backend.id).join(', ')})`);
         }
       }
-      this.renderings.push(backend.renderComposite(this));
+      this.addRendering(backend.renderComposite(this));
     }
     for (const t of props.targets ?? []) this.addTarget(t);
   }
 
-  /** Notify `target` too, if it takes this composite's severity. */
-  public addTarget(target: INotificationTarget): void {
-    checkTarget(this, this._targets, target);
-    this._targets.push(target);
-    for (const r of this.renderings) r.addTarget(target);
-  }
-
-  /** Every target, in the order added. */
-  public get targets(): INotificationTarget[] {
-    return [...this._targets];
-  }
-
-  /** What each backend rendered, in the order of `backends`. */
-  public get alertRenderings(): IRenderedAlerts[] {
-    return [...this.renderings];
-  }
-
-  /** The main resource rendered for a backend id (`datadog_monitor` or `aws_cloudwatch_composite_alarm`). */
-  public resourceFor(backendId: string): TerraformResource {
-    const r = this.renderings.find((x) => x.backend.id === backendId);
-    if (!r) throw new Error(`${this.node.path}: no backend with id ${backendId} (${this.renderings.map((x) => x.backend.id).join(', ')})`);
-    return r.resources[0];
-  }
 }

@@ -1,5 +1,6 @@
 // Public API of src/monitors (re-exported by src/index.ts).
 export * from './alert-options';
+export * from './alerting-construct';
 export * from './threshold';
 export * from './backend';
 export * from './monitor-config';

@@ -1,11 +1,11 @@
 import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
-import { IMonitorBackend, IRenderedAlerts, ISloBackend } from './backend';
+import { AlertingConstruct } from './alerting-construct';
+import { IMonitorBackend, ISloBackend } from './backend';
 import { MonitorConfig } from './monitor-config';
 import { AlertBasics, checkBackends, requireCapability, requireFinite, shortDuration, validateBasics, validateSeverity } from './private/alerting';
 import { fail } from '../core/private/validate';
 import { Severity } from '../core/severity';
-import { checkTarget } from '../notifications/private/check';
 import type { INotificationTarget } from '../notifications/targets';
 import { Signal } from '../signals/signal';
 
@@ -195,7 +195,7 @@ export interface SloProps {
  * PAGE alerts take `pageSeverity`, TICKET alerts `ticketSeverity`; targets hear the alerts whose
  * severity they take. Secrets: none of its own.
  */
-export class Slo extends Construct {
+export class Slo extends AlertingConstruct {
   /** The name. */
   public readonly name: string;
   /** What the SLO promises (alert messages start with it). */
@@ -220,8 +220,6 @@ export class Slo extends Construct {
   /** Severity of TICKET alerts. */
   public readonly ticketSeverity: Severity;
   private readonly basics: AlertBasics;
-  private readonly renderings: IRenderedAlerts[] = [];
-  private readonly _targets: INotificationTarget[] = [];
 
   constructor(scope: Construct, id: string, props: SloProps) {
     super(scope, id);
@@ -248,7 +246,7 @@ export class Slo extends Construct {
     }
     this.burnRateAlerts = this.validateAlerts(props.burnRateAlerts ?? BurnRateAlert.sreWorkbook());
     for (const b of checkBackends(this, props.backends)) {
-      this.renderings.push(requireCapability<ISloBackend>(this, b, 'renderSlo', 'SLOs').renderSlo(this));
+      this.addRendering(requireCapability<ISloBackend>(this, b, 'renderSlo', 'SLOs').renderSlo(this));
     }
     for (const target of props.targets ?? []) this.addTarget(target);
   }
@@ -258,32 +256,12 @@ export class Slo extends Construct {
     return Number((1 - this.target / 100).toPrecision(12));
   }
 
-  /** Notify `target` of every alert whose severity it takes. */
-  public addTarget(target: INotificationTarget): void {
-    checkTarget(this, this._targets, target);
-    this._targets.push(target);
-    if (!Array.isArray(target.severities)) return;
-    for (const r of this.renderings) r.addTarget(target);
-  }
-
-  /** Every target, in the order added. */
-  public get targets(): INotificationTarget[] {
-    return [...this._targets];
-  }
-
-  /** What each backend rendered, in the order of `backends`. */
-  public get alertRenderings(): IRenderedAlerts[] {
-    return [...this.renderings];
-  }
-
   /**
    * The resources that notify for each alert of a backend, in the order of `burnRateAlerts`:
    * `datadog_monitor`s, `aws_cloudwatch_composite_alarm`s, or the one `grafana_rule_group`.
    */
   public alertResourcesFor(backendId: string): TerraformResource[] {
-    const r = this.renderings.find((x) => x.backend.id === backendId);
-    if (!r) throw new Error(`${this.node.path}: no backend with id ${backendId}`);
-    return [...r.resources];
+    return [...this.renderingFor(backendId).resources];
   }
 
   /** The severity of a burn-rate alert: `pageSeverity` for PAGE alerts, `ticketSeverity` for TICKET alerts. */
