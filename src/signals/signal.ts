@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { makeImmutable } from '../core/private/immutable';
 import { fail, isToken, requirePattern, requireString } from '../core/private/validate';
 
 /** The kinds of signal a monitor can watch. */
@@ -315,7 +316,7 @@ export class Signal {
     this.cloudWatchExpressionProps = expression;
     this.datadogQueryProps = datadog;
     this.promQlProps = promql;
-    Object.freeze(this);
+    makeImmutable(this);
   }
 
   /** A copy of this CloudWatch metric with another statistic. */
