@@ -91,7 +91,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'projenrc/**/*.ts', '.projenrc.ts'],
     compilerOptions: {},
   },
-  gitignore: ['cdktf.out/', '.terraform/', '*.tfstate*', '.gen/', 'bench/results/', '.tfvalidate/'],
+  gitignore: ['cdktf.out/', '.terraform/', '*.tfstate*', '.gen/', 'bench/results/', '.tfvalidate/', '/.venv/', '__pycache__/'],
 });
 
 // Only users of the New Relic backend (src/newrelic) need its provider bindings: npm does
@@ -104,13 +104,29 @@ project.package.addField('peerDependenciesMeta', {
 // a vendor folder may use the neutral folders, never the other way round through a cycle.
 project.eslint?.addRules({ 'import/no-cycle': ['error', { ignoreExternal: true }] });
 
-for (const p of ['/cdktf.out/', '/examples/', '/bench/', '/schema/', '/.ci/', '/cdktf.json', '/.tfvalidate/', '/projenrc/']) {
+for (const p of ['/cdktf.out/', '/examples/', '/bench/', '/schema/', '/.ci/', '/cdktf.json', '/.tfvalidate/', '/projenrc/', '/.venv/', '/scripts/']) {
   project.addPackageIgnore(p);
 }
 
-// Packaging for Python/Java/.NET/Go needs their toolchains, which the build machines do not
+// Packaging for Java/.NET/Go needs their toolchains, which the build machines do not all
 // have: `package` builds the npm tarball only; `package-all` still builds every target.
 project.tasks.tryFind('package')?.reset('npx projen package:js');
+
+// Python is built and tested in every build: after compiling, `package:python` builds the wheel
+// into dist/python and `python:venv` installs it, with the pinned cdktf, constructs and provider
+// packages of test/python/requirements.txt, into .venv/python, where the jest tests of
+// test/python run the Python examples (examples/python) and Python implementations of the
+// library's interfaces. A missing Python, wheel or venv fails the build.
+const pythonVenv = project.addTask('python:venv', {
+  description: 'Install the wheel of dist/python and the pinned Python dependencies into .venv/python',
+  exec: 'bash scripts/python-venv.sh',
+});
+project.postCompileTask.spawn(project.tasks.tryFind('package:python')!);
+project.postCompileTask.spawn(pythonVenv);
+project.addTask('test:python', {
+  description: 'Run the Python tests (test/python) against .venv/python',
+  exec: 'jest --ci --coverage=false test/python',
+});
 
 // Regenerate the Grafana (and http) provider bindings from the checked-in schema dumps.
 project.addTask('bindings', {

@@ -32,3 +32,16 @@ test('the README names the two commands .ci/run runs', () => {
     expect(ci).toContain(cmd);
   }
 });
+
+test('the README Python quick start is examples/python/quickstart/main.py', () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/```python\n([\s\S]*?)```/g)].map((m) => m[1]);
+  const quick = blocks.find((b) => b.includes('def quickstart_example'));
+  expect(quick).toBeDefined();
+  expect(quick).toBe(fs.readFileSync(path.join(root, 'examples', 'python', 'quickstart', 'main.py'), 'utf8'));
+  // the pip line pins the versions the tests install
+  const requirements = fs.readFileSync(path.join(root, 'test', 'python', 'requirements.txt'), 'utf8')
+    .split('\n').filter((l) => /^[a-z].*==/.test(l) && !l.startsWith('jsii=='));
+  expect(requirements.length).toBeGreaterThanOrEqual(5);
+  for (const pin of requirements) expect(readme).toContain(pin);
+});

@@ -1,3 +1,5 @@
+import { makeImmutable } from '../core/private/immutable';
+
 /** The kinds of template variable. */
 export enum TemplateVariableKind {
   /** The deployment environment (`env` tag or label). */
@@ -134,6 +136,6 @@ export class TemplateVariable {
     this.defaultValue = defaultValue;
     this.label = label;
     this.promQlQuery = promQlQuery;
-    Object.freeze(this);
+    makeImmutable(this);
   }
 }

@@ -1,3 +1,4 @@
+import { makeImmutable } from '../core/private/immutable';
 import type { MonitorConfig } from '../monitors/monitor-config';
 import { Comparisons, ComparisonOperator } from '../monitors/threshold';
 import type { Signal } from '../signals/signal';
@@ -76,7 +77,7 @@ export class ThresholdMarker {
     this.to = to;
     this.label = label;
     this.level = level;
-    Object.freeze(this);
+    makeImmutable(this);
   }
 
   /** Whether this is a band. */
@@ -351,7 +352,7 @@ export class Widget {
     this.markdown = parts.markdown;
     this.rawBackend = parts.rawBackend;
     this.rawDefinition = parts.rawDefinition;
-    Object.freeze(this);
+    makeImmutable(this);
   }
 
   /** A copy with other placement options (id, width, height). (Not named `with`: a reserved word in Python.) */

@@ -1,4 +1,5 @@
 import { MonitorConfig } from './monitor-config';
+import { makeImmutable } from '../core/private/immutable';
 
 enum RuleOp {
   MONITOR = 'MONITOR',
@@ -51,7 +52,7 @@ export class AlarmRule {
     this.op = op;
     this.operands = [...operands];
     this.leaf = leaf;
-    Object.freeze(this);
+    makeImmutable(this);
   }
 
   /** The distinct monitors the rule names, in the order they first appear. */

@@ -4,6 +4,7 @@ import { AlertingConstruct } from './alerting-construct';
 import { IMonitorBackend, ISloBackend } from './backend';
 import { MonitorConfig } from './monitor-config';
 import { AlertBasics, checkBackends, requireCapability, requireFinite, shortDuration, validateBasics, validateSeverity } from './private/alerting';
+import { makeImmutable } from '../core/private/immutable';
 import { fail } from '../core/private/validate';
 import { Severity } from '../core/severity';
 import type { INotificationTarget } from '../notifications/targets';
@@ -77,7 +78,7 @@ export class BurnRateAlert {
 
   constructor(props: BurnRateAlertProps) {
     this.props = { ...props };
-    Object.freeze(this);
+    makeImmutable(this);
   }
 
   /** A short name: `14.4x 1h/5m`. */
@@ -120,7 +121,7 @@ export class SloIndicator {
   private constructor(ratio?: SloRatioProps, monitors?: MonitorConfig[]) {
     this.ratioProps = ratio ? { ...ratio } : undefined;
     this.monitorList = monitors;
-    Object.freeze(this);
+    makeImmutable(this);
   }
 }
 

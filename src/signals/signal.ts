@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
 import { isAwsCountMetric } from '../aws/private/metric-facts';
+import { makeImmutable } from '../core/private/immutable';
 import { fail, isToken, requirePattern, requireString } from '../core/private/validate';
 
 /** The kinds of signal a monitor can watch. */
@@ -306,7 +307,7 @@ export class Signal {
     this.cloudWatchExpressionProps = expression;
     this.datadogQueryProps = datadog;
     this.promQlProps = promql;
-    Object.freeze(this);
+    makeImmutable(this);
   }
 
   /** A copy of this CloudWatch metric with another statistic. */
