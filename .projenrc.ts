@@ -91,7 +91,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'projenrc/**/*.ts', '.projenrc.ts'],
     compilerOptions: {},
   },
-  gitignore: ['cdktf.out/', '.terraform/', '*.tfstate*', '.gen/', 'bench/results/', '.tfvalidate/'],
+  gitignore: ['cdktf.out/', '.terraform/', '*.tfstate*', '.gen/', 'bench/results/', '.tfvalidate/', '/.venv/aws-tools/'],
 });
 
 // Only users of the New Relic backend (src/newrelic) need its provider bindings: npm does
@@ -104,7 +104,7 @@ project.package.addField('peerDependenciesMeta', {
 // a vendor folder may use the neutral folders, never the other way round through a cycle.
 project.eslint?.addRules({ 'import/no-cycle': ['error', { ignoreExternal: true }] });
 
-for (const p of ['/cdktf.out/', '/examples/', '/bench/', '/schema/', '/.ci/', '/cdktf.json', '/.tfvalidate/', '/projenrc/']) {
+for (const p of ['/cdktf.out/', '/examples/', '/bench/', '/schema/', '/.ci/', '/cdktf.json', '/.tfvalidate/', '/projenrc/', '/scripts/', '/.venv/']) {
   project.addPackageIgnore(p);
 }
 
@@ -123,6 +123,15 @@ project.addTask('synth:examples', {
   description: 'Synthesize every example into cdktf.out',
   exec: 'cdktf synth',
 });
+
+// The Python tools of the AWS test layers (moto's server for test/apply, checkov for
+// test/checkov), installed once into .venv/aws-tools before jest runs, so that the install
+// does not count against jest's per-test timeout. The tests call the same script (a no-op then).
+const awsTools = project.addTask('aws-tools', {
+  description: 'Create the virtual environments of the AWS emulator and checkov under .venv/aws-tools (once)',
+  exec: 'bash scripts/aws-tools.sh',
+});
+project.testTask.prependSpawn(awsTools);
 
 project.addTask('bench', {
   description: 'Run the benchmarks in bench/ (load time, synth time against hand-written L1 code)',
