@@ -47,7 +47,8 @@ export class AwsEmulator {
     const fd = fs.openSync(log, 'a');
     const child = spawn(executable, ['-H', '127.0.0.1', '-p', String(port)], {
       stdio: ['ignore', fd, fd],
-      env: { ...process.env, MOTO_CALL_RESET_API: 'true' },
+      // AWS managed policies (ReadOnlyAccess, ...) exist in every real account
+      env: { ...process.env, MOTO_CALL_RESET_API: 'true', MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
     });
     fs.closeSync(fd);
     const tail = () => fs.readFileSync(log, 'utf8').slice(-4000);

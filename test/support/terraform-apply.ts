@@ -146,6 +146,8 @@ export function prepareForApply(part: Record<string, any>, endpoint: string, rem
   for (const key of ['output', 'check']) {
     for (const [name, value] of Object.entries<any>(config[key] ?? {})) if (refersToGone(value)) delete config[key][name];
   }
+  // an empty block is not valid Terraform JSON
+  for (const key of ['output', 'check', 'locals']) if (config[key] && Object.keys(config[key]).length === 0) delete config[key];
 
   // 3. providers: every aws block talks to the emulator only
   const endpoints: Record<string, string> = {};
@@ -305,6 +307,9 @@ export class TerraformApplier {
   }
 
   public destroy(stack: string): CommandResult {
+    if (!fs.existsSync(path.join(this.dir(stack), '.terraform'))) {
+      return { ok: true, output: 'never initialized: nothing to destroy', seconds: 0 };
+    }
     // the state has every id: no refresh of what was applied moments ago
     return this.run(this.dir(stack), ['destroy', '-auto-approve', '-input=false', '-no-color', '-refresh=false', '-parallelism=8']);
   }
