@@ -140,6 +140,15 @@ project.addTask('synth:examples', {
   exec: 'cdktf synth',
 });
 
+// The Python tools of the AWS test layers (moto's server for test/apply, checkov for
+// test/checkov), installed once into .venv/aws-tools before jest runs, so that the install
+// does not count against jest's per-test timeout. The tests call the same script (a no-op then).
+const awsTools = project.addTask('aws-tools', {
+  description: 'Create the virtual environments of the AWS emulator and checkov under .venv/aws-tools (once)',
+  exec: 'bash scripts/aws-tools.sh',
+});
+project.testTask.prependSpawn(awsTools);
+
 project.addTask('bench', {
   description: 'Run the benchmarks in bench/ (load time, synth time against hand-written L1 code)',
   exec: 'ts-node --project tsconfig.dev.json bench/run.ts',

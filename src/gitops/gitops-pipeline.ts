@@ -205,7 +205,14 @@ export class GitOpsPipeline extends Construct {
     new S3BucketLifecycleConfiguration(this, 'StateLifecycle', {
       provider,
       bucket: this.stateBucket.id,
-      rule: [{ id: 'expire-old-state-versions', status: 'Enabled', filter: [{ prefix: '' }], noncurrentVersionExpiration: [{ noncurrentDays: 90 }] }],
+      rule: [{
+        id: 'expire-old-state-versions',
+        status: 'Enabled',
+        filter: [{ prefix: '' }],
+        noncurrentVersionExpiration: [{ noncurrentDays: 90 }],
+        // parts of an upload that never completed are billed until removed
+        abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+      }],
     });
     new S3BucketPolicy(this, 'StatePolicy', {
       provider,

@@ -55,6 +55,14 @@ test('the state bucket is encrypted, versioned, private and TLS-only; backends l
   const policy = JSON.parse(all(json, 'aws_s3_bucket_policy')[0].policy);
   expect(policy.Statement[0]).toMatchObject({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } });
   expect(all(json, 'aws_s3_bucket')[0].bucket).toBe('cdktf-state-acme-iac');
+  // old state versions expire, and parts of uploads that never completed are removed
+  expect(all(json, 'aws_s3_bucket_lifecycle_configuration')[0].rule).toEqual([{
+    id: 'expire-old-state-versions',
+    status: 'Enabled',
+    filter: [{ prefix: '' }],
+    noncurrent_version_expiration: [{ noncurrent_days: 90 }],
+    abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }],
+  }]);
 
   const app = stack.node.root;
   const service = new TerraformStack(app, 'other');
