@@ -50,8 +50,8 @@ test('points every provider block at the emulator only, and gives variables dumm
 test('seeds the secrets the data sources read, in their provider region, with the keys they read', () => {
   const p = prepareForApply(stack(), URL, (x) => x);
   expect(p.seeds).toEqual([
-    { region: 'eu-west-1', kind: 'secret', name: 'team/webhook', value: JSON.stringify({ url: 'https://127.0.0.1/dummy' }) },
-    { region: 'us-east-1', kind: 'secret', name: 'app-key', value: 'dummy-secret-value' },
+    { account: '123456789012', region: 'eu-west-1', kind: 'secret', name: 'team/webhook', value: JSON.stringify({ url: 'https://127.0.0.1/dummy' }) },
+    { account: '123456789012', region: 'us-east-1', kind: 'secret', name: 'app-key', value: 'dummy-secret-value' },
   ]);
   expect(p.config.data.aws_secretsmanager_secret_version.A.secret_id).toBe('app-key');
 });

@@ -53,6 +53,8 @@ export interface Excluded {
 }
 
 export interface SecretSeed {
+  /** The account the provider block works in (that of its assume_role, else the emulator's default). */
+  readonly account: string;
   readonly region: string;
   readonly kind: 'secret' | 'parameter';
   readonly name: string;
@@ -152,7 +154,7 @@ export function prepareForApply(part: Record<string, any>, endpoint: string, rem
   // 3. providers: every aws block talks to the emulator only
   const endpoints: Record<string, string> = {};
   for (const s of [...services].sort()) endpoints[s] = endpoint;
-  const regions = new Map<string, string>();
+  const regions = new Map<string, { region: string; account: string }>();
   for (const block of config.provider?.aws ?? []) {
     Object.assign(block, {
       access_key: 'emulator-access-key',
@@ -166,7 +168,8 @@ export function prepareForApply(part: Record<string, any>, endpoint: string, rem
       s3_use_path_style: true,
       endpoints: [endpoints],
     });
-    regions.set(block.alias ? `aws.${block.alias}` : 'aws', block.region);
+    const role = /^arn:aws:iam::(\d{12}):role\//.exec(block.assume_role?.[0]?.role_arn ?? '');
+    regions.set(block.alias ? `aws.${block.alias}` : 'aws', { region: block.region, account: role ? role[1] : FAKE_ACCOUNT_ID });
   }
 
   // 4. cross-stack references through local remote state: this run's state files
@@ -183,7 +186,7 @@ export function prepareForApply(part: Record<string, any>, endpoint: string, rem
   // 6. what the data sources read: secrets and parameters to seed
   const seeds = new Map<string, SecretSeed>();
   const text = JSON.stringify(config);
-  const regionOf = (body: any) => regions.get(body.provider ?? 'aws') ?? regions.get('aws') ?? 'us-east-1';
+  const where = (body: any) => regions.get(body.provider ?? 'aws') ?? regions.get('aws') ?? { region: 'us-east-1', account: FAKE_ACCOUNT_ID };
   for (const [name, body] of Object.entries<any>(config.data?.aws_secretsmanager_secret_version ?? {})) {
     let secretName: string = body.secret_id;
     const arn = /^arn:aws:secretsmanager:[^:]+:\d+:secret:(.+)-[A-Za-z0-9]{6}$/.exec(secretName);
@@ -197,17 +200,17 @@ export function prepareForApply(part: Record<string, any>, endpoint: string, rem
     for (const m of text.matchAll(new RegExp(`${ref}(?:\\.([A-Za-z0-9_]+)|\\[\\\\"([^\\\\]+)\\\\"\\]|, \\\\"([^\\\\]+)\\\\")`, 'g'))) {
       keys.add(m[1] ?? m[2] ?? m[3]);
     }
-    const region = regionOf(body);
-    const id = `${region}/secret/${secretName}`;
+    const { region, account } = where(body);
+    const id = `${account}/${region}/secret/${secretName}`;
     const previous = seeds.get(id);
     const obj: Record<string, string> = previous && previous.value.startsWith('{') ? JSON.parse(previous.value) : {};
     for (const k of keys) obj[k] = dummyValue(k, 'string');
     const value = Object.keys(obj).length ? JSON.stringify(obj) : previous?.value ?? 'dummy-secret-value';
-    seeds.set(id, { region, kind: 'secret', name: secretName, value });
+    seeds.set(id, { account, region, kind: 'secret', name: secretName, value });
   }
   for (const body of Object.values<any>(config.data?.aws_ssm_parameter ?? {})) {
-    const region = regionOf(body);
-    seeds.set(`${region}/parameter/${body.name}`, { region, kind: 'parameter', name: body.name, value: 'dummy-parameter-value' });
+    const { region, account } = where(body);
+    seeds.set(`${account}/${region}/parameter/${body.name}`, { account, region, kind: 'parameter', name: body.name, value: 'dummy-parameter-value' });
   }
 
   const applied = synthesized.filter((a) => !gone.has(a));
@@ -227,6 +230,7 @@ export async function seedSecrets(endpoint: string, seeds: SecretSeed[]): Promis
       headers: {
         'Content-Type': 'application/x-amz-json-1.1',
         'X-Amz-Target': target,
+        'x-moto-account-id': seed.account,
         'Authorization': `AWS4-HMAC-SHA256 Credential=emulator-access-key/20260101/${seed.region}/${service}/aws4_request, SignedHeaders=host, Signature=0`,
       },
       body: JSON.stringify(body),
