@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { AlertOptions } from './alert-options';
 import { AlertingConstruct } from './alerting-construct';
 import { IAnomalyMonitorBackend, IMonitorBackend } from './backend';
-import { AlertBasics, checkBackends, requireCapability, requireFinite, validateBasics, validateSeverity } from './private/alerting';
+import { checkBackends, requireCapability, requireFinite, validateBasics, validateSeverity } from './private/alerting';
 import { fail, requireInteger } from '../core/private/validate';
 import { Severity } from '../core/severity';
 import { Signal } from '../signals/signal';
@@ -121,16 +121,15 @@ export class AnomalyMonitor extends AlertingConstruct {
    * @default - none
    */
   public readonly renotifyInterval?: number;
-  private readonly basics: AlertBasics;
 
   constructor(scope: Construct, id: string, props: AnomalyMonitorProps) {
     super(scope, id);
-    this.basics = validateBasics(this, props);
-    this.title = this.basics.title;
-    this.message = this.basics.message;
-    this.runbookUrl = this.basics.runbookUrl;
-    this.tags = this.basics.tags;
-    this.renotifyInterval = this.basics.renotifyInterval;
+    const basics = validateBasics(this, props);
+    this.title = basics.title;
+    this.message = basics.message;
+    this.runbookUrl = basics.runbookUrl;
+    this.tags = basics.tags;
+    this.renotifyInterval = basics.renotifyInterval;
     if (!(props.signal instanceof Signal)) fail(this, 'signal', props.signal, 'a Signal');
     this.signal = props.signal;
     this.bounds = props.bounds === undefined ? 2 : requireFinite(this, 'bounds', props.bounds, `a number of standard deviations greater than 0 and at most ${BOUNDS_MAX}`);

@@ -4,7 +4,7 @@ import { AlarmRule } from './alarm-rule';
 import { AlertOptions } from './alert-options';
 import { AlertingConstruct } from './alerting-construct';
 import { ICompositeMonitorBackend, IMonitorBackend } from './backend';
-import { AlertBasics, checkBackends, requireCapability, validateBasics, validateSeverity } from './private/alerting';
+import { checkBackends, requireCapability, validateBasics, validateSeverity } from './private/alerting';
 import { fail } from '../core/private/validate';
 import { Severity } from '../core/severity';
 
@@ -56,16 +56,15 @@ export class CompositeMonitor extends AlertingConstruct {
    * @default - none
    */
   public readonly renotifyInterval?: number;
-  private readonly basics: AlertBasics;
 
   constructor(scope: Construct, id: string, props: CompositeMonitorProps) {
     super(scope, id);
-    this.basics = validateBasics(this, props);
-    this.title = this.basics.title;
-    this.message = this.basics.message;
-    this.runbookUrl = this.basics.runbookUrl;
-    this.tags = this.basics.tags;
-    this.renotifyInterval = this.basics.renotifyInterval;
+    const basics = validateBasics(this, props);
+    this.title = basics.title;
+    this.message = basics.message;
+    this.runbookUrl = basics.runbookUrl;
+    this.tags = basics.tags;
+    this.renotifyInterval = basics.renotifyInterval;
     this.severity = validateSeverity(this, 'severity', props.severity, Severity.SEV3);
     if (!(props.rule instanceof AlarmRule)) fail(this, 'rule', props.rule, 'an AlarmRule (AlarmRule.monitor(m), allOf(...), anyOf(...), not(...))');
     const problem = props.rule._problem();

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { AlertingConstruct } from './alerting-construct';
 import { IMonitorBackend, ISloBackend } from './backend';
 import { MonitorConfig } from './monitor-config';
-import { AlertBasics, checkBackends, requireCapability, requireFinite, shortDuration, validateBasics, validateSeverity } from './private/alerting';
+import { checkBackends, requireCapability, requireFinite, shortDuration, validateBasics, validateSeverity } from './private/alerting';
 import { makeImmutable } from '../core/private/immutable';
 import { fail } from '../core/private/validate';
 import { Severity } from '../core/severity';
@@ -220,15 +220,14 @@ export class Slo extends AlertingConstruct {
   public readonly pageSeverity: Severity;
   /** Severity of TICKET alerts. */
   public readonly ticketSeverity: Severity;
-  private readonly basics: AlertBasics;
 
   constructor(scope: Construct, id: string, props: SloProps) {
     super(scope, id);
-    this.basics = validateBasics(this, props, 'name');
-    this.name = this.basics.title;
-    this.message = this.basics.message;
-    this.runbookUrl = this.basics.runbookUrl;
-    this.tags = this.basics.tags;
+    const basics = validateBasics(this, props, 'name');
+    this.name = basics.title;
+    this.message = basics.message;
+    this.runbookUrl = basics.runbookUrl;
+    this.tags = basics.tags;
     const t = requireFinite(this, 'target', props.target, 'a percentage greater than 0 and less than 100');
     if (t <= 0 || t >= 100) fail(this, 'target', t, 'a percentage greater than 0 and less than 100');
     this.target = t;
