@@ -58,6 +58,11 @@ const project = new cdktf.ConstructLibraryCdktf({
     `@cdktf/provider-generator@${CDKTF_VERSION}`,
     'ts-node@^10',
     `@cdktf/commons@${CDKTF_VERSION}`,
+    // Contract tests: Datadog's official API client models, GitHub's own workflow parser,
+    // property-based tests.
+    '@datadog/datadog-api-client@1.64.0',
+    '@actions/workflow-parser@0.3.61',
+    'fast-check@4.11.0',
   ],
 
   publishToPypi: {
