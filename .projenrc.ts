@@ -108,6 +108,16 @@ project.package.addField('peerDependenciesMeta', {
 // No import cycles between modules (type-only imports, which vanish at run time, are allowed):
 // a vendor folder may use the neutral folders, never the other way round through a cycle.
 project.eslint?.addRules({ 'import/no-cycle': ['error', { ignoreExternal: true }] });
+// Values computed at synthesis go through the library's escaping (src/core/private/template-escape.ts).
+project.eslint?.addOverride({
+  files: ['src/**/*.ts'],
+  excludedFiles: ['src/core/private/template-escape.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      paths: [{ name: 'cdktf', importNames: ['Lazy'], message: 'use EscapingLazy from src/core/private/template-escape.ts: it escapes produced text for Terraform templates' }],
+    }],
+  },
+});
 
 for (const p of ['/cdktf.out/', '/examples/', '/bench/', '/schema/', '/.ci/', '/cdktf.json', '/.tfvalidate/', '/projenrc/', '/.venv/', '/scripts/']) {
   project.addPackageIgnore(p);

@@ -1,9 +1,10 @@
 import { CloudwatchDashboard } from '@cdktf/provider-aws/lib/cloudwatch-dashboard';
-import { Annotations, Lazy, TerraformResource } from 'cdktf';
+import { Annotations, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { CloudWatchRenderedMonitor } from './cloudwatch-rendered-monitor';
 import { AwsConnection } from '../aws/aws-connection';
 import { claimName } from '../core/private/stack-registry';
+import { EscapingLazy } from '../core/private/template-escape';
 import { fail, requirePattern } from '../core/private/validate';
 import type { Dashboard } from '../dashboards/dashboard';
 import type { IDashboardBackend, IRenderedDashboard } from '../dashboards/dashboard-backend';
@@ -94,7 +95,7 @@ export class CloudWatchRenderedDashboard extends Construct implements IRenderedD
     }
     this.cloudwatchDashboard = new CloudwatchDashboard(this, 'Resource', {
       dashboardName: this.dashboardName,
-      dashboardBody: Lazy.stringValue({ produce: () => JSON.stringify(this.renderJson()) }),
+      dashboardBody: EscapingLazy.stringValue({ produce: () => JSON.stringify(this.renderJson()) }),
       provider: conn.provider,
     });
     this.resource = this.cloudwatchDashboard;

@@ -1,6 +1,7 @@
 import { TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { stackRegistry } from './private/stack-registry';
+import { libraryScope } from './private/template-escape';
 import { fail, optionalBoolean, requirePattern } from './private/validate';
 
 /** The external systems this library connects to. */
@@ -85,6 +86,7 @@ export abstract class IntegrationConnection extends Construct {
 
   protected constructor(scope: Construct, id: string, kind: string, props: IntegrationConnectionProps) {
     super(scope, id);
+    libraryScope(this);
     Object.defineProperty(this, CONNECTION_MARK, { value: true });
     this.kind = kind;
     this.testConnectionEnabled = optionalBoolean(this, 'testConnection', props.testConnection, true);

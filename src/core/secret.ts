@@ -3,6 +3,7 @@ import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parame
 import { Annotations, Fn, TerraformProvider, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { claimName } from './private/stack-registry';
+import { libraryScope, terraformExpression } from './private/template-escape';
 import { fail, optionalString, requirePattern, requireString } from './private/validate';
 
 /** Where a secret's value comes from. */
@@ -246,6 +247,7 @@ export class Secret extends Construct {
 
   private constructor(scope: Construct, id: string, source: SecretSource) {
     super(scope, id);
+    libraryScope(this);
     this.source = source;
     Object.defineProperty(this, SECRET_MARK, { value: true });
   }
@@ -266,7 +268,7 @@ export class Secret extends Construct {
       nullable: false,
       description,
       validation: [{
-        condition: `\${length(var.${name}) > 0}`,
+        condition: terraformExpression(`length(var.${name}) > 0`),
         errorMessage: env ? `Set the environment variable ${env} to a non-empty value.` : `The variable ${name} must not be empty.`,
       }],
     });

@@ -4,6 +4,7 @@ import { IDashboardBackend, IRenderedDashboard } from './dashboard-backend';
 import { PlacedRow, PlacedWidget, referencedVariables, slug } from './private/model';
 import { TemplateVariable, TemplateVariableKind } from './template-variable';
 import { MarkerLevel, ThresholdMarker, Widget, WidgetKind } from './widget';
+import { libraryScope } from '../core/private/template-escape';
 import { fail, isToken, requireInteger, requirePattern, requireString, requireUrl } from '../core/private/validate';
 import { MonitorConfig } from '../monitors/monitor-config';
 import { matchSignal } from '../signals/private/match';
@@ -242,6 +243,7 @@ export class Dashboard extends Construct {
 
   constructor(scope: Construct, id: string, props: DashboardProps) {
     super(scope, id);
+    libraryScope(this);
     if (!props || typeof props !== 'object') fail(this, 'props', props, 'a DashboardProps object');
     this.title = requireString(this, 'title', props.title, 'a non-empty title');
     this.description = props.description === undefined ? undefined : requireString(this, 'description', props.description, 'a non-empty description or unset');

@@ -1,5 +1,5 @@
 import { DashboardJson } from '@cdktf/provider-datadog/lib/dashboard-json';
-import { Annotations, Lazy, TerraformResource } from 'cdktf';
+import { Annotations, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { DatadogConnection } from './datadog-connection';
 import { DatadogRenderedMonitor } from './datadog-rendered-monitor';
@@ -7,6 +7,7 @@ import { fail } from '../core/private/validate';
 import type { Dashboard } from '../dashboards/dashboard';
 import type { IDashboardBackend, IRenderedDashboard } from '../dashboards/dashboard-backend';
 import { datadogQuery } from './private/dashboard-query';
+import { EscapingLazy } from '../core/private/template-escape';
 import { deepMerge, isPlainObject, sortKeysDeep } from '../dashboards/private/json';
 import { PlacedWidget } from '../dashboards/private/model';
 import { MarkerLevel, WidgetKind } from '../dashboards/widget';
@@ -66,7 +67,7 @@ export class DatadogRenderedDashboard extends Construct implements IRenderedDash
       Annotations.of(dashboard).addWarning(`${dashboard.node.path}: Datadog dashboards take only team:<name> tags; ${others.join(', ')} are left out of the Datadog dashboard`);
     }
     this.dashboardJson = new DashboardJson(this, 'Resource', {
-      dashboard: Lazy.stringValue({ produce: () => JSON.stringify(this.renderJson()) }),
+      dashboard: EscapingLazy.stringValue({ produce: () => JSON.stringify(this.renderJson()) }),
       provider: conn.provider,
     });
     this.resource = this.dashboardJson;

@@ -10,6 +10,7 @@ import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { GitHubConnection } from './github-connection';
 import { requireSecret } from '../core/private/require-secret';
+import { libraryScope } from '../core/private/template-escape';
 import { fail, isToken, optionalBoolean, optionalString, requireInteger, requirePattern, requireString } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { WebhookAuthType, WebhookConnection } from '../webhooks/webhook-connection';
@@ -272,6 +273,7 @@ export class GitHubRepository extends Construct {
 
   constructor(scope: Construct, id: string, props: GitHubRepositoryProps) {
     super(scope, id);
+    libraryScope(this);
     this.connection = props.connection ?? GitHubConnection.of(this);
     const name = requirePattern(this, 'name', props.name, REPO, 'a repository name of 1-100 letters, digits, ".", "-" or "_"');
     if (!isToken(name) && (name === '.' || name === '..' || name.toLowerCase().endsWith('.git'))) {

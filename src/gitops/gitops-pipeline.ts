@@ -12,11 +12,12 @@ import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
 import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
-import { Annotations, Lazy, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
+import { Annotations, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { cronProblem } from './private/cron';
 import { applyWorkflow, driftWorkflow, planWorkflow, renderWorkflow, WorkflowSettings } from './private/workflows';
 import { AwsConnection } from '../aws/aws-connection';
+import { EscapingLazy, libraryScope } from '../core/private/template-escape';
 import { fail, optionalBoolean, requirePattern, requireString } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { GitHubRepository } from '../github/github-repository';
@@ -163,6 +164,7 @@ export class GitOpsPipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: GitOpsPipelineProps) {
     super(scope, id);
+    libraryScope(this);
     this.aws = props.aws ?? AwsConnection.of(this);
     const repo = props.githubRepository;
     if (repo !== undefined && !(repo instanceof GitHubRepository)) fail(this, 'githubRepository', repo, 'a GitHubRepository');
@@ -314,7 +316,7 @@ export class GitOpsPipeline extends Construct {
           repository: repo.resource.name,
           branch: defaultBranch,
           file,
-          content: Lazy.stringValue({ produce: () => this.workflowFiles[file] }),
+          content: EscapingLazy.stringValue({ produce: () => this.workflowFiles[file] }),
           commitMessage: `Update ${file} (cdktf-integrations GitOpsPipeline)`,
           overwriteOnCreate: true,
         });

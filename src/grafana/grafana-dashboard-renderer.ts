@@ -1,5 +1,6 @@
-import { Lazy, TerraformResource } from 'cdktf';
+import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { GrafanaFolder } from './grafana-folder';
 import type * as GrafanaModel from './private/grafana-model';
 
 /**
@@ -15,8 +16,8 @@ import { uidFromText } from './private/uid';
 import { Dashboard as GrafanaDashboardResource } from '../bindings/grafana/dashboard/index';
 import { GrafanaConnection } from './grafana-connection';
 import { claimName } from '../core/private/stack-registry';
+import { EscapingLazy } from '../core/private/template-escape';
 import { fail, requirePattern } from '../core/private/validate';
-import { GrafanaFolder } from './grafana-folder';
 import type { Dashboard } from '../dashboards/dashboard';
 import type { IDashboardBackend, IRenderedDashboard } from '../dashboards/dashboard-backend';
 import { deepMerge, isPlainObject, sortKeysDeep } from '../dashboards/private/json';
@@ -95,7 +96,7 @@ export class GrafanaRenderedDashboard extends Construct implements IRenderedDash
         'a Grafana dashboard uid not used by another dashboard of this stack and Grafana connection (set uid)');
     }
     this.grafanaDashboard = new GrafanaDashboardResource(this, 'Resource', {
-      configJson: Lazy.stringValue({ produce: () => JSON.stringify(this.renderJson()) }),
+      configJson: EscapingLazy.stringValue({ produce: () => JSON.stringify(this.renderJson()) }),
       folder: o.folder?.resource.uid,
       provider: conn.provider,
     });

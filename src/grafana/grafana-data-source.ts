@@ -5,6 +5,7 @@ import { uidFromText } from './private/uid';
 import { AwsRegions } from '../aws/aws-regions';
 import { DataSource } from '../bindings/grafana/data-source';
 import { requireSecret } from '../core/private/require-secret';
+import { libraryScope } from '../core/private/template-escape';
 import { fail, optionalBoolean, optionalPattern, requirePattern, requireString, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
 
@@ -215,6 +216,7 @@ export class GrafanaDataSource extends Construct {
 
   constructor(scope: Construct, id: string, props: GrafanaDataSourceProps) {
     super(scope, id);
+    libraryScope(this);
     this.connection = props.connection ?? GrafanaConnection.of(this);
     this.name = requireString(this, 'name', props.name, 'a non-empty data source name');
     this.uid = props.uid === undefined ? uidFromText(this.name) : requirePattern(this, 'uid', props.uid, UID, 'a uid of 1-40 letters, digits, - or _');

@@ -3,6 +3,7 @@ import { GrafanaConnection } from './grafana-connection';
 import { uidFromText } from './private/uid';
 import { Folder } from '../bindings/grafana/folder';
 import { FolderPermission } from '../bindings/grafana/folder-permission';
+import { libraryScope } from '../core/private/template-escape';
 import { fail, optionalBoolean, requireInteger, requirePattern, requireString } from '../core/private/validate';
 
 /** What a folder permission grants. */
@@ -121,6 +122,7 @@ export class GrafanaFolder extends Construct {
 
   constructor(scope: Construct, id: string, props: GrafanaFolderProps) {
     super(scope, id);
+    libraryScope(this);
     this.connection = props.connection ?? GrafanaConnection.of(this);
     this.title = requireString(this, 'title', props.title, 'a non-empty folder title');
     this.uid = props.uid === undefined ? uidFromText(this.title) : requirePattern(this, 'uid', props.uid, UID, 'a uid of 1-40 letters, digits, - or _');

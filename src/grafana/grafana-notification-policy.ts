@@ -1,8 +1,9 @@
-import { Lazy, TerraformStack } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { GrafanaConnection } from './grafana-connection';
 import { NotificationPolicy } from '../bindings/grafana/notification-policy/index';
 import { stackRegistry } from '../core/private/stack-registry';
+import { EscapingLazy, libraryScope } from '../core/private/template-escape';
 import { fail, requirePattern, requireString } from '../core/private/validate';
 
 /** How a matcher compares a label (Alertmanager matcher operators). */
@@ -99,6 +100,7 @@ export class GrafanaNotificationPolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: GrafanaNotificationPolicyProps = {}) {
     super(scope, id);
+    libraryScope(this);
     this.connection = props.connection ?? GrafanaConnection.of(this);
     const key = registryKey(this.connection);
     const reg = stackRegistry(this);
@@ -115,7 +117,7 @@ export class GrafanaNotificationPolicy extends Construct {
       contactPoint: dflt,
       groupBy,
       repeatInterval: repeat,
-      policy: Lazy.anyValue({ produce: () => this.renderRoutes() }, { omitEmptyArray: true }) as any,
+      policy: EscapingLazy.anyValue({ produce: () => this.renderRoutes() }, { omitEmptyArray: true }) as any,
       provider: this.connection.provider,
     });
   }

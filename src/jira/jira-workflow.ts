@@ -2,7 +2,7 @@ import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-ru
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Webhook as DatadogWebhookResource } from '@cdktf/provider-datadog/lib/webhook';
-import { Annotations, Lazy } from 'cdktf';
+import { Annotations } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { JiraConnection, JiraDeployment } from './jira-connection';
 import { AwsConnection } from '../aws/aws-connection';
@@ -11,6 +11,7 @@ import { ContactPoint } from '../bindings/grafana/contact-point/index';
 import type { CloudWatchBackend } from '../cloudwatch/cloudwatch-monitor-backend';
 import type { CloudWatchTargetBinding, ICloudWatchNotificationTarget } from '../cloudwatch/cloudwatch-targets';
 import { optionalSecret, requireSecret } from '../core/private/require-secret';
+import { EscapingLazy, libraryScope } from '../core/private/template-escape';
 import { fail, isToken, optionalPattern, requireInteger, requirePattern, requireString } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { Severities, Severity } from '../core/severity';
@@ -360,6 +361,7 @@ export class JiraWorkflow extends Construct {
 
   constructor(scope: Construct, id: string, props: JiraWorkflowProps) {
     super(scope, id);
+    libraryScope(this);
     if (!props || typeof props !== 'object') fail(this, 'props', props, 'a JiraWorkflowProps object');
     const name = requirePattern(this, 'name', props.name, NAME, '1-32 of letters, digits, - and _');
     this.projectKey = requirePattern(this, 'projectKey', props.projectKey, PROJECT_KEY,
@@ -548,7 +550,8 @@ class JiraTarget implements IDatadogNotificationTarget, IGrafanaNotificationTarg
   public bindToCloudWatch(scope: IConstruct, backend: CloudWatchBackend, _severity: Severity): CloudWatchTargetBinding {
     if (!(scope instanceof MonitorConfig)) fail(scope, `targets.${this.targetId}`, scope.node.path, 'a MonitorConfig (on CloudWatch the workflow follows the alarms of monitors)');
     const monitor = scope;
-    this.workflow.addCloudWatchAlarm(Lazy.stringValue({ produce: () => (monitor.rendering(backend.id).resource as CloudwatchMetricAlarm).arn }));
+    const alarmArn = () => (monitor.rendering(backend.id).resource as CloudwatchMetricAlarm).arn;
+    this.workflow.addCloudWatchAlarm(EscapingLazy.stringValue({ produce: alarmArn }));
     return { viaEventBridge: true };
   }
 }

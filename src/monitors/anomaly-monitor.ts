@@ -3,6 +3,7 @@ import { AlertOptions } from './alert-options';
 import { AlertingConstruct } from './alerting-construct';
 import { IAnomalyMonitorBackend, IMonitorBackend } from './backend';
 import { checkBackends, requireCapability, requireFinite, validateBasics, validateSeverity } from './private/alerting';
+import { libraryScope } from '../core/private/template-escape';
 import { fail, requireInteger } from '../core/private/validate';
 import { Severity } from '../core/severity';
 import { Signal } from '../signals/signal';
@@ -124,6 +125,7 @@ export class AnomalyMonitor extends AlertingConstruct {
 
   constructor(scope: Construct, id: string, props: AnomalyMonitorProps) {
     super(scope, id);
+    libraryScope(this);
     const basics = validateBasics(this, props);
     this.title = basics.title;
     this.message = basics.message;

@@ -5,6 +5,7 @@ import { AlertOptions } from './alert-options';
 import { AlertingConstruct } from './alerting-construct';
 import { ICompositeMonitorBackend, IMonitorBackend } from './backend';
 import { checkBackends, requireCapability, validateBasics, validateSeverity } from './private/alerting';
+import { libraryScope } from '../core/private/template-escape';
 import { fail } from '../core/private/validate';
 import { Severity } from '../core/severity';
 
@@ -59,6 +60,7 @@ export class CompositeMonitor extends AlertingConstruct {
 
   constructor(scope: Construct, id: string, props: CompositeMonitorProps) {
     super(scope, id);
+    libraryScope(this);
     const basics = validateBasics(this, props);
     this.title = basics.title;
     this.message = basics.message;

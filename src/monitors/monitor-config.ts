@@ -3,6 +3,7 @@ import { AlertOptions } from './alert-options';
 import { IMonitorBackend, IRenderedMonitor } from './backend';
 import { checkBackends } from './private/alerting';
 import { ComparisonOperator, Comparisons, MissingData } from './threshold';
+import { libraryScope } from '../core/private/template-escape';
 import { fail, isToken, requireInteger, requireString, requireUrl } from '../core/private/validate';
 import { Severities, Severity } from '../core/severity';
 import { checkTarget } from '../notifications/private/check';
@@ -125,6 +126,7 @@ export class MonitorConfig extends Construct {
 
   constructor(scope: Construct, id: string, props: MonitorConfigProps) {
     super(scope, id);
+    libraryScope(this);
     if (!props || typeof props !== 'object') fail(this, 'props', props, 'a MonitorConfigProps object');
     this.title = requireString(this, 'title', props.title, `a name of 1-${NAME_MAX} characters`);
     if (!isToken(this.title) && this.title.length > NAME_MAX) fail(this, 'title', this.title, `a name of 1-${NAME_MAX} characters`);

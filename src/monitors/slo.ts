@@ -5,6 +5,7 @@ import { IMonitorBackend, ISloBackend } from './backend';
 import { MonitorConfig } from './monitor-config';
 import { checkBackends, requireCapability, requireFinite, shortDuration, validateBasics, validateSeverity } from './private/alerting';
 import { makeImmutable } from '../core/private/immutable';
+import { libraryScope } from '../core/private/template-escape';
 import { fail } from '../core/private/validate';
 import { Severity } from '../core/severity';
 import type { INotificationTarget } from '../notifications/targets';
@@ -223,6 +224,7 @@ export class Slo extends AlertingConstruct {
 
   constructor(scope: Construct, id: string, props: SloProps) {
     super(scope, id);
+    libraryScope(this);
     const basics = validateBasics(this, props, 'name');
     this.name = basics.title;
     this.message = basics.message;

@@ -2,7 +2,7 @@ import type {
   OneDashboard, OneDashboardPage, OneDashboardPageWidgetBillboard, OneDashboardPageWidgetLine, OneDashboardPageWidgetMarkdown,
   OneDashboardPageWidgetTable,
 } from '@cdktf/provider-newrelic/lib/one-dashboard';
-import { Annotations, Lazy, TerraformResource, Token } from 'cdktf';
+import { Annotations, TerraformResource, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { NewRelicConnection } from './newrelic-connection';
 import { NewRelicRenderedMonitor } from './newrelic-monitor-backend';
@@ -15,6 +15,7 @@ import { PlacedWidget } from '../dashboards/private/model';
 import { MarkerLevel, WidgetKind } from '../dashboards/widget';
 import { Signal, SignalKind } from '../signals/signal';
 import { newRelicL1 } from './private/provider';
+import { EscapingLazy } from '../core/private/template-escape';
 
 /**
  * Who can see a New Relic dashboard (`newrelic_one_dashboard` `permissions`: "Valid values are
@@ -107,7 +108,7 @@ export class NewRelicRenderedDashboard extends Construct implements IRenderedDas
       description: describe(dashboard),
       permissions: this.permissions,
       accountId: conn.accountId,
-      page: Lazy.anyValue({ produce: () => this.renderJson().page }),
+      page: EscapingLazy.anyValue({ produce: () => this.renderJson().page }),
       provider: conn.provider,
     });
     this.resource = this.oneDashboard;

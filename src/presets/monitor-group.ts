@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import type { PresetMonitorSpec } from './private/categories';
+import { libraryScope } from '../core/private/template-escape';
 import { fail } from '../core/private/validate';
 import { Severities, Severity } from '../core/severity';
 import type { DashboardRow, IMonitorGroup } from '../dashboards/dashboard';
@@ -62,6 +63,7 @@ export class MonitorGroup extends Construct implements IMonitorGroup {
   /** An empty group (presets fill it). */
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    libraryScope(this);
   }
 
   /** The title of the group's dashboard row, e.g. `Lambda function checkout` (the construct id for a group no preset filled). */

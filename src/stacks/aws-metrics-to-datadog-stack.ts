@@ -2,6 +2,7 @@ import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AwsConnection } from '../aws/aws-connection';
 import { AwsRegions } from '../aws/aws-regions';
+import { libraryScope } from '../core/private/template-escape';
 import { fail, requirePattern } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { Severity } from '../core/severity';
@@ -105,6 +106,7 @@ export class AwsMetricsToDatadogStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: AwsMetricsToDatadogStackProps) {
     super(scope, id);
+    libraryScope(this);
     const accountId = requirePattern(this, 'accountId', props.accountId, /^\d{12}$/, 'a 12-digit AWS account id');
     const regions = props.regions ?? [];
     if (regions.length === 0) fail(this, 'regions', regions, 'a non-empty list of AWS regions');

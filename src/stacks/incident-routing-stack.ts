@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { AwsConnection, AwsConnectionProps } from '../aws/aws-connection';
 import { CloudWatchBackend } from '../cloudwatch/cloudwatch-monitor-backend';
 import type { CloudWatchTargetBinding, ICloudWatchNotificationTarget } from '../cloudwatch/cloudwatch-targets';
+import { libraryScope } from '../core/private/template-escape';
 import { fail, optionalString, requirePattern, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { Severities, Severity } from '../core/severity';
@@ -138,6 +139,7 @@ export class IncidentRoutingStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: IncidentRoutingStackProps) {
     super(scope, id);
+    libraryScope(this);
     const routes = props.routes ?? [];
     if (routes.length === 0) fail(this, 'routes', routes, 'at least one route');
     const slack = props.slack;

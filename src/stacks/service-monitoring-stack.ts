@@ -2,6 +2,7 @@ import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { IncidentRoutingStack } from './incident-routing-stack';
 import { AwsConnection, AwsConnectionProps } from '../aws/aws-connection';
+import { libraryScope } from '../core/private/template-escape';
 import { fail, optionalBoolean, requirePattern, requireString, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { Severity } from '../core/severity';
@@ -247,6 +248,7 @@ export class ServiceMonitoringStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: ServiceMonitoringStackProps) {
     super(scope, id);
+    libraryScope(this);
     this.service = requirePattern(this, 'service', props.service, /^[a-z0-9][a-z0-9_.-]{0,62}$/, 'a service name of lower-case letters, digits, _ . - (at most 63)');
     const kinds = props.backends ?? [];
     if (kinds.length === 0) fail(this, 'backends', kinds, 'a non-empty list of ServiceBackend values');

@@ -14,6 +14,7 @@ import { SourceKind, VARIABLE_NAMES, VARIABLES } from './private/webhook-templat
 import { WebhookAuthType, WebhookConnection } from './webhook-connection';
 import { AwsConnection } from '../aws/aws-connection';
 import { ContactPoint } from '../bindings/grafana/contact-point/index';
+import { libraryScope } from '../core/private/template-escape';
 import {
   fail, optionalBoolean, optionalPattern, requireInteger, requirePattern, requireString, requireStringMap,
 } from '../core/private/validate';
@@ -273,6 +274,7 @@ export class Webhook extends Construct {
 
   constructor(scope: Construct, id: string, props: WebhookProps) {
     super(scope, id);
+    libraryScope(this);
     if (!props || typeof props !== 'object') fail(this, 'props', props, 'a WebhookProps object');
     const name = requirePattern(this, 'name', props.name, NAME, '1-40 of letters, digits, - and _');
     if (!(props.payload instanceof WebhookPayload)) fail(this, 'payload', props.payload, 'WebhookPayload.fromJsonTemplate(json)');

@@ -134,7 +134,11 @@ describe('workflows', () => {
     ]);
     const files = all(out.stacks.gh, 'github_repository_file');
     expect(files.map((f) => f.file).sort()).toEqual(['.github/workflows/cdktf-apply.yml', '.github/workflows/cdktf-drift.yml', '.github/workflows/cdktf-plan.yml']);
-    expect(files.find((f) => f.file.endsWith('plan.yml')).content).toBe(out.files['gitops/gh/.github/workflows/cdktf-plan.yml']);
+    // Terraform reads the content as a template: GitHub's `${{ … }}` is written `$${{ … }}` and
+    // reaches the repository as the file in cdktf.out.
+    const content: string = files.find((f) => f.file.endsWith('plan.yml')).content;
+    expect(content).toContain('$${{ github.event.pull_request.number }}');
+    expect(content.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{')).toBe(out.files['gitops/gh/.github/workflows/cdktf-plan.yml']);
     const env = all(out.stacks.gh, 'github_repository_environment')[0];
     expect(env.environment).toBe('production');
   });

@@ -80,17 +80,3 @@ export function requireText(scope: IConstruct, path: string, v: unknown, accepte
   return v;
 }
 
-/**
- * Escape a literal string for Terraform, which reads every string of its JSON syntax as a
- * template: `${` becomes `$${` and `%{` becomes `%%{`, so Terraform passes the text through
- * unchanged (Grafana's `${var}` and `${DS_…}` would otherwise be parsed as Terraform references).
- * cdktf's own token markers (`${TfToken[…]}`) are left alone so they still resolve.
- */
-export function escapeTemplate(s: string): string {
-  return s.replace(/\$\{(?!TfToken\[)/g, () => '$${').replace(/%\{/g, () => '%%{');
-}
-
-/** `escapeTemplate` applied to every string of a plain JSON-like value. */
-export function escapeDeep<T>(v: T): T {
-  return mapStrings(v, escapeTemplate) as T;
-}

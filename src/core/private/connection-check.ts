@@ -1,6 +1,7 @@
 import { TerraformElement, TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { stackSingleton } from './stack-registry';
+import { terraformExpression } from './template-escape';
 
 /** The hashicorp/http provider, declared once per stack for the connection checks. */
 class HttpProvider extends TerraformProvider {
@@ -78,7 +79,7 @@ export class ConnectionCheck extends TerraformElement {
         [name]: {
           data: { [this.probe.dataType]: { [dataName]: config } },
           assert: [{
-            condition: `\${${this.probe.condition.split('RESPONSE').join(ref)}}`,
+            condition: terraformExpression(this.probe.condition.split('RESPONSE').join(ref)),
             error_message: this.probe.errorMessage,
           }],
         },

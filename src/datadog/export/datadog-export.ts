@@ -17,6 +17,7 @@ import {
 import { AwsConnection } from '../../aws/aws-connection';
 import { AwsRegions } from '../../aws/aws-regions';
 import { requireSecret } from '../../core/private/require-secret';
+import { libraryScope } from '../../core/private/template-escape';
 import { fail, isToken, optionalBoolean, optionalPattern, requireInteger, requireOneOf, requirePattern } from '../../core/private/validate';
 import { Secret } from '../../core/secret';
 import { Severity } from '../../core/severity';
@@ -420,6 +421,7 @@ export class DatadogExport extends Construct {
 
   constructor(scope: Construct, id: string, props: DatadogExportProps = {}) {
     super(scope, id);
+    libraryScope(this);
     const p = props ?? {};
     this.enabled = optionalBoolean(this, 'enabled', p.enabled, true);
     this.exportInterval = p.exportInterval === undefined ? ExportInterval.ONE_MINUTE

@@ -3,7 +3,8 @@ import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { DASHBOARD_READ_ONLY, DD_VARIABLE_REFERENCE, LAYOUT_TYPES, WIDGET_TYPES } from './private/datadog-facts';
 import { ImportSource } from '../../catalog/import-source';
-import { child, eachString, escapeTemplate, JsonObject, requireArray, requireObject, requireText, stableJson } from '../../catalog/private/json-tools';
+import { child, eachString, JsonObject, requireArray, requireObject, requireText, stableJson } from '../../catalog/private/json-tools';
+import { libraryScope } from '../../core/private/template-escape';
 import { describe as describeValue, fail } from '../../core/private/validate';
 import { DatadogConnection } from '../datadog-connection';
 
@@ -83,6 +84,7 @@ export class DatadogDashboardImport extends Construct {
 
   constructor(scope: Construct, id: string, props: DatadogDashboardImportProps) {
     super(scope, id);
+    libraryScope(this);
     if (!(props.source instanceof ImportSource)) {
       fail(this, 'source', props.source, 'ImportSource.fromString(json), ImportSource.fromObject(object) or ImportSource.fromFile(path)');
     }
@@ -114,7 +116,7 @@ export class DatadogDashboardImport extends Construct {
     this.dashboardJson = stableJson(out);
     this.resource = new DashboardJson(this, 'Resource', {
       provider: connection.provider,
-      dashboard: escapeTemplate(this.dashboardJson),
+      dashboard: this.dashboardJson,
     });
     for (const w of warnings) Annotations.of(this).addWarning(`${this.node.path}: ${w.split(loaded.root).join(loaded.display)}`);
     const readOnly = DASHBOARD_READ_ONLY.filter((k) => dash[k] !== undefined);

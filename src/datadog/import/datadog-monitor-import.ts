@@ -6,7 +6,8 @@ import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { MONITOR_READ_ONLY, MONITOR_TYPES, THRESHOLD_KEYS } from './private/datadog-facts';
 import { ImportSource } from '../../catalog/import-source';
-import { child, escapeDeep, isObject, JsonObject, requireArray, requireObject, requireText } from '../../catalog/private/json-tools';
+import { child, isObject, JsonObject, requireArray, requireObject, requireText } from '../../catalog/private/json-tools';
+import { libraryScope } from '../../core/private/template-escape';
 import { describe as describeValue, fail } from '../../core/private/validate';
 import { DatadogConnection } from '../datadog-connection';
 
@@ -91,6 +92,7 @@ export class DatadogMonitorImport extends Construct {
 
   constructor(scope: Construct, id: string, props: DatadogMonitorImportProps) {
     super(scope, id);
+    libraryScope(this);
     if (!(props.source instanceof ImportSource)) {
       fail(this, 'source', props.source, 'ImportSource.fromString(json), ImportSource.fromObject(object) or ImportSource.fromFile(path)');
     }
@@ -139,9 +141,9 @@ export class DatadogMonitorImport extends Construct {
     const readOnly = MONITOR_READ_ONLY.filter((k) => monitor[k] !== undefined);
     if (readOnly.length > 0) Annotations.of(this).addInfo(`${this.node.path}: read-only fields left out (Datadog sets them): ${readOnly.join(', ')}.`);
     this.monitorName = config.name;
-    // Terraform reads every string as a template: escape `${` and `%{` of the export.
+    // `${` and `%{` of the export are escaped for Terraform with every string the library writes.
     const { provider, ...args } = config;
-    this.resource = new Monitor(this, 'Resource', { ...escapeDeep(args), provider });
+    this.resource = new Monitor(this, 'Resource', { ...args, provider });
     if (this.unsupported.length > 0) {
       const prefix = `${loaded.root}.`;
       const fields = this.unsupported.map((f) => (f.startsWith(prefix) ? f.slice(prefix.length) : f));

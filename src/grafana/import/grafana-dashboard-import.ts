@@ -8,8 +8,9 @@ import {
 import { Dashboard } from '../../bindings/grafana/dashboard/index';
 import { ImportSource } from '../../catalog/import-source';
 import {
-  child, eachString, escapeTemplate, isObject, JsonObject, mapStrings, requireArray, requireObject, requireText, stableJson,
+  child, eachString, isObject, JsonObject, mapStrings, requireArray, requireObject, requireText, stableJson,
 } from '../../catalog/private/json-tools';
+import { libraryScope } from '../../core/private/template-escape';
 import { describe as describeValue, fail, isToken, optionalBoolean, optionalPattern, Redacted, requireStringMap } from '../../core/private/validate';
 import { GrafanaConnection } from '../grafana-connection';
 import { GrafanaFolder } from '../grafana-folder';
@@ -161,6 +162,7 @@ export class GrafanaDashboardImport extends Construct {
 
   constructor(scope: Construct, id: string, props: GrafanaDashboardImportProps) {
     super(scope, id);
+    libraryScope(this);
     if (!(props.source instanceof ImportSource)) {
       fail(this, 'source', props.source, 'ImportSource.fromString(json), ImportSource.fromObject(object) or ImportSource.fromFile(path)');
     }
@@ -234,7 +236,7 @@ export class GrafanaDashboardImport extends Construct {
     this.configJson = stableJson(out);
     this.resource = new Dashboard(this, 'Resource', {
       provider: connection.provider,
-      configJson: escapeTemplate(this.configJson),
+      configJson: this.configJson,
       folder: props.folder?.resource.uid ?? folderUid,
       overwrite: overwrite ? true : undefined,
       message,

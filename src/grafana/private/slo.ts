@@ -1,8 +1,9 @@
-import { Lazy, TerraformResource } from 'cdktf';
+import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { GrafanaRouting } from './notify';
 import { RuleGroup, RuleGroupRule } from '../../bindings/grafana/rule-group';
 import { claimName } from '../../core/private/stack-registry';
+import { EscapingLazy } from '../../core/private/template-escape';
 import { fail, requireString } from '../../core/private/validate';
 import { Severities, Severity } from '../../core/severity';
 import { IRenderedAlerts } from '../../monitors/backend';
@@ -96,7 +97,7 @@ export function renderGrafanaSlo(slo: Slo, backend: GrafanaBackend): IRenderedAl
         description: slo.alertMessage(a),
         ...(slo.runbookUrl ? { runbook_url: slo.runbookUrl } : {}),
       },
-      labels: Lazy.anyValue({ produce: () => sortKeys({ ...labels, ...routeLabels() }) }) as any,
+      labels: EscapingLazy.anyValue({ produce: () => sortKeys({ ...labels, ...routeLabels() }) }) as any,
       data: [
         query('A', p.longWindowMinutes),
         query('B', p.shortWindowMinutes),

@@ -2,7 +2,7 @@ import type { AlertPolicy } from '@cdktf/provider-newrelic/lib/alert-policy';
 import type { NotificationChannelProperty } from '@cdktf/provider-newrelic/lib/notification-channel';
 import type { NotificationDestinationConfig } from '@cdktf/provider-newrelic/lib/notification-destination';
 import type { Workflow } from '@cdktf/provider-newrelic/lib/workflow';
-import { Fn, Lazy, TerraformStack } from 'cdktf';
+import { Fn, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { CONDITIONS_PER_POLICY, NAME_MAX, WORKFLOW_FILTER_MAX } from './limits';
 import { sharedScope, targetScope } from '../../core/private/scopes';
@@ -16,6 +16,7 @@ import type { NewRelicConnection } from '../newrelic-connection';
 import type { NewRelicBackend } from '../newrelic-monitor-backend';
 import type { INewRelicNotificationTarget, NewRelicTargetBinding } from '../newrelic-targets';
 import { newRelicL1 } from './provider';
+import { EscapingLazy } from '../../core/private/template-escape';
 
 // Workflow settings (terraform-provider-newrelic docs/resources/workflow): issue filters have
 // `type = "FILTER"`; `labels.policyIds` lists "IDs of alert policies that triggered the incidents"
@@ -143,10 +144,10 @@ function routeFor(scope: IConstruct, backend: NewRelicBackend, ctx: PolicyContex
         type: FILTER_TYPE,
         predicate: [
           { attribute: 'labels.policyIds', operator: 'EXACTLY_MATCHES', values: [ctx.policy.id] },
-          { attribute: 'accumulations.conditionFamilyId', operator: 'EXACTLY_MATCHES', values: Lazy.listValue({ produce: () => conditionIds }) },
+          { attribute: 'accumulations.conditionFamilyId', operator: 'EXACTLY_MATCHES', values: EscapingLazy.listValue({ produce: () => conditionIds }) },
         ],
       },
-      destination: Lazy.anyValue({ produce: () => channels.map((c) => ({ channel_id: c.channelId, notification_triggers: c.triggers })) }),
+      destination: EscapingLazy.anyValue({ produce: () => channels.map((c) => ({ channel_id: c.channelId, notification_triggers: c.triggers })) }),
       provider: ctx.connection.provider,
     });
     workflow.node.addValidation({

@@ -14,11 +14,12 @@ import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { SqsQueuePolicy } from '@cdktf/provider-aws/lib/sqs-queue-policy';
 import { Webhook as DatadogWebhookL1 } from '@cdktf/provider-datadog/lib/webhook';
 import { WebhookCustomVariable } from '@cdktf/provider-datadog/lib/webhook-custom-variable';
-import { Annotations, Fn, Lazy } from 'cdktf';
+import { Annotations, Fn } from 'cdktf';
 import { Construct } from 'constructs';
 import { escapeTerraform, Rendered } from './webhook-template';
 import { AwsConnection } from '../../aws/aws-connection';
 import { ContactPointWebhook } from '../../bindings/grafana/contact-point/index';
+import { EscapingLazy } from '../../core/private/template-escape';
 import { fail } from '../../core/private/validate';
 import { Secret } from '../../core/secret';
 import { DatadogConnection } from '../../datadog/datadog-connection';
@@ -359,7 +360,7 @@ export function renderDeadLetter(scope: Construct, args: {
       actions: ['sqs:SendMessage'],
       principals: [{ type: 'Service', identifiers: ['events.amazonaws.com'] }],
       resources: [queue.arn],
-      condition: [{ test: 'ArnEquals', variable: 'aws:SourceArn', values: Lazy.listValue({ produce: () => args.ruleArns() }) }],
+      condition: [{ test: 'ArnEquals', variable: 'aws:SourceArn', values: EscapingLazy.listValue({ produce: () => args.ruleArns() }) }],
     }],
     provider,
   });
@@ -384,7 +385,7 @@ export function renderDeadLetter(scope: Construct, args: {
 
 /** JSON of a CloudWatch alarm state-change event pattern. */
 export function alarmStatePattern(states: string[], alarmArns: () => string[], alarmNamePrefix?: string): string {
-  return Lazy.stringValue({
+  return EscapingLazy.stringValue({
     produce: () => {
       const arns = alarmArns();
       const pattern: Record<string, unknown> = {
