@@ -89,7 +89,7 @@ describe('no secret value reaches cdktf.out', () => {
   test('positive control: the scan finds an unsafe plain-text secret', () => {
     const out = synthApp((app) => {
       const stack = new TerraformStack(app, 'unsafe');
-      new WebhookConnection(stack, 'Hook', { url: 'https://h.example.com', auth: WebhookAuth.bearer(Secret.unsafePlainText(stack, 'T', 'CANARY-unsafe-ffff')) });
+      new WebhookConnection(stack, 'Hook', { url: 'https://h.example.com', auth: WebhookAuth.bearer(Secret.unsafePlainText(stack, 'T', 'CANARY-unsafe-ffff')), testCredentials: true });
     });
     expect(scan(out.files, ['CANARY-unsafe-ffff'])).toEqual(['stacks/unsafe/cdk.tf.json: CANARY-unsafe-ffff']);
   });

@@ -88,6 +88,9 @@ export class AwsConnection extends IntegrationConnection {
       defaultTags: Object.keys(tags).length > 0 ? [{ tags }] : undefined,
     }));
 
+    if (this.testCredentialsEnabled) {
+      fail(this, 'testCredentials', true, 'false: the AWS check (sts:GetCallerIdentity through the provider) already uses the credentials and stores none of them');
+    }
     if (this.testConnectionEnabled) {
       ConnectionCheck.data(this, 'TestConnection', {
         dataType: 'aws_caller_identity',

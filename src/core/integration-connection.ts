@@ -16,10 +16,20 @@ export interface IntegrationConnectionProps {
   readonly alias?: string;
   /**
    * Add a Terraform `check` block that probes the real endpoint at plan time (a failing
-   * probe is a warning in the plan, never an error).
+   * probe is a warning in the plan, never an error). The probe sends no credential: it shows
+   * that the endpoint is reachable (see `testCredentials` to check the credential too).
    * @default true
    */
   readonly testConnection?: boolean;
+  /**
+   * Send the connection's credential with the plan-time probe, so the check also proves the
+   * credential is accepted. The probe is an `http` data source, and Terraform writes data
+   * sources — those scoped in `check` blocks too — to the state: the credential is then stored
+   * in the state on every plan (a synth warning says so). Only for connections that have a
+   * credential and an authenticated probe; needs `testConnection`.
+   * @default false
+   */
+  readonly testCredentials?: boolean;
 }
 
 const CONNECTION_MARK = Symbol.for('cdktf-integrations.IntegrationConnection');
@@ -82,6 +92,9 @@ export abstract class IntegrationConnection extends Construct {
   /** Whether a `check` block probes the endpoint at plan time. */
   public readonly testConnectionEnabled: boolean;
 
+  /** Whether the plan-time probe sends the credential (which Terraform then stores in the state). */
+  public readonly testCredentialsEnabled: boolean;
+
   private _terraformProvider?: TerraformProvider;
 
   protected constructor(scope: Construct, id: string, kind: string, props: IntegrationConnectionProps) {
@@ -90,6 +103,10 @@ export abstract class IntegrationConnection extends Construct {
     Object.defineProperty(this, CONNECTION_MARK, { value: true });
     this.kind = kind;
     this.testConnectionEnabled = optionalBoolean(this, 'testConnection', props.testConnection, true);
+    this.testCredentialsEnabled = optionalBoolean(this, 'testCredentials', props.testCredentials, false);
+    if (this.testCredentialsEnabled && !this.testConnectionEnabled) {
+      fail(this, 'testCredentials', true, 'false when testConnection is false (the credential is tested by the connection check)');
+    }
     const existing = connectionsOf(this, kind);
     let alias: string | undefined;
     if (props.alias !== undefined) {

@@ -2,7 +2,7 @@ import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { Construct, IConstruct } from 'constructs';
 import { DatadogSite } from './datadog-site';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
-import { ConnectionCheck } from '../core/private/connection-check';
+import { addConnectionCheck } from '../core/private/connection-check';
 import { requireSecret } from '../core/private/require-secret';
 import { fail } from '../core/private/validate';
 import { Secret } from '../core/secret';
@@ -61,13 +61,17 @@ export class DatadogConnection extends IntegrationConnection {
       apiKey: this.apiKey.value,
       appKey: this.appKey.value,
     }));
-    if (this.testConnectionEnabled) {
-      ConnectionCheck.http(this, 'TestConnection', {
-        url: `${site.apiUrl}api/v1/validate`,
-        headers: { 'DD-API-KEY': this.apiKey.value, 'Accept': 'application/json' },
-        condition: 'RESPONSE.status_code == 200',
-        errorMessage: `Datadog rejected the API key of ${this.node.path} at ${site.apiUrl} (GET /api/v1/validate did not answer 200).`,
-      });
-    }
+    // Without the key Datadog answers 403 at the same endpoint: enough to show the site is reachable.
+    addConnectionCheck(this, {
+      url: `${site.apiUrl}api/v1/validate`,
+      headers: { Accept: 'application/json' },
+      condition: 'RESPONSE.status_code < 500',
+      errorMessage: `The Datadog API of ${this.node.path} at ${site.apiUrl} is not reachable (GET /api/v1/validate answered 5xx or nothing).`,
+    }, {
+      url: `${site.apiUrl}api/v1/validate`,
+      headers: { 'DD-API-KEY': this.apiKey.value, 'Accept': 'application/json' },
+      condition: 'RESPONSE.status_code == 200',
+      errorMessage: `Datadog rejected the API key of ${this.node.path} at ${site.apiUrl} (GET /api/v1/validate did not answer 200).`,
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { GithubProvider } from '@cdktf/provider-github/lib/provider';
 import { Construct, IConstruct } from 'constructs';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
-import { ConnectionCheck } from '../core/private/connection-check';
+import { addConnectionCheck } from '../core/private/connection-check';
 import { requireSecret } from '../core/private/require-secret';
 import { fail, requirePattern, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
@@ -108,17 +108,17 @@ export class GitHubConnection extends IntegrationConnection {
         appAuth: { id: appId, installationId, pemFile: key.value },
       }));
     }
-    if (this.testConnectionEnabled) {
-      ConnectionCheck.http(this, 'TestConnection', {
-        url: `${this.baseUrl}users/${this.owner}`,
-        headers: {
-          'Accept': 'application/vnd.github+json',
-          'X-GitHub-Api-Version': '2022-11-28',
-          ...(this.auth.mode === 'token' ? { Authorization: `Bearer ${this.auth.secret.value}` } : {}),
-        },
-        condition: 'RESPONSE.status_code == 200',
-        errorMessage: `GitHub owner ${this.owner} of ${this.node.path} is not reachable at ${this.baseUrl} (GET /users/${this.owner} did not answer 200).`,
-      });
-    }
+    const probe = (authorization?: string) => ({
+      url: `${this.baseUrl}users/${this.owner}`,
+      headers: {
+        'Accept': 'application/vnd.github+json',
+        'X-GitHub-Api-Version': '2022-11-28',
+        ...(authorization === undefined ? {} : { Authorization: authorization }),
+      },
+      condition: 'RESPONSE.status_code == 200',
+      errorMessage: `GitHub owner ${this.owner} of ${this.node.path} is not reachable at ${this.baseUrl} (GET /users/${this.owner} did not answer 200).`,
+    });
+    // GET /users/<owner> is public on github.com (GitHub REST API, "Get a user").
+    addConnectionCheck(this, probe(), this.auth.mode === 'token' ? probe(`Bearer ${this.auth.secret.value}`) : undefined);
   }
 }

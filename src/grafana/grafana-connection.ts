@@ -1,7 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { GrafanaProvider } from '../bindings/grafana/provider/index';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
-import { ConnectionCheck } from '../core/private/connection-check';
+import { addConnectionCheck } from '../core/private/connection-check';
 import { requireSecret } from '../core/private/require-secret';
 import { fail, optionalPattern, requireInteger, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
@@ -90,12 +90,11 @@ export class GrafanaConnection extends IntegrationConnection {
       auth,
       orgId: this.orgId,
     }));
-    if (this.testConnectionEnabled) {
-      ConnectionCheck.http(this, 'TestConnection', {
-        url: `${this.url}/api/health`,
-        condition: 'RESPONSE.status_code == 200',
-        errorMessage: `Grafana at ${this.url} (${this.node.path}) is not healthy: GET /api/health did not answer 200.`,
-      });
-    }
+    // /api/health takes no credential (Grafana HTTP API, "Health API").
+    addConnectionCheck(this, {
+      url: `${this.url}/api/health`,
+      condition: 'RESPONSE.status_code == 200',
+      errorMessage: `Grafana at ${this.url} (${this.node.path}) is not healthy: GET /api/health did not answer 200.`,
+    });
   }
 }

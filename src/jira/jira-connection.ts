@@ -1,7 +1,7 @@
 import { Fn } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
-import { ConnectionCheck } from '../core/private/connection-check';
+import { addConnectionCheck } from '../core/private/connection-check';
 import { requireSecret } from '../core/private/require-secret';
 import { fail, requirePattern, requireString, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
@@ -142,22 +142,16 @@ export class JiraConnection extends IntegrationConnection {
       this.restApiUrl = `https://api.atlassian.com/ex/jira/${cloudId}/rest/api/${apiVersion}`;
     }
 
-    if (this.testConnectionEnabled) {
-      if (this.authorizationHeader) {
-        ConnectionCheck.http(this, 'TestConnection', {
-          url: `${this.restApiUrl}/myself`,
-          headers: { Authorization: this.authorizationHeader, Accept: 'application/json' },
-          condition: 'RESPONSE.status_code == 200',
-          errorMessage: `Jira at ${this.baseUrl} rejected the credentials of ${this.node.path} (GET /myself did not answer 200).`,
-        });
-      } else {
-        ConnectionCheck.http(this, 'TestConnection', {
-          url: `${this.baseUrl}/status`,
-          condition: 'RESPONSE.status_code == 200',
-          errorMessage: `Jira at ${this.baseUrl} (${this.node.path}) is not reachable (GET /status did not answer 200).`,
-        });
-      }
-    }
+    addConnectionCheck(this, {
+      url: `${this.baseUrl}/status`,
+      condition: 'RESPONSE.status_code == 200',
+      errorMessage: `Jira at ${this.baseUrl} (${this.node.path}) is not reachable (GET /status did not answer 200).`,
+    }, this.authorizationHeader === undefined ? undefined : {
+      url: `${this.restApiUrl}/myself`,
+      headers: { Authorization: this.authorizationHeader, Accept: 'application/json' },
+      condition: 'RESPONSE.status_code == 200',
+      errorMessage: `Jira at ${this.baseUrl} rejected the credentials of ${this.node.path} (GET /myself did not answer 200).`,
+    });
   }
 
   /**

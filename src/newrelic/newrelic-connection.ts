@@ -1,7 +1,7 @@
 import type { NewrelicProvider } from '@cdktf/provider-newrelic/lib/provider';
 import { Construct, IConstruct } from 'constructs';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
-import { ConnectionCheck } from '../core/private/connection-check';
+import { addConnectionCheck } from '../core/private/connection-check';
 import { requireSecret } from '../core/private/require-secret';
 import { fail } from '../core/private/validate';
 import { Secret } from '../core/secret';
@@ -87,13 +87,11 @@ export class NewRelicConnection extends IntegrationConnection {
       apiKey: this.apiKey.value,
       region,
     }));
-    if (this.testConnectionEnabled) {
-      ConnectionCheck.http(this, 'TestConnection', {
-        url: NERDGRAPH[region],
-        condition: 'RESPONSE.status_code < 500',
-        errorMessage: `The New Relic NerdGraph endpoint of ${this.node.path} (${NERDGRAPH[region]}) is not reachable (it answered 5xx or nothing).`,
-      });
-    }
+    addConnectionCheck(this, {
+      url: NERDGRAPH[region],
+      condition: 'RESPONSE.status_code < 500',
+      errorMessage: `The New Relic NerdGraph endpoint of ${this.node.path} (${NERDGRAPH[region]}) is not reachable (it answered 5xx or nothing).`,
+    });
   }
 
   /** The NerdGraph endpoint of the region. */

@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
-import { ConnectionCheck } from '../core/private/connection-check';
+import { addConnectionCheck } from '../core/private/connection-check';
 import { optionalSecret } from '../core/private/require-secret';
 import { fail, optionalPattern } from '../core/private/validate';
 import { Secret } from '../core/secret';
@@ -68,13 +68,17 @@ export class PagerDutyConnection extends IntegrationConnection {
     this.eventsUrl = `https://events.${infix}pagerduty.com/v2/enqueue`;
     this.subdomain = optionalPattern(this, 'subdomain', props.subdomain, /^[a-z0-9][a-z0-9-]{0,62}$/, 'a PagerDuty subdomain (lowercase letters, digits, -)');
     const token = optionalSecret(this, 'apiToken', props.apiToken);
-    if (this.testConnectionEnabled && token) {
-      ConnectionCheck.http(this, 'TestConnection', {
-        url: `${this.apiUrl}/abilities`,
-        headers: { Authorization: `Token token=${token.value}`, Accept: 'application/vnd.pagerduty+json;version=2' },
-        condition: 'RESPONSE.status_code == 200',
-        errorMessage: `PagerDuty rejected the API token of ${this.node.path} (GET /abilities did not answer 200).`,
-      });
-    }
+    // Without a token the REST API answers 401: enough to show it is reachable.
+    addConnectionCheck(this, {
+      url: `${this.apiUrl}/abilities`,
+      headers: { Accept: 'application/vnd.pagerduty+json;version=2' },
+      condition: 'RESPONSE.status_code < 500',
+      errorMessage: `The PagerDuty API of ${this.node.path} (${this.apiUrl}) is not reachable (GET /abilities answered 5xx or nothing).`,
+    }, token === undefined ? undefined : {
+      url: `${this.apiUrl}/abilities`,
+      headers: { Authorization: `Token token=${token.value}`, Accept: 'application/vnd.pagerduty+json;version=2' },
+      condition: 'RESPONSE.status_code == 200',
+      errorMessage: `PagerDuty rejected the API token of ${this.node.path} (GET /abilities did not answer 200).`,
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from 'constructs';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
-import { ConnectionCheck } from '../core/private/connection-check';
+import { addConnectionCheck } from '../core/private/connection-check';
 import { optionalSecret } from '../core/private/require-secret';
 import { optionalPattern } from '../core/private/validate';
 import { Secret } from '../core/secret';
@@ -59,14 +59,18 @@ export class SlackConnection extends IntegrationConnection {
     this.workspaceId = optionalPattern(this, 'workspaceId', props.workspaceId, /^[TE][A-Z0-9]{6,14}$/, 'a Slack workspace id such as T01234567');
     this.botToken = optionalSecret(this, 'botToken', props.botToken);
     this.datadogAccountName = optionalPattern(this, 'datadogAccountName', props.datadogAccountName, /^[A-Za-z0-9_.-]{1,80}$/, 'a Datadog Slack account name (letters, digits, _ . -)');
-    if (this.testConnectionEnabled && this.botToken) {
-      ConnectionCheck.http(this, 'TestConnection', {
-        url: 'https://slack.com/api/auth.test',
-        method: 'POST',
-        headers: { Authorization: `Bearer ${this.botToken.value}` },
-        condition: 'RESPONSE.status_code == 200 && try(jsondecode(RESPONSE.response_body).ok, false)',
-        errorMessage: `Slack rejected the bot token of ${this.node.path} (auth.test did not answer ok).`,
-      });
-    }
+    // api.test needs no token (Slack Web API, "api.test"); auth.test checks the bot token.
+    addConnectionCheck(this, {
+      url: 'https://slack.com/api/api.test',
+      method: 'POST',
+      condition: 'RESPONSE.status_code == 200 && try(jsondecode(RESPONSE.response_body).ok, false)',
+      errorMessage: `The Slack Web API of ${this.node.path} is not reachable (api.test did not answer ok).`,
+    }, this.botToken === undefined ? undefined : {
+      url: 'https://slack.com/api/auth.test',
+      method: 'POST',
+      headers: { Authorization: `Bearer ${this.botToken.value}` },
+      condition: 'RESPONSE.status_code == 200 && try(jsondecode(RESPONSE.response_body).ok, false)',
+      errorMessage: `Slack rejected the bot token of ${this.node.path} (auth.test did not answer ok).`,
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { Fn } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
-import { ConnectionCheck } from '../core/private/connection-check';
+import { addConnectionCheck } from '../core/private/connection-check';
 import { requireSecret } from '../core/private/require-secret';
 import { fail, optionalPattern, requirePattern, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
@@ -146,14 +146,13 @@ export class WebhookConnection extends IntegrationConnection {
       optionalPattern(this, 'auth.timestampHeader', auth.timestampHeader, HEADER, 'an HTTP header name');
     }
     const healthUrl = props.healthCheckUrl === undefined ? this.url : requireUrl(this, 'healthCheckUrl', props.healthCheckUrl);
-    if (this.testConnectionEnabled) {
-      ConnectionCheck.http(this, 'TestConnection', {
-        url: healthUrl,
-        headers: this.authHeaders,
-        condition: 'RESPONSE.status_code < 500',
-        errorMessage: `The webhook endpoint of ${this.node.path} is not reachable (GET answered 5xx or nothing).`,
-      });
-    }
+    const probe = (headers?: Record<string, string>) => ({
+      url: healthUrl,
+      headers,
+      condition: 'RESPONSE.status_code < 500',
+      errorMessage: `The webhook endpoint of ${this.node.path} is not reachable (GET answered 5xx or nothing).`,
+    });
+    addConnectionCheck(this, probe(), Object.keys(this.authHeaders).length > 0 ? probe(this.authHeaders) : undefined);
   }
 
   /**

@@ -38,10 +38,12 @@ describe('DatadogConnection', () => {
     expect(conn.provider).toBeInstanceOf(DatadogProvider);
     expect(conn.terraformProvider).toBe(conn.provider);
     const check = onlyCheck(json, 'Datadog_TestConnection');
-    expect(check.data.http[Object.keys(check.data.http)[0]]).toMatchObject({
+    // The default probe carries no key (Terraform would store it in the state with the probe).
+    expect(check.data.http[Object.keys(check.data.http)[0]]).toEqual(expect.objectContaining({
       url: `${url}api/v1/validate`,
-      request_headers: { 'DD-API-KEY': '${var.Datadog_api}' },
-    });
+      request_headers: { Accept: 'application/json' },
+    }));
+    expect(check.assert[0].condition).toMatch(/^\$\{data\.http\.Datadog_TestConnection_\w+_probe\.status_code < 500\}$/);
   });
 
   test('fromString accepts names and domains', () => {
@@ -248,7 +250,11 @@ describe('GitHubConnection', () => {
     expect(conn.provider).toBeInstanceOf(GithubProvider);
     const probe = Object.values<any>(onlyCheck(json, 'GitHub_TestConnection').data.http)[0];
     expect(probe.url).toBe('https://api.github.com/users/acme-inc');
-    expect(probe.request_headers.Authorization).toBe('Bearer ${var.ghtoken}');
+    expect(probe.request_headers.Authorization).toBeUndefined();
+    const tested = newStack();
+    new GitHubConnection(tested, 'GitHub', { owner: 'acme-inc', auth: GitHubAuth.token(v(tested, 'ghtoken')), testCredentials: true });
+    const authenticated = Object.values<any>(onlyCheck(synthStack(tested), 'GitHub_TestConnection').data.http)[0];
+    expect(authenticated.request_headers.Authorization).toBe('Bearer ${var.ghtoken}');
   });
 
   test('App auth', () => {
@@ -279,8 +285,13 @@ describe('JiraConnection', () => {
     const json = synthStack(stack);
     expect(json.provider).toEqual({ http: [{}] });
     const probe = Object.values<any>(onlyCheck(json, 'Jira_TestConnection').data.http)[0];
-    expect(probe.url).toBe('https://acme.atlassian.net/rest/api/3/myself');
-    expect(probe.request_headers.Authorization).toBe('Basic ${base64encode("bot@acme.example:${var.jtoken}")}');
+    expect(probe).toEqual(expect.objectContaining({ url: 'https://acme.atlassian.net/status' }));
+    expect(probe.request_headers).toBeUndefined();
+    const tested = newStack();
+    new JiraConnection(tested, 'Jira', { baseUrl: 'https://acme.atlassian.net', auth: JiraAuth.apiToken('bot@acme.example', v(tested, 'jtoken')), testCredentials: true });
+    const authenticated = Object.values<any>(onlyCheck(synthStack(tested), 'Jira_TestConnection').data.http)[0];
+    expect(authenticated.url).toBe('https://acme.atlassian.net/rest/api/3/myself');
+    expect(authenticated.request_headers.Authorization).toBe('Basic ${base64encode("bot@acme.example:${var.jtoken}")}');
   });
 
   test('Data Center PAT: bearer header, REST v2', () => {
@@ -324,14 +335,18 @@ describe('JiraConnection', () => {
 });
 
 describe('Slack, PagerDuty and webhook connections', () => {
-  test('Slack with a bot token probes auth.test; without one, no check', () => {
+  test('Slack probes api.test without a token; auth.test with the bot token only when asked', () => {
     const stack = newStack();
     new SlackConnection(stack, 'Slack', { workspaceId: 'T0123ABCD', botToken: v(stack, 'slack') });
-    new SlackConnection(stack, 'SlackNoToken', {});
+    new SlackConnection(stack, 'SlackTested', { workspaceId: 'T0123ABCD', botToken: v(stack, 'slack2'), testCredentials: true });
     const json = synthStack(stack);
     const probe = Object.values<any>(onlyCheck(json, 'Slack_TestConnection').data.http)[0];
-    expect(probe).toMatchObject({ url: 'https://slack.com/api/auth.test', method: 'POST', request_headers: { Authorization: 'Bearer ${var.slack}' } });
-    expect(Object.keys(checks(json)).filter((n) => n.startsWith('SlackNoToken'))).toEqual([]);
+    expect(probe).toEqual(expect.objectContaining({ url: 'https://slack.com/api/api.test', method: 'POST' }));
+    expect(probe.request_headers).toBeUndefined();
+    const tested = Object.values<any>(onlyCheck(json, 'SlackTested_TestConnection').data.http)[0];
+    expect(tested).toMatchObject({ url: 'https://slack.com/api/auth.test', method: 'POST', request_headers: { Authorization: 'Bearer ${var.slack2}' } });
+    expect(() => new SlackConnection(newStack(), 'NoToken', { testCredentials: true }))
+      .toThrow("test/NoToken: 'testCredentials' must be false: this slack connection has no credential to test at plan time; received true");
   });
 
   test('Slack workspace id is validated', () => {
@@ -345,7 +360,11 @@ describe('Slack, PagerDuty and webhook connections', () => {
     expect(pd.apiUrl).toBe('https://api.eu.pagerduty.com');
     expect(pd.eventsUrl).toBe('https://events.eu.pagerduty.com/v2/enqueue');
     const probe = Object.values<any>(onlyCheck(synthStack(stack), 'PD_TestConnection').data.http)[0];
-    expect(probe.request_headers.Authorization).toBe('Token token=${var.pd}');
+    expect(probe.url).toBe('https://api.eu.pagerduty.com/abilities');
+    expect(probe.request_headers.Authorization).toBeUndefined();
+    const tested = newStack();
+    new PagerDutyConnection(tested, 'PD', { region: PagerDutyRegion.EU, apiToken: v(tested, 'pd'), testCredentials: true });
+    expect(Object.values<any>(onlyCheck(synthStack(tested), 'PD_TestConnection').data.http)[0].request_headers.Authorization).toBe('Token token=${var.pd}');
   });
 
   test('PagerDuty rejects an unknown region', () => {
@@ -360,7 +379,7 @@ describe('Slack, PagerDuty and webhook connections', () => {
     ['hmac', (s: TerraformStack) => WebhookAuth.hmacSignature(v(s, 'p')), {}],
   ])('webhook auth %s sends the right headers', (_name, auth, headers) => {
     const stack = newStack();
-    const hook = new WebhookConnection(stack, 'Hook', { url: 'https://hooks.example.com/in', auth: (auth as any)(stack) });
+    const hook = new WebhookConnection(stack, 'Hook', { url: 'https://hooks.example.com/in', auth: (auth as any)(stack), testCredentials: Object.keys(headers).length > 0 });
     const json = synthStack(stack);
     const probe = Object.values<any>(onlyCheck(json, 'Hook_TestConnection').data.http)[0];
     expect(probe.request_headers ?? {}).toEqual(headers);

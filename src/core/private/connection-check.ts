@@ -1,7 +1,9 @@
-import { TerraformElement, TerraformProvider, TerraformStack } from 'cdktf';
+import { Annotations, TerraformElement, TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { stackSingleton } from './stack-registry';
 import { terraformExpression } from './template-escape';
+import { fail } from './validate';
+import type { IntegrationConnection } from '../integration-connection';
 
 /** The hashicorp/http provider, declared once per stack for the connection checks. */
 class HttpProvider extends TerraformProvider {
@@ -27,6 +29,26 @@ export interface HttpProbe {
   /** Terraform expression (no `${}`) over `RESPONSE` (the scoped data source) that must be true. */
   readonly condition: string;
   readonly errorMessage: string;
+}
+
+/**
+ * The connection check of `connection` (when `testConnection` is on): `anonymous` by default, a
+ * probe that carries no credential; `authenticated` when the user opted into `testCredentials`,
+ * with a warning that the credential then reaches the state (data sources, also those scoped in
+ * `check` blocks, are stored in it: see opentofu/opentofu#1490).
+ */
+export function addConnectionCheck(connection: IntegrationConnection, anonymous: HttpProbe, authenticated?: HttpProbe): void {
+  if (!connection.testConnectionEnabled) return;
+  if (!connection.testCredentialsEnabled) {
+    ConnectionCheck.http(connection, 'TestConnection', anonymous);
+    return;
+  }
+  if (!authenticated) {
+    fail(connection, 'testCredentials', true, `false: this ${connection.kind} connection has no credential to test at plan time`);
+  }
+  Annotations.of(connection).addWarning(`${connection.node.path}: testCredentials sends the credential with the plan-time probe; `
+    + 'Terraform stores the probe (an http data source in a check block) with its request headers in the state on every plan');
+  ConnectionCheck.http(connection, 'TestConnection', authenticated);
 }
 
 /** Requested probe with a data source of a provider the stack already configures. */
