@@ -171,6 +171,15 @@ describe('DatadogMonitorImport', () => {
     });
   });
 
+  test('a computation given as one object (the API\'s own form) is imported', () => {
+    const { args } = importIt(exported({
+      variables: [{ data_source: 'logs', name: 'errors', search: { query: 'status:error' }, compute: { aggregation: 'avg', metric: '@duration', interval: 60000 } }],
+    }, { type: 'log alert', query: 'formula("errors").last("5m") > 100' }));
+    expect(args.variables.event_query[0].compute).toEqual([{ aggregation: 'avg', metric: '@duration', interval: 60000 }]);
+    expectError(exported({ variables: [{ data_source: 'logs', name: 'q', search: { query: 'x' }, compute: { interval: 60000 } }] }),
+      "test/Monitor: 'monitor.options.variables[0].compute.aggregation' must be a non-empty string; received undefined");
+  });
+
   test('fields the provider cannot express are named in a warning, never dropped silently', () => {
     const { imported, args } = importIt(exported(
       { silenced: { 'env:staging': 0 }, min_failure_duration: 120, thresholds: { critical: 2, period: { digit: 5 } }, aggregation: { type: 'avg' } },

@@ -204,6 +204,16 @@ describe('GrafanaDashboardImport: real-export shapes', () => {
     expect(model.panels[0].targets.map((t: any) => t.datasource.uid)).toEqual(['prom', '__expr__']);
   });
 
+  test('a mapping given for the __expr__ input is accepted (as Grafana\'s import form offers it)', () => {
+    const d = {
+      __inputs: [{ name: 'DS_PROM', type: 'datasource', pluginId: 'prometheus' }, { name: 'DS___EXPR__', type: 'datasource', pluginId: '__expr__' }],
+      title: 'Expr',
+      panels: [{ id: 1, type: 'stat', targets: [{ refId: 'A', datasource: { uid: '${DS_PROM}' }, expr: 'up' }, { refId: 'B', datasource: { type: '__expr__', uid: '${DS___EXPR__}' }, expression: '$A * 2', type: 'math' }] }],
+    };
+    const { model } = importIt(d, { datasources: { DS_PROM: 'prom', DS___EXPR__: '__expr__' } });
+    expect(model.panels[0].targets.map((t: any) => t.datasource.uid)).toEqual(['prom', '__expr__']);
+  });
+
   test('a datasource uid may be a token (a data source managed in the same app)', () => {
     const s = newStack();
     grafana(s);

@@ -303,12 +303,16 @@ export class DatadogMonitorImport extends Construct {
         name: requireText(this, child(qp, 'name'), query.name),
         indexes: query.indexes === undefined || query.indexes === null ? undefined : this.strings(child(qp, 'indexes'), query.indexes),
         search: { query: this.str(child(sp, 'query'), search.query) },
-        compute: requireArray(this, cp, query.compute, 'an array of computations ({ aggregation, interval, metric })').map((c, j) => {
-          const o = requireObject(this, child(cp, j), c, 'a computation { aggregation, interval, metric }');
+        // The API's own form is one computation object (MonitorFormulaAndFunctionEventQueryDefinition
+        // .compute in Datadog's API client models); the provider's is a list of them.
+        compute: (isObject(query.compute) ? [query.compute] : requireArray(this, cp, query.compute,
+          'a computation object ({ aggregation, interval, metric }) or an array of them')).map((c, j) => {
+          const jp = isObject(query.compute) ? cp : child(cp, j);
+          const o = requireObject(this, jp, c, 'a computation { aggregation, interval, metric }');
           return {
-            aggregation: requireText(this, child(child(cp, j), 'aggregation'), o.aggregation),
-            interval: o.interval === undefined || o.interval === null ? undefined : this.int(child(child(cp, j), 'interval'), o.interval, 0),
-            metric: o.metric === undefined || o.metric === null ? undefined : this.str(child(child(cp, j), 'metric'), o.metric),
+            aggregation: requireText(this, child(jp, 'aggregation'), o.aggregation),
+            interval: o.interval === undefined || o.interval === null ? undefined : this.int(child(jp, 'interval'), o.interval, 0),
+            metric: o.metric === undefined || o.metric === null ? undefined : this.str(child(jp, 'metric'), o.metric),
           };
         }),
         groupBy: query.group_by === undefined || query.group_by === null ? undefined

@@ -253,14 +253,17 @@ export class GrafanaDashboardImport extends Construct {
     const inputsPath = child(root, '__inputs');
     const inputs = dash.__inputs === undefined ? [] : requireArray(this, inputsPath, dash.__inputs, 'an array of inputs ({ name, type, pluginId })');
     const dsInputs = new Set<string>();
+    const exprInputs = new Set<string>();
     const values = new Map<string, string>();
     inputs.forEach((input, i) => {
       const p = child(inputsPath, i);
       const o = requireObject(this, p, input, 'an input object ({ name, type })');
       const name = requireText(this, child(p, 'name'), o.name, 'the input name (e.g. "DS_PROMETHEUS")');
       if (o.type === 'datasource' && o.pluginId === EXPRESSION_DATASOURCE) {
-        // Grafana's own import always maps the server-side-expressions input to `__expr__`.
+        // Grafana's own import always maps the server-side-expressions input to `__expr__`
+        // (a mapping given for it is taken as it is).
         values.set(name, EXPRESSION_DATASOURCE);
+        exprInputs.add(name);
       } else if (o.type === 'datasource') {
         dsInputs.add(name);
       } else if (o.type === 'constant') {
@@ -270,9 +273,9 @@ export class GrafanaDashboardImport extends Construct {
         fail(this, child(p, 'type'), o.type, '"datasource" or "constant"');
       }
     });
-    const allDs = [...dsInputs].sort();
+    const allDs = [...dsInputs, ...exprInputs].sort();
     for (const key of Object.keys(datasources)) {
-      if (!dsInputs.has(key)) {
+      if (!dsInputs.has(key) && !exprInputs.has(key)) {
         fail(this, `datasources.${key}`, key, allDs.length ? `the name of a datasource input of the export (${allDs.join(', ')})` : 'absent: the export has no datasource inputs (__inputs)');
       }
     }
