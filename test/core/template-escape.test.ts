@@ -145,8 +145,9 @@ describe('user text is escaped for Terraform templates', () => {
     const json = synthJson(CASES[name]);
     // The text went through…
     expect(json).toContain(JSON.stringify('$' + INTERPOLATION).slice(1, -1));
-    // …and only in escaped form.
+    // …and only in escaped form, escaped once (Terraform renders `$$${` as `$${`: not the text).
     expect(unescaped(json)).toEqual([]);
+    expect(json).not.toMatch(/\$\$\$\{|%%%\{/);
   });
 
   test('references the library writes still resolve', () => {

@@ -66,9 +66,9 @@ describe('payload templates rendered with sample alerts', () => {
     expect(eb.inputPaths).toEqual({ detail_alarmName: '$.detail.alarmName', detail_state_value: '$.detail.state.value', resources_0: '$.resources[0]' });
   });
 
-  test('Terraform template sequences in literals are escaped', () => {
+  test('Terraform template sequences in literals stay as written (escaped once, when the stack is rendered)', () => {
     const r = renderChecked(parseTemplate('{"a": "cost ${x} and %{y} for {{title}}"}'), SourceKind.DATADOG);
-    expect(r.template).toBe('{"a": "cost $${x} and %%{y} for $EVENT_TITLE"}');
+    expect(r.template).toBe('{"a": "cost ${x} and %{y} for $EVENT_TITLE"}');
   });
 });
 

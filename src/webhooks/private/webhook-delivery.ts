@@ -16,7 +16,7 @@ import { Webhook as DatadogWebhookL1 } from '@cdktf/provider-datadog/lib/webhook
 import { WebhookCustomVariable } from '@cdktf/provider-datadog/lib/webhook-custom-variable';
 import { Annotations, Fn } from 'cdktf';
 import { Construct } from 'constructs';
-import { escapeTerraform, Rendered } from './webhook-template';
+import { Rendered } from './webhook-template';
 import { AwsConnection } from '../../aws/aws-connection';
 import { ContactPointWebhook } from '../../bindings/grafana/contact-point/index';
 import { EscapingLazy } from '../../core/private/template-escape';
@@ -120,7 +120,7 @@ export function renderDatadog(scope: Construct, id: string, args: {
     url: endpoint.url,
     encodeAs: 'json',
     payload: args.payload.template,
-    customHeaders: escapeTerraform(JSON.stringify(sorted)),
+    customHeaders: JSON.stringify(sorted),
     provider: conn.provider,
     dependsOn: variables,
   });

@@ -283,7 +283,7 @@ export function render(segments: Segment[], source: SourceKind): Rendered {
   }
   const sorted: Record<string, string> = {};
   for (const k of Object.keys(inputPaths).sort()) sorted[k] = inputPaths[k];
-  return { template: escapeTerraform(template), sample, inputPaths: sorted };
+  return { template, sample, inputPaths: sorted };
 }
 
 function jsonInner(s: string): string {
@@ -312,11 +312,6 @@ export function renderChecked(segments: Segment[], source: SourceKind): Rendered
     throw new TemplateProblem(`JSON text that is valid JSON once its placeholders are replaced by a sample ${source.toLowerCase()} alert (${(e as Error).message})`);
   }
   return r;
-}
-
-/** Escape Terraform template sequences (`${`, `%{`) in a literal string. */
-export function escapeTerraform(s: string): string {
-  return s.replace(/\$\{/g, '$$$${').replace(/%\{/g, '%%{');
 }
 
 /** Replace placeholders in a plain (non-JSON) text template with their sample values. */
