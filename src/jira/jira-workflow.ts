@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { CloudwatchEventRule } from '@cdktf/provider-aws/lib/cloudwatch-event-rule';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
@@ -25,7 +26,7 @@ import { MonitorConfig } from '../monitors/monitor-config';
 import { INotificationTarget, NotificationTargetOptions } from '../notifications/targets';
 import { checkedPayload, parsePayload, retrySettings, Segments } from '../webhooks/private/webhook-checks';
 import {
-  alarmStatePattern, Endpoint, EndpointAuth, grafanaWebhookBlock, renderDatadog, renderDeadLetter, renderEventBridge,
+  alarmStatePattern, Endpoint, EndpointAuth, grafanaWebhookBlock, renderDatadog, renderDeadLetter, renderEventBridge, renderEventBridgeRule,
 } from '../webhooks/private/webhook-delivery';
 import { Rendered, SourceKind, unknownPlaceholders, VARIABLE_NAMES } from '../webhooks/private/webhook-template';
 
@@ -306,8 +307,11 @@ const LABEL = /^\S{1,255}$/;
  * **Limits.** Datadog webhooks cannot use OAuth: with `JiraAuth.oauth2ClientCredentials` use
  * only Grafana and CloudWatch sources. Grafana repeats notifications of a still-firing group
  * (notification policy `repeat_interval`) to every integration: a repeat creates another
- * issue; set a long repeat interval for this contact point. CloudWatch alarm names must not
- * contain double quotes (EventBridge does not escape inserted values) or spaces (Jira labels).
+ * issue; set a long repeat interval for this contact point. The alarms of monitors that notify
+ * the workflow get EventBridge rules of their own whose dedup label and title are written at
+ * synth (any alarm name works); alarms added by ARN or matched by `alarmNamePrefix` share two
+ * rules whose label is built from the alarm ARN at run time, so their names must not contain
+ * double quotes (EventBridge inserts values unescaped) or spaces (Jira labels).
  */
 export class JiraWorkflow extends Construct {
   private static jiraEndpoint(jira: JiraConnection, url: string): Endpoint {
@@ -358,6 +362,8 @@ export class JiraWorkflow extends Construct {
   public readonly template: JiraWorkflowTemplate;
 
   private readonly alarmArns: string[] = [];
+  private readonly monitorAlarms: string[] = [];
+  private followAlarm?: (alarmName: string, alarmArn: string) => void;
 
   constructor(scope: Construct, id: string, props: JiraWorkflowProps) {
     super(scope, id);
@@ -464,18 +470,47 @@ export class JiraWorkflow extends Construct {
       const created = renderEventBridge(this, 'Create', createEndpoint, create(SourceKind.EVENTBRIDGE), {
         ...common,
         name: `${name}-create`,
-        eventPattern: alarmStatePattern(['ALARM'], () => [...this.alarmArns], prefix),
+        eventPattern: alarmStatePattern(['ALARM'], () => [...this.alarmArns], prefix, () => [...this.monitorAlarms]),
         ruleDescription: `CloudWatch alarms entering ALARM open Jira issues in ${this.projectKey} (${this.node.path})`,
         prop: 'connection.auth',
       });
       const synced = renderEventBridge(this, 'Sync', syncEndpoint, sync(SourceKind.EVENTBRIDGE), {
         ...common,
         name: `${name}-sync`,
-        eventPattern: alarmStatePattern(['OK'], () => [...this.alarmArns], prefix),
+        eventPattern: alarmStatePattern(['OK'], () => [...this.alarmArns], prefix, () => [...this.monitorAlarms]),
         ruleDescription: `CloudWatch alarms returning to OK update their Jira issues in ${this.projectKey} (${this.node.path})`,
         prop: 'automationWebhookToken',
       });
       rules.push(created.rule.arn, synced.rule.arn);
+      // Alarms of the workflow's monitors have rules of their own (below): the shared rules
+      // leave them out, and are off when they would otherwise route every alarm of the region.
+      for (const r of [created.rule, synced.rule]) {
+        r.state = EscapingLazy.stringValue({
+          produce: () => (this.monitorAlarms.length > 0 && this.alarmArns.length === 0 && prefix === undefined ? 'DISABLED' : 'ENABLED'),
+        });
+      }
+      // A monitor's alarm name is known at synth: its rules write the dedup label and the title as
+      // literals. EventBridge's input transformer inserts values unchanged (no functions, no
+      // escaping: EventBridge User Guide, "Amazon EventBridge input transformation"), so a label
+      // built from the alarm's ARN would carry the spaces of its name, which Jira refuses in labels.
+      this.followAlarm = (alarmName, alarmArn) => {
+        const i = this.monitorAlarms.length;
+        this.monitorAlarms.push(alarmArn);
+        const literals = { dedupLabel: dedupLabel('cloudwatch', alarmName), title: alarmName };
+        const createdForAlarm = renderEventBridgeRule(this, `Alarm${i}Create`, created, this.checkedIssue(createSegments, SourceKind.EVENTBRIDGE, adf, literals), {
+          ...common,
+          name: `${name}-create-${i}`,
+          eventPattern: alarmStatePattern(['ALARM'], () => [alarmArn]),
+          ruleDescription: `The alarm ${alarmName.slice(0, 200)} entering ALARM opens a Jira issue in ${this.projectKey} (${this.node.path})`.slice(0, 512),
+        });
+        const syncedForAlarm = renderEventBridgeRule(this, `Alarm${i}Sync`, synced, checkedPayload(this, 'template', syncSegments, SourceKind.EVENTBRIDGE, literals), {
+          ...common,
+          name: `${name}-sync-${i}`,
+          eventPattern: alarmStatePattern(['OK'], () => [alarmArn]),
+          ruleDescription: `The alarm ${alarmName.slice(0, 200)} returning to OK updates its Jira issue in ${this.projectKey} (${this.node.path})`.slice(0, 512),
+        });
+        rules.push(createdForAlarm.rule.arn, syncedForAlarm.rule.arn);
+      };
       this.alarmRule = created.rule;
       this.recoveryRule = synced.rule;
       this.deadLetterQueue = dl.queue;
@@ -514,8 +549,14 @@ export class JiraWorkflow extends Construct {
     return labels.map((l, i) => requirePattern(this, `${prop}[${i}]`, l, LABEL, 'a Jira label: 1-255 characters without spaces'));
   }
 
-  private checkedIssue(segments: Segments, source: SourceKind, adf: boolean): Rendered {
-    const r = checkedPayload(this, 'template', segments, source);
+  /** @internal Route the alarm of one of the workflow's monitors (its name known at synth) through rules of its own. */
+  public _followMonitorAlarm(scope: IConstruct, prop: string, alarmName: string, alarmArn: string): void {
+    if (!this.followAlarm) fail(scope, prop, this.node.path, 'a JiraWorkflow with its cloudWatch source set');
+    this.followAlarm(alarmName, alarmArn);
+  }
+
+  private checkedIssue(segments: Segments, source: SourceKind, adf: boolean, literals: Readonly<Record<string, string>> = {}): Rendered {
+    const r = checkedPayload(this, 'template', segments, source, literals);
     const problems = createIssueProblems(JSON.parse(r.sample), adf);
     if (problems.length > 0) {
       fail(this, 'template', `the issue body rendered for a sample ${source.toLowerCase()} alert`, `a template giving a Jira create-issue body (${problems.join('; ')})`);
@@ -551,7 +592,20 @@ class JiraTarget implements IDatadogNotificationTarget, IGrafanaNotificationTarg
     if (!(scope instanceof MonitorConfig)) fail(scope, `targets.${this.targetId}`, scope.node.path, 'a MonitorConfig (on CloudWatch the workflow follows the alarms of monitors)');
     const monitor = scope;
     const alarmArn = () => (monitor.rendering(backend.id).resource as CloudwatchMetricAlarm).arn;
-    this.workflow.addCloudWatchAlarm(EscapingLazy.stringValue({ produce: alarmArn }));
+    // The critical alarm carries the monitor's title as its name (CloudWatch backend).
+    this.workflow._followMonitorAlarm(scope, `targets.${this.targetId}`, monitor.title, EscapingLazy.stringValue({ produce: alarmArn }));
     return { viaEventBridge: true };
   }
+}
+
+/**
+ * A Jira label for one alert source object: Jira labels take no whitespace and at most 255
+ * characters (Jira REST API, issue `labels` field). Characters outside letters, digits and
+ * `_ . : -` become `-`; when that changed the name, a short hash of the exact name keeps two
+ * names that differ only there apart.
+ */
+function dedupLabel(source: string, name: string): string {
+  const slug = name.replace(/[^A-Za-z0-9_.:-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 200);
+  if (slug === name) return `${source}-${name}`;
+  return `${source}-${slug}-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
 }

@@ -21,15 +21,28 @@ test('Grafana: the rule routes to the Jira contact point through the policy', ()
   expect(groups).toHaveLength(1);
 });
 
-test('CloudWatch: the alarm needs no action; the workflow EventBridge rules match it by ARN', () => {
+test('CloudWatch: the alarm needs no action; rules of its own match it by ARN, the shared rules leave it out', () => {
   const [alarm] = byName('aws_cloudwatch_metric_alarm', (a) => a.alarm_name === 'checkout orders queue is falling behind');
   expect(alarm.alarm_actions ?? []).toEqual([]);
-  const rules = Object.entries<any>(stack.resource.aws_cloudwatch_event_rule)
-    .filter(([key]) => key.startsWith('Incidents_'))
-    .map(([, r]) => JSON.parse(r.event_pattern));
-  expect(rules).toHaveLength(2);
   const alarmKey = Object.keys(stack.resource.aws_cloudwatch_metric_alarm).find((k) => stack.resource.aws_cloudwatch_metric_alarm[k] === alarm)!;
-  for (const pattern of rules) {
-    expect(pattern.resources).toContain(`\${aws_cloudwatch_metric_alarm.${alarmKey}.arn}`);
+  const rules = Object.entries<any>(stack.resource.aws_cloudwatch_event_rule).filter(([key]) => key.startsWith('Incidents_'));
+  const own = rules.filter(([key]) => key.startsWith('Incidents_Alarm0')).map(([, r]) => JSON.parse(r.event_pattern));
+  expect(own.map((p) => p.detail.state.value)).toEqual([['ALARM'], ['OK']]);
+  for (const pattern of own) expect(pattern.resources).toEqual([`\${aws_cloudwatch_metric_alarm.${alarmKey}.arn}`]);
+  const shared = rules.filter(([key]) => !key.startsWith('Incidents_Alarm')).map(([, r]) => JSON.parse(r.event_pattern));
+  expect(shared).toHaveLength(2);
+  for (const pattern of shared) expect(pattern.resources).not.toContain(`\${aws_cloudwatch_metric_alarm.${alarmKey}.arn}`);
+});
+
+test('CloudWatch: the dedup label of a monitor alarm is a valid Jira label whatever the alarm name (spaces, quotes)', () => {
+  const targets = Object.entries<any>(stack.resource.aws_cloudwatch_event_target).filter(([key]) => /^Incidents_Alarm\d+(Create|Sync)Target/.test(key));
+  expect(targets).toHaveLength(2);
+  for (const [key, t] of targets) {
+    // What EventBridge sends: the input template with the sample event's values inserted.
+    const body = JSON.parse(t.input_transformer.input_template.replace(/<[A-Za-z0-9_]+>/g, 'x'));
+    const label: string = key.includes('Create') ? body.fields.labels[body.fields.labels.length - 1] : body.dedupLabel;
+    expect(label).toMatch(/^cloudwatch-checkout-orders-queue-is-falling-behind-[0-9a-f]{8}$/);
+    expect(key.includes('Create') ? body.fields.summary : body.title).toBe(key.includes('Create')
+      ? '[CloudWatch] checkout orders queue is falling behind' : 'checkout orders queue is falling behind');
   }
 });

@@ -280,12 +280,6 @@ export function renderEventBridge(
     invocationRateLimitPerSecond: o.rateLimit,
     provider,
   });
-  const rule = new CloudwatchEventRule(scope, `${prefix}Rule`, {
-    name: o.name,
-    description: o.ruleDescription,
-    eventPattern: o.eventPattern,
-    provider,
-  });
   const assume = new DataAwsIamPolicyDocument(scope, `${prefix}AssumeRolePolicy`, {
     statement: [{
       effect: 'Allow',
@@ -310,11 +304,27 @@ export function renderEventBridge(
     policy: invoke.json,
     provider,
   });
+  const { rule, target } = renderEventBridgeRule(scope, prefix, { apiDestination, role }, payload, o);
+  return { connection, apiDestination, rule, target, role };
+}
+
+/** A further rule and target on the API destination of an EventBridge delivery. */
+export function renderEventBridgeRule(
+  scope: Construct, prefix: string, destination: Pick<EventBridgeRendering, 'apiDestination' | 'role'>, payload: Rendered,
+  o: Pick<EventBridgeRenderOptions, 'name' | 'aws' | 'eventPattern' | 'ruleDescription' | 'maximumEventAgeSeconds' | 'maximumRetryAttempts' | 'deadLetterQueue'>,
+): { rule: CloudwatchEventRule; target: CloudwatchEventTarget } {
+  const provider = o.aws.provider;
+  const rule = new CloudwatchEventRule(scope, `${prefix}Rule`, {
+    name: o.name,
+    description: o.ruleDescription,
+    eventPattern: o.eventPattern,
+    provider,
+  });
   const target = new CloudwatchEventTarget(scope, `${prefix}Target`, {
     rule: rule.name,
     targetId: 'api-destination',
-    arn: apiDestination.arn,
-    roleArn: role.arn,
+    arn: destination.apiDestination.arn,
+    roleArn: destination.role.arn,
     inputTransformer: {
       inputPaths: payload.inputPaths,
       inputTemplate: payload.template,
@@ -326,7 +336,7 @@ export function renderEventBridge(
     deadLetterConfig: { arn: o.deadLetterQueue.arn },
     provider,
   });
-  return { connection, apiDestination, rule, target, role };
+  return { rule, target };
 }
 
 /** The dead-letter queue shared by the EventBridge targets of a construct, and its alarm. */
@@ -384,15 +394,18 @@ export function renderDeadLetter(scope: Construct, args: {
 }
 
 /** JSON of a CloudWatch alarm state-change event pattern. */
-export function alarmStatePattern(states: string[], alarmArns: () => string[], alarmNamePrefix?: string): string {
+export function alarmStatePattern(states: string[], alarmArns: () => string[], alarmNamePrefix?: string, excludedArns: () => string[] = () => []): string {
   return EscapingLazy.stringValue({
     produce: () => {
       const arns = alarmArns();
+      const excluded = excludedArns();
       const pattern: Record<string, unknown> = {
         'source': ['aws.cloudwatch'],
         'detail-type': ['CloudWatch Alarm State Change'],
       };
       if (arns.length > 0) pattern.resources = arns;
+      // "anything-but" content filtering (EventBridge User Guide, "Content filtering in event patterns").
+      else if (excluded.length > 0) pattern.resources = [{ 'anything-but': excluded }];
       const detail: Record<string, unknown> = { state: { value: states } };
       if (alarmNamePrefix !== undefined) detail.alarmName = [{ prefix: alarmNamePrefix }];
       pattern.detail = detail;

@@ -217,8 +217,11 @@ function evName(path: string): string {
   return path.replace(/^\$\./, '').replace(/\[(\d+)\]/g, '_$1').replace(/[^A-Za-z0-9_]/g, '_');
 }
 
-/** Render parsed segments for a source. */
-export function render(segments: Segment[], source: SourceKind): Rendered {
+/**
+ * Render parsed segments for a source. `literals` gives variables whose value is known at synth
+ * (e.g. the dedup label of one known alarm): they are written as literal text.
+ */
+export function render(segments: Segment[], source: SourceKind, literals: Readonly<Record<string, string>> = {}): Rendered {
   let template = '';
   let sample = '';
   const inputPaths: Record<string, string> = {};
@@ -235,6 +238,9 @@ export function render(segments: Segment[], source: SourceKind): Rendered {
       if ('lit' in p) {
         flat.push({ lit: p.lit });
         sampleText += p.lit;
+      } else if (literals[p.variable] !== undefined) {
+        flat.push({ lit: literals[p.variable] });
+        sampleText += literals[p.variable];
       } else {
         const def = VARIABLES[p.variable];
         for (const e of expand(def.values[source])) flat.push(e);
@@ -294,8 +300,8 @@ function jsonInner(s: string): string {
  * Render for a source and check the sample body parses as JSON; returns the rendering or a
  * problem description.
  */
-export function renderChecked(segments: Segment[], source: SourceKind): Rendered {
-  const r = render(segments, source);
+export function renderChecked(segments: Segment[], source: SourceKind, literals: Readonly<Record<string, string>> = {}): Rendered {
+  const r = render(segments, source, literals);
   try {
     JSON.parse(r.sample);
     // Also substitute into the native template the way the source does (Datadog and
