@@ -18,7 +18,9 @@ export function parsePayload(scope: IConstruct, prop: string, template: unknown)
 }
 
 /** Render for a source and check the result with a sample alert of that source. */
-export function checkedPayload(scope: IConstruct, prop: string, segments: Segments, source: SourceKind, literals: Readonly<Record<string, string>> = {}): Rendered {
+export function checkedPayload(
+  scope: IConstruct, prop: string, segments: Segments, source: SourceKind, literals: Readonly<Record<string, string>> = {},
+): Rendered {
   try {
     return renderChecked(segments, source, literals);
   } catch (e) {

@@ -394,7 +394,9 @@ export function renderDeadLetter(scope: Construct, args: {
 }
 
 /** JSON of a CloudWatch alarm state-change event pattern. */
-export function alarmStatePattern(states: string[], alarmArns: () => string[], alarmNamePrefix?: string, excludedArns: () => string[] = () => []): string {
+export function alarmStatePattern(
+  states: string[], alarmArns: () => string[], alarmNamePrefix?: string, excludedArns: () => string[] = () => [],
+): string {
   return EscapingLazy.stringValue({
     produce: () => {
       const arns = alarmArns();
