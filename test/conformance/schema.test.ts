@@ -13,7 +13,7 @@ import {
   MonitorBackend, NotificationTarget, RepositoryVisibility, ServiceBackend, ServiceMonitoringStack, Severity, Signal, Statistic,
 } from '../../src';
 import {
-  BindingsProviderSchema, checkBlock, checkStack, compareBlocks, Finding, formatFinding, grafanaSchema, IProviderSchema, librarySchemas, REPO_ROOT, SchemaBlock,
+  BindingsProviderSchema, checkBlock, checkStack, compareBlocks, Finding, formatFinding, grafanaSchema, IProviderSchema, librarySchemas, providerRuleFindings, REPO_ROOT, SchemaBlock,
 } from '../support/schema-conformance';
 import { synthApp } from '../support/synth';
 
@@ -346,4 +346,28 @@ test("the project's transcribed Grafana schema agrees with the provider's own du
     else diffs.push(...compareBlocks(s.block, ref).map((d) => `data source ${type} ${d}`));
   }
   expect(diffs).toEqual([]);
+});
+
+test('negative controls: the grafana provider rules beyond the schema', () => {
+  const rules = (type: string, body: unknown) => providerRuleFindings(type, body, `${type}.t`).map(formatFinding);
+  expect(rules('grafana_data_source', { name: 'p', type: 'prometheus', json_data_encoded: '{"httpHeaderName1":"Authorization"}', secure_json_data_encoded: '${jsonencode({"httpHeaderValue1" = var.t})}' })).toEqual([
+    'grafana_data_source.t json_data_encoded: holds the reserved key httpHeaderName',
+    'grafana_data_source.t secure_json_data_encoded: holds the reserved key httpHeaderValue',
+  ]);
+  expect(rules('grafana_rule_group', { name: 'g', folder_uid: 'a b', interval_seconds: 60, rule: [{ name: 'r', for: '5 minutes', data: [{ model: '{' }] }] })).toEqual([
+    'grafana_rule_group.t folder_uid: "a b" is no folder uid',
+    'grafana_rule_group.t rule[0].for: "5 minutes" is no duration',
+    'grafana_rule_group.t rule[0].data[0].model: must be JSON',
+    'grafana_rule_group.t rule[0].condition: is required for a rule that is no recording rule',
+  ]);
+  expect(rules('grafana_notification_policy', { contact_point: 'c', group_by: [''], policy: [{ matcher: [{ label: 'a', match: '==', value: 'b' }] }] })).toEqual([
+    'grafana_notification_policy.t group_by[0]: is empty',
+    'grafana_notification_policy.t policy[0].matcher[0].match: "==" is not =, !=, =~ or !~',
+  ]);
+  expect(rules('grafana_contact_point', { name: 'c' })).toEqual(['grafana_contact_point.t: needs at least one notifier']);
+  expect(rules('grafana_dashboard', { config_json: '[1]' })).toEqual(['grafana_dashboard.t config_json: must be a JSON object']);
+  expect(rules('grafana_folder_permission', { folder_uid: 'f', permissions: [{ permission: 'Own', role: 'Owner' }] })).toEqual([
+    'grafana_folder_permission.t permissions[0].permission: "Own" is not View, Edit or Admin',
+    'grafana_folder_permission.t permissions[0].role: "Owner" is not Viewer, Editor or Admin',
+  ]);
 });

@@ -612,6 +612,7 @@ export function checkStack(stack: Record<string, any>, schemas: Map<string, IPro
       return;
     }
     findings.push(...checkBlock(block, body, address, kind));
+    if (kind === 'resource') findings.push(...providerRuleFindings(type, body, address));
   };
 
   for (const kind of ['resource', 'data'] as const) {
@@ -637,6 +638,116 @@ export function checkStack(stack: Record<string, any>, schemas: Map<string, IPro
 
 export function formatFinding(f: Finding): string {
   return `${f.address}${f.path ? ` ${f.path}` : ''}: ${f.problem}`;
+}
+
+// ---------------------------------------------------------------- provider rules beyond the schema
+
+/**
+ * Rules the grafana provider 4.45.1 enforces in its code (github.com/grafana/terraform-provider-grafana,
+ * tag v4.45.1), which no schema dump shows. Written here independently of src/grafana so that
+ * the output of the library is checked, not its own validation.
+ */
+const FOLDER_UID = /^[a-zA-Z0-9_-]+$/;
+const asText = (v: unknown) => (typeof v === 'string' && !isReference(v) ? v : undefined);
+const asList = (v: unknown): any[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+const isJson = (text: string) => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+/** strfmt.ParseDuration (durations with days and weeks), as the rule group's `for` is validated. */
+const DURATION_WITH_DAYS = /^(\d+(\.\d+)?\s*(ns|us|µs|ms|s|m|h|d|w))+$|^0$/;
+
+const GRAFANA_RULES: Record<string, (body: any, problem: (path: string, text: string) => void) => void> = {
+  // internal/resources/grafana/resource_data_source.go: json_data_encoded must be JSON without
+  // the reserved words; secure_json_data_encoded must be JSON without httpHeaderValue.
+  grafana_data_source: (body, problem) => {
+    const json = asText(body.json_data_encoded);
+    if (json !== undefined && !isJson(json)) problem('json_data_encoded', 'must be JSON');
+    for (const w of ['httpHeaderName', 'teamHttpHeaders', 'enableSecureSocksProxy', 'secureSocksProxyUsername']) {
+      if (typeof body.json_data_encoded === 'string' && body.json_data_encoded.includes(w)) problem('json_data_encoded', `holds the reserved key ${w}`);
+    }
+    if (typeof body.secure_json_data_encoded === 'string' && body.secure_json_data_encoded.includes('httpHeaderValue')) {
+      problem('secure_json_data_encoded', 'holds the reserved key httpHeaderValue');
+    }
+  },
+  // resource_folder.go: folderUIDValidation
+  grafana_folder: (body, problem) => {
+    const uid = asText(body.uid);
+    if (uid !== undefined && !FOLDER_UID.test(uid)) problem('uid', `${JSON.stringify(uid)} is no folder uid`);
+  },
+  // resource_folder_permission.go and common_resource_permission.go
+  grafana_folder_permission: (body, problem) => {
+    const uid = asText(body.folder_uid);
+    if (uid !== undefined && !FOLDER_UID.test(uid)) problem('folder_uid', `${JSON.stringify(uid)} is no folder uid`);
+    asList(body.permissions).forEach((p, i) => {
+      if (!['View', 'Edit', 'Admin'].includes(p.permission)) problem(`permissions[${i}].permission`, `${JSON.stringify(p.permission)} is not View, Edit or Admin`);
+      if (p.role !== undefined && !['Viewer', 'Editor', 'Admin'].includes(p.role)) problem(`permissions[${i}].role`, `${JSON.stringify(p.role)} is not Viewer, Editor or Admin`);
+    });
+  },
+  // resource_alerting_rule_group.go: folder_uid, durations, model JSON, and the record/condition rules
+  grafana_rule_group: (body, problem) => {
+    const uid = asText(body.folder_uid);
+    if (uid !== undefined && !FOLDER_UID.test(uid)) problem('folder_uid', `${JSON.stringify(uid)} is no folder uid`);
+    asList(body.rule).forEach((r, i) => {
+      for (const d of ['for', 'keep_firing_for']) {
+        const v = asText(r[d]);
+        if (v !== undefined && !DURATION_WITH_DAYS.test(v)) problem(`rule[${i}].${d}`, `${JSON.stringify(v)} is no duration`);
+      }
+      asList(r.data).forEach((q, j) => {
+        const m = asText(q.model);
+        if (m !== undefined && !isJson(m)) problem(`rule[${i}].data[${j}].model`, 'must be JSON');
+      });
+      const record = asList(r.record).length > 0;
+      if (!record && !r.condition) problem(`rule[${i}].condition`, 'is required for a rule that is no recording rule');
+      if (record) {
+        for (const k of ['for', 'keep_firing_for', 'missing_series_evals_to_resolve', 'no_data_state', 'exec_err_state', 'condition']) {
+          if (r[k] !== undefined && r[k] !== '' && r[k] !== 0 && r[k] !== '0s' && r[k] !== '0') problem(`rule[${i}].${k}`, 'conflicts with record');
+        }
+      }
+    });
+  },
+  // resource_alerting_notification_policy.go: non-empty group_by entries, four matcher operators
+  grafana_notification_policy: (body, problem) => {
+    const walk = (node: any, at: string) => {
+      asList(node.group_by).forEach((g, i) => { if (g === '') problem(`${at}group_by[${i}]`, 'is empty'); });
+      asList(node.matcher).forEach((m, i) => {
+        if (!['=', '!=', '=~', '!~'].includes(m.match)) problem(`${at}matcher[${i}].match`, `${JSON.stringify(m.match)} is not =, !=, =~ or !~`);
+      });
+      asList(node.policy).forEach((p, i) => walk(p, `${at}policy[${i}].`));
+    };
+    walk(body, '');
+  },
+  // resource_alerting_contact_point.go (AtLeastOneOf the notifiers) and _notifiers.go (email addresses)
+  grafana_contact_point: (body, problem) => {
+    const notifiers = Object.keys(body).filter((k) => !['name', 'org_id', 'disable_provenance', 'provider', 'depends_on', 'lifecycle', 'count', 'for_each', '//'].includes(k));
+    if (notifiers.length === 0) problem('', 'needs at least one notifier');
+    asList(body.email).forEach((e, i) => asList(e.addresses).forEach((a, j) => {
+      if (typeof a === 'string' && !isReference(a) && (a === '' || /[,;\n]/.test(a))) problem(`email[${i}].addresses[${j}]`, `${JSON.stringify(a)} is empty or would be split`);
+    }));
+  },
+  // resource_dashboard.go: validateDashboardConfigJSON (a JSON object)
+  grafana_dashboard: (body, problem) => {
+    const c = asText(body.config_json);
+    if (c === undefined) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(c);
+    } catch {
+      parsed = undefined;
+    }
+    if (!isObject(parsed)) problem('config_json', 'must be a JSON object');
+  },
+};
+
+/** Findings of the provider rules beyond the schema for one resource. */
+export function providerRuleFindings(type: string, body: any, address: string): Finding[] {
+  const out: Finding[] = [];
+  GRAFANA_RULES[type]?.(body, (p, problem) => out.push({ address, path: p, problem }));
+  return out;
 }
 
 // ---------------------------------------------------------------- schema comparison
