@@ -13,7 +13,8 @@ import {
   MonitorBackend, NotificationTarget, RepositoryVisibility, ServiceBackend, ServiceMonitoringStack, Severity, Signal, Statistic,
 } from '../../src';
 import {
-  BindingsProviderSchema, checkBlock, checkStack, compareBlocks, Finding, formatFinding, grafanaSchema, IProviderSchema, librarySchemas, providerRuleFindings, REPO_ROOT, SchemaBlock,
+  BindingsProviderSchema, checkBlock, checkStack, compareBlocks, Finding, formatFinding, grafanaSchema, IProviderSchema, librarySchemas,
+  providerRuleFindings, REPO_ROOT, SchemaBlock,
 } from '../support/schema-conformance';
 import { synthApp } from '../support/synth';
 
@@ -62,14 +63,21 @@ const routingProps: IncidentRoutingStackProps = {
 const templates: Record<string, (app: App) => void> = {
   'AwsMetricsToDatadogStack with CloudWatch health checks': (app) => {
     new AwsMetricsToDatadogStack(app, 'metrics', {
-      accountId: '123456789012', regions: ['eu-west-1', 'us-east-1'], datadogSite: DatadogSite.EU1, exportInterval: ExportInterval.FIVE_MINUTES,
+      accountId: '123456789012',
+      regions: ['eu-west-1', 'us-east-1'],
+      datadogSite: DatadogSite.EU1,
+      exportInterval: ExportInterval.FIVE_MINUTES,
       healthTargets: [NotificationTarget.email({ address: 'ops@example.com' })],
     });
   },
   'AwsMetricsToDatadogStack with Datadog health checks': (app) => {
     new AwsMetricsToDatadogStack(app, 'metrics', {
-      accountId: '123456789012', regions: ['eu-central-1'], datadogSite: DatadogSite.US1, exportInterval: ExportInterval.ONE_MINUTE,
-      healthBackends: [MonitorBackend.datadog()], healthSeverity: Severity.SEV4,
+      accountId: '123456789012',
+      regions: ['eu-central-1'],
+      datadogSite: DatadogSite.US1,
+      exportInterval: ExportInterval.ONE_MINUTE,
+      healthBackends: [MonitorBackend.datadog()],
+      healthSeverity: Severity.SEV4,
     });
   },
   'AwsMetricsToDatadogStack disabled': (app) => {
@@ -173,7 +181,9 @@ describe.each([
     provider: 'grafana/grafana',
     type: 'grafana_rule_group',
     valid: {
-      name: 'g', folder_uid: 'f', interval_seconds: 60,
+      name: 'g',
+      folder_uid: 'f',
+      interval_seconds: 60,
       rule: [{ name: 'r', condition: 'C', data: [{ ref_id: 'A', datasource_uid: 'prom', model: '{}', relative_time_range: { from: 600, to: 0 } }] }],
     },
     required: 'folder_uid',
@@ -208,10 +218,14 @@ describe.each([
     provider: 'datadog/datadog',
     type: 'datadog_integration_aws_account',
     valid: {
-      aws_account_id: '123456789012', aws_partition: 'aws',
+      aws_account_id: '123456789012',
+      aws_partition: 'aws',
       auth_config: { aws_auth_config_role: { role_name: 'DatadogIntegrationRole' } },
-      aws_regions: { include_all: true }, logs_config: { lambda_forwarder: {} }, metrics_config: { namespace_filters: {} },
-      resources_config: {}, traces_config: { xray_services: {} },
+      aws_regions: { include_all: true },
+      logs_config: { lambda_forwarder: {} },
+      metrics_config: { namespace_filters: {} },
+      resources_config: {},
+      traces_config: { xray_services: {} },
     },
     required: 'aws_partition',
     readOnly: 'id',
@@ -318,7 +332,8 @@ test('the schemas derived from the bindings agree with a real schema where one e
   expect(monitor.attributes!.query).toEqual({ type: 'string', required: true });
   expect(monitor.attributes!.tags).toEqual({ type: ['set', 'string'], optional: true });
   expect(monitor.block_types!.monitor_thresholds).toMatchObject({ nesting_mode: 'list', max_items: 1 });
-  expect(monitor.block_types!.scheduling_options.block.block_types!.custom_schedule.block.block_types!.recurrence).toMatchObject({ min_items: 1, max_items: 1 });
+  const schedule = monitor.block_types!.scheduling_options.block.block_types!.custom_schedule;
+  expect(schedule.block.block_types!.recurrence).toMatchObject({ min_items: 1, max_items: 1 });
   const account = fromBindings.resource('datadog_integration_aws_account')!;
   expect(account.block_types!.auth_config.nesting_mode).toBe('single');
   expect(account.attributes!.id).toEqual({ type: 'dynamic', computed: true });

@@ -5,8 +5,9 @@
  */
 import {
   AwsConnection, FolderAccess, FolderGrant, GrafanaAuth, GrafanaConnection, GrafanaDataSource, GrafanaFolder, GrafanaNotificationPolicy, GrafanaRole,
-  MatchOperator, MonitorBackend, NotificationTarget, Secret, ValidationError,
+  MatchOperator, MonitorBackend, NotificationTarget, Secret,
 } from '../../src';
+import { ValidationError } from '../../src/core/errors';
 import { RESERVED_JSON_DATA, RESERVED_SECURE_JSON_DATA } from '../../src/grafana/private/provider-rules';
 import { connect, monitor } from '../monitors/fixtures';
 import { newStack, synthStack } from '../support/synth';
@@ -40,7 +41,8 @@ describe('grafana_data_source (resource_data_source.go)', () => {
   test('the secret headers of a JSON API go in http_headers', () => {
     const stack = setup();
     GrafanaDataSource.jsonApi(stack, 'J', {
-      name: 'api', url: 'https://api.example.com',
+      name: 'api',
+      url: 'https://api.example.com',
       secretHeaders: { 'X-Api-Key': Secret.fromTerraformVariable(stack, 'K', { variableName: 'k' }), 'X-Org': Secret.fromTerraformVariable(stack, 'O', { variableName: 'org' }) },
     });
     const [ds] = dataSources(synthStack(stack));
@@ -61,7 +63,9 @@ describe('grafana_data_source (resource_data_source.go)', () => {
   test('httpHeaders and bearerToken of the generic constructor', () => {
     const stack = setup();
     new GrafanaDataSource(stack, 'L', {
-      name: 'loki', type: 'loki', url: 'https://loki.example.com',
+      name: 'loki',
+      type: 'loki',
+      url: 'https://loki.example.com',
       httpHeaders: { 'X-Scope-OrgID': Secret.fromTerraformVariable(stack, 'Tenant', { variableName: 'tenant' }) },
       bearerToken: Secret.fromTerraformVariable(stack, 'Lt', { variableName: 'lt' }),
     });
@@ -80,7 +84,7 @@ describe('grafana_data_source (resource_data_source.go)', () => {
   test('secureJsonData holding httpHeaderValue fails at synth time', () => {
     const stack = setup();
     expect(() => new GrafanaDataSource(stack, 'D', { name: 'd', type: 'loki', secureJsonData: { httpHeaderValue1: Secret.fromTerraformVariable(stack, 'V', { variableName: 'v' }) } }))
-      .toThrow(`test/D: 'secureJsonData' must be settings without "httpHeaderValue" (a key the grafana provider reserves: headers go in httpHeaders); received "httpHeaderValue"`);
+      .toThrow('test/D: \'secureJsonData\' must be settings without "httpHeaderValue" (a key the grafana provider reserves: headers go in httpHeaders); received "httpHeaderValue"');
   });
 
   test('bad headers fail', () => {

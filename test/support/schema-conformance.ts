@@ -27,12 +27,19 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 export interface SchemaAttribute {
   readonly type?: any;
-  readonly nested_type?: { readonly attributes: Record<string, SchemaAttribute>; readonly nesting_mode: string; readonly min_items?: number; readonly max_items?: number };
+  readonly nested_type?: SchemaNestedType;
   readonly required?: boolean;
   readonly optional?: boolean;
   readonly computed?: boolean;
   readonly sensitive?: boolean;
   readonly description?: string;
+}
+
+export interface SchemaNestedType {
+  readonly attributes: Record<string, SchemaAttribute>;
+  readonly nesting_mode: string;
+  readonly min_items?: number;
+  readonly max_items?: number;
 }
 
 export interface SchemaBlockType {
@@ -232,7 +239,8 @@ export class BindingModule {
     const decl = new RegExp(`export declare function ${fn}ToHclTerraform\\(struct\\?: ([^)]*)\\)`).exec(this.dts);
     const iface = (decl?.[1] ?? '').split('|').map((s) => s.trim()).find((t) => /^\w+$/.test(t) && !t.endsWith('OutputReference'));
     const props = (iface && interfaceProps(this.dts, iface)) || new Map<string, boolean>();
-    const placeholder: { attributes: Record<string, SchemaAttribute>; block_types: Record<string, SchemaBlockType> } = { attributes: {}, block_types: {} };
+    type Mutable = { attributes: Record<string, SchemaAttribute>; block_types: Record<string, SchemaBlockType> };
+    const placeholder: Mutable = { attributes: {}, block_types: {} };
     this.memo.set(fn, placeholder);
     const entries = entriesOf(body.slice(body.indexOf('const attrs = {')));
     const optionalOf = (e: BindingEntry) => {
@@ -759,15 +767,12 @@ export function compareBlocks(actual: SchemaBlock, expected: SchemaBlock, p = ''
   const a = actual.attributes ?? {};
   const e = expected.attributes ?? {};
   for (const k of new Set([...Object.keys(a), ...Object.keys(e)])) {
-    if (!(k in e)) out.push(`${at(k)}: attribute not in the reference`);
-    else if (!(k in a)) out.push(`${at(k)}: attribute missing`);
-    else {
+    if (!(k in e)) {out.push(`${at(k)}: attribute not in the reference`);} else if (!(k in a)) {out.push(`${at(k)}: attribute missing`);} else {
       for (const flag of ['required', 'optional', 'computed', 'sensitive'] as const) {
         if (Boolean(a[k][flag]) !== Boolean(e[k][flag])) out.push(`${at(k)}: ${flag} is ${Boolean(a[k][flag])}, the reference says ${Boolean(e[k][flag])}`);
       }
       if (JSON.stringify(a[k].type) !== JSON.stringify(e[k].type)) out.push(`${at(k)}: type ${JSON.stringify(a[k].type)}, the reference says ${JSON.stringify(e[k].type)}`);
-      if (Boolean(a[k].nested_type) !== Boolean(e[k].nested_type)) out.push(`${at(k)}: nested_type differs`);
-      else if (a[k].nested_type && e[k].nested_type) {
+      if (Boolean(a[k].nested_type) !== Boolean(e[k].nested_type)) {out.push(`${at(k)}: nested_type differs`);} else if (a[k].nested_type && e[k].nested_type) {
         if (a[k].nested_type!.nesting_mode !== e[k].nested_type!.nesting_mode) out.push(`${at(k)}: nesting_mode differs`);
         out.push(...compareBlocks({ attributes: a[k].nested_type!.attributes }, { attributes: e[k].nested_type!.attributes }, at(k)));
       }
@@ -776,9 +781,7 @@ export function compareBlocks(actual: SchemaBlock, expected: SchemaBlock, p = ''
   const ab = actual.block_types ?? {};
   const eb = expected.block_types ?? {};
   for (const k of new Set([...Object.keys(ab), ...Object.keys(eb)])) {
-    if (!(k in eb)) out.push(`${at(k)}: block not in the reference`);
-    else if (!(k in ab)) out.push(`${at(k)}: block missing`);
-    else {
+    if (!(k in eb)) {out.push(`${at(k)}: block not in the reference`);} else if (!(k in ab)) {out.push(`${at(k)}: block missing`);} else {
       for (const f of ['nesting_mode', 'min_items', 'max_items'] as const) {
         if ((ab[k][f] ?? 0) !== (eb[k][f] ?? 0)) out.push(`${at(k)}: ${f} is ${ab[k][f]}, the reference says ${eb[k][f]}`);
       }
