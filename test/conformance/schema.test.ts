@@ -6,11 +6,13 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { App } from 'cdktf';
+import { App, TerraformStack } from 'cdktf';
 import { EXAMPLES } from '../../examples/app';
 import {
-  AwsMetricsToDatadogStack, DatadogSite, DriftAction, ExportInterval, GitHubRepositoryStack, IncidentRoutingStack, IncidentRoutingStackProps,
-  MonitorBackend, NotificationTarget, RepositoryVisibility, ServiceBackend, ServiceMonitoringStack, Severity, Signal, Statistic,
+  AwsConnection, AwsMetricsToDatadogStack, ComparisonOperator, DatadogSite, DriftAction, ExportInterval, FolderAccess, FolderGrant, GitHubRepositoryStack,
+  GrafanaAuth, GrafanaConnection, GrafanaDataSource, GrafanaFolder, GrafanaNotificationPolicy, GrafanaRole, IncidentRoutingStack, IncidentRoutingStackProps,
+  MatchOperator, MonitorBackend, MonitorConfig, NotificationTarget, RepositoryVisibility, Secret, ServiceBackend, ServiceMonitoringStack, Severity, Signal,
+  Statistic,
 } from '../../src';
 import {
   BindingsProviderSchema, checkBlock, checkStack, compareBlocks, Finding, formatFinding, grafanaSchema, IProviderSchema, librarySchemas,
@@ -138,6 +140,42 @@ const templates: Record<string, (app: App) => void> = {
     });
   },
 };
+
+/** Grafana constructs that no example uses: folders with permissions, every data source preset, routes, contact points. */
+templates['Grafana constructs beyond the examples'] = (app) => {
+  const stack = new TerraformStack(app, 'grafana-surface');
+  const v = (name: string) => Secret.fromTerraformVariable(stack, `Var_${name}`, { variableName: name });
+  new AwsConnection(stack, 'Aws', { region: 'eu-west-1', testConnection: false });
+  new GrafanaConnection(stack, 'Grafana', { url: 'https://g.example.com', auth: GrafanaAuth.serviceAccountToken(v('gtoken')), testConnection: false });
+  const parent = new GrafanaFolder(stack, 'Parent', { title: 'Platform', permissions: [FolderGrant.forRole(GrafanaRole.VIEWER, FolderAccess.VIEW), FolderGrant.forTeam(7, FolderAccess.EDIT)] });
+  new GrafanaFolder(stack, 'Child', { title: 'Checkout', parent, permissions: [FolderGrant.forUser(42, FolderAccess.ADMIN)] });
+  GrafanaDataSource.cloudWatch(stack, 'Cw', { name: 'cw', region: 'eu-west-1', assumeRoleArn: 'arn:aws:iam::123456789012:role/grafana', externalId: 'ext' });
+  GrafanaDataSource.cloudWatch(stack, 'CwKeys', { name: 'cw-keys', region: 'eu-west-1', accessKeyId: v('ak'), secretAccessKey: v('sk') });
+  GrafanaDataSource.prometheus(stack, 'Prom', { name: 'prom', url: 'https://prom.example.com', basicAuthUsername: 'grafana', basicAuthPassword: v('pw') });
+  GrafanaDataSource.prometheus(stack, 'Amp', { name: 'amp', url: 'https://amp.example.com', bearerToken: v('bt'), isDefault: true });
+  GrafanaDataSource.jsonApi(stack, 'Api', { name: 'api', url: 'https://api.example.com', secretHeaders: { 'X-Api-Key': v('key') }, queryParams: 'env=prod' });
+  const policy = GrafanaNotificationPolicy.of(stack);
+  policy.addRoute({ contactPoint: 'oncall', matchers: [{ label: 'team', match: MatchOperator.REGEX, value: 'checkout|payments' }], repeatInterval: '1h' });
+  const m = new MonitorConfig(stack, 'Errors', {
+    title: 'checkout errors',
+    message: 'Checkout errors are high.',
+    comparison: ComparisonOperator.GREATER_THAN,
+    critical: 10,
+    warning: 5,
+    signal: Signal.promQl({ query: 'sum(rate(http_requests_total{code=~"5.."}[5m]))' }),
+    backends: [MonitorBackend.grafana({ datasourceUid: 'prom', folderUid: 'platform' })],
+  });
+  m.addTarget(NotificationTarget.email({ address: 'ops@example.com' }));
+};
+
+test('the Grafana surface stack holds every Grafana resource type the library creates outside the examples', () => {
+  const out = synthApp(templates['Grafana constructs beyond the examples']);
+  const json = out.stacks['grafana-surface'];
+  expect(Object.keys(json.resource).filter((t) => t.startsWith('grafana_')).sort()).toEqual([
+    'grafana_contact_point', 'grafana_data_source', 'grafana_folder', 'grafana_folder_permission', 'grafana_notification_policy', 'grafana_rule_group',
+  ]);
+  expect(Object.keys(json.resource.grafana_data_source)).toHaveLength(5);
+});
 
 describe.each(Object.keys(templates))('template stack: %s', (name) => {
   test('every resource, data source and provider block conforms to its provider schema', () => {
