@@ -9,10 +9,10 @@ import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { EXAMPLES } from '../../examples/app';
 import {
-  AwsConnection, AwsMetricsToDatadogStack, ComparisonOperator, DatadogSite, DriftAction, ExportInterval, FolderAccess, FolderGrant, GitHubRepositoryStack,
-  GrafanaAuth, GrafanaConnection, GrafanaDataSource, GrafanaFolder, GrafanaNotificationPolicy, GrafanaRole, IncidentRoutingStack, IncidentRoutingStackProps,
-  MatchOperator, MonitorBackend, MonitorConfig, NotificationTarget, RepositoryVisibility, Secret, ServiceBackend, ServiceMonitoringStack, Severity, Signal,
-  Statistic,
+  AwsConnection, AwsMetricsToDatadogStack, ComparisonOperator, DatadogSite, DriftAction, ExportInterval, FolderAccess, FolderGrant,
+  GitHubRepositoryStack, GrafanaAuth, GrafanaConnection, GrafanaDataSource, GrafanaFolder, GrafanaNotificationPolicy, GrafanaRole,
+  IncidentRoutingStack, IncidentRoutingStackProps, MatchOperator, MonitorBackend, MonitorConfig, NotificationTarget, RepositoryVisibility,
+  Secret, ServiceBackend, ServiceMonitoringStack, Severity, Signal, Statistic,
 } from '../../src';
 import {
   BindingsProviderSchema, checkBlock, checkStack, compareBlocks, Finding, formatFinding, grafanaSchema, IProviderSchema, librarySchemas,
