@@ -360,10 +360,8 @@ test('a stack check reports unknown types and providers missing from required_pr
 
 // ------------------------------------------------------------ the schema sources themselves
 
-test('the schemas derived from the bindings agree with a real schema where one exists', () => {
-  // The extractor is generic: run it over the Grafana bindings generated from the transcription
-  // and compare with the provider's own dump. Read-only attributes become `dynamic` in the
-  // extractor, so only kinds, nesting and required/optional are compared.
+test('the schemas derived from the Datadog, GitHub and New Relic bindings', () => {
+  // Spot checks; the extractor is checked as a whole against the real AWS schema below.
   const fromBindings = new BindingsProviderSchema('@cdktf/provider-datadog');
   expect(fromBindings.version).toBe('3.82.0');
   const monitor = fromBindings.resource('datadog_monitor')!;
@@ -423,4 +421,34 @@ test('negative controls: the grafana provider rules beyond the schema', () => {
     'grafana_folder_permission.t permissions[0].permission: "Own" is not View, Edit or Admin',
     'grafana_folder_permission.t permissions[0].role: "Owner" is not Viewer, Editor or Admin',
   ]);
+});
+
+/** A schema block reduced to what the bindings can know: kinds, nesting, required/optional/read-only, min items. */
+function shape(block: SchemaBlock): any {
+  const attrs: Record<string, string> = {};
+  const sorted = <T>(o: Record<string, T> | undefined) => Object.entries(o ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  for (const [k, a] of sorted(block.attributes)) {
+    attrs[k] = a.computed && !a.optional && !a.required ? 'read-only' : `${a.required ? 'required' : 'optional'} ${JSON.stringify(a.nested_type?.nesting_mode ?? a.type)}`;
+  }
+  const blocks: Record<string, any> = {};
+  for (const [k, t] of sorted(block.block_types)) {
+    // the bindings know max_items only when it is 1 (a single object rather than a list)
+    blocks[k] = { nesting: t.nesting_mode, min: t.min_items ?? 0, maxOne: t.max_items === 1, block: shape(t.block) };
+  }
+  return { attrs, blocks };
+}
+
+test('the schema extractor, run over the AWS bindings, agrees with the real AWS schema for every AWS resource the examples synthesize', () => {
+  const types = new Set<string>();
+  for (const build of Object.values(EXAMPLES)) {
+    for (const json of Object.values(synthApp((app) => build(app)).stacks)) {
+      for (const t of Object.keys(json.resource ?? {})) if (t.startsWith('aws_')) types.add(t);
+    }
+  }
+  expect(types.size).toBeGreaterThan(20);
+  const fromBindings = new BindingsProviderSchema('@cdktf/provider-aws');
+  expect(fromBindings.version).toBe('5.100.0');
+  const real = schemaOf('hashicorp/aws');
+  const differ = [...types].sort().filter((t) => JSON.stringify(shape(fromBindings.resource(t)!)) !== JSON.stringify(shape(real.resource(t)!)));
+  expect(differ).toEqual([]);
 });

@@ -181,7 +181,8 @@ function getterAttributes(js: string, className: string): Set<string> {
   if (!m) return out;
   const body = declarationAt(js, m.index + 1);
   for (const g of body.matchAll(/this\.get\w*Attribute\('(\w+)'\)/g)) out.add(g[1]);
-  for (const g of body.matchAll(/this\._\w+ = new \w+\(this, "(\w+)"/g)) out.add(g[1]);
+  for (const g of body.matchAll(/this\._\w+ = new [\w.]+\(this, "(\w+)"/g)) out.add(g[1]);
+  for (const g of body.matchAll(/\/\/ (\w+) - computed: true, optional: false, required: false/g)) out.add(g[1]);
   for (const g of body.matchAll(/return new \w+\(this, '(\w+)'/g)) out.add(g[1]);
   return out;
 }
