@@ -1,6 +1,7 @@
 import { Fn } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { GrafanaConnection } from './grafana-connection';
+import { checkReserved, RESERVED_JSON_DATA, RESERVED_SECURE_JSON_DATA } from './private/provider-rules';
 import { uidFromText } from './private/uid';
 import { AwsRegions } from '../aws/aws-regions';
 import { DataSource } from '../bindings/grafana/data-source';
@@ -71,7 +72,7 @@ export interface PrometheusDataSourceOptions extends GrafanaDataSourceOptions {
    */
   readonly basicAuthPassword?: Secret;
   /**
-   * Bearer token sent as `Authorization: Bearer …`.
+   * Bearer token sent as `Authorization: Bearer …` (through the resource's sensitive `http_headers`).
    * @default - none
    */
   readonly bearerToken?: Secret;
@@ -87,7 +88,8 @@ export interface JsonApiDataSourceOptions extends GrafanaDataSourceOptions {
   /** Base URL of the API. */
   readonly url: string;
   /**
-   * Secret headers sent with every request (e.g. `{ 'X-Api-Key': secret }`).
+   * Secret headers sent with every request (e.g. `{ 'X-Api-Key': secret }`), through the
+   * resource's sensitive `http_headers`.
    * @default - none
    */
   readonly secretHeaders?: { [name: string]: Secret };
@@ -108,15 +110,30 @@ export interface GrafanaDataSourceProps extends GrafanaDataSourceOptions {
    */
   readonly url?: string;
   /**
-   * Non-secret settings (`jsonData`).
+   * Non-secret settings (`jsonData`). The grafana provider reserves `httpHeaderName…`,
+   * `teamHttpHeaders`, `enableSecureSocksProxy` and `secureSocksProxyUsername` (use
+   * `httpHeaders` for headers).
    * @default - none
    */
   readonly jsonData?: { [key: string]: any };
   /**
-   * Secret settings (`secureJsonData`), each value a Secret.
+   * Secret settings (`secureJsonData`), each value a Secret. The grafana provider reserves
+   * `httpHeaderValue…` (use `httpHeaders`).
    * @default - none
    */
   readonly secureJsonData?: { [key: string]: Secret };
+  /**
+   * HTTP headers Grafana sends with every request to the data source, each value a Secret
+   * (the resource's sensitive `http_headers`).
+   * @default - none
+   */
+  readonly httpHeaders?: { [name: string]: Secret };
+  /**
+   * Bearer token sent as `Authorization: Bearer <token>` (an `http_headers` entry); not with an
+   * `Authorization` entry of `httpHeaders`.
+   * @default - none
+   */
+  readonly bearerToken?: Secret;
   /**
    * User name for HTTP basic authentication (its password goes in `secureJsonData.basicAuthPassword`).
    * @default - no basic authentication
@@ -134,8 +151,9 @@ const HEADER = /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}$/;
 
 /**
  * A Grafana data source, with presets for CloudWatch (assume role), Prometheus and an HTTP
- * JSON API. Credentials come from Secrets and are sent as `secureJsonData`: they never appear
- * in cdktf.out, but the grafana provider stores `secure_json_data_encoded` (sensitive) in the
+ * JSON API. Credentials come from Secrets and are sent as `secureJsonData`, secret headers
+ * (a bearer token included) as `http_headers`: they never appear in cdktf.out, but the grafana
+ * provider stores `secure_json_data_encoded` and `http_headers` (both sensitive) in the
  * Terraform state.
  */
 export class GrafanaDataSource extends Construct {
@@ -174,10 +192,6 @@ export class GrafanaDataSource extends Construct {
       requireString(ds, 'basicAuthUsername', options.basicAuthUsername, 'the basic-auth user name (with basicAuthPassword)');
       secure.basicAuthPassword = options.basicAuthPassword;
     }
-    if (options.bearerToken !== undefined) {
-      json.httpHeaderName1 = 'Authorization';
-      secure.httpHeaderValue1 = options.bearerToken;
-    }
     return new GrafanaDataSource(scope, id, {
       ...options,
       type: 'prometheus',
@@ -185,6 +199,7 @@ export class GrafanaDataSource extends Construct {
       jsonData: json,
       secureJsonData: secure,
       basicAuthUsername: options.basicAuthPassword ? options.basicAuthUsername : undefined,
+      bearerToken: options.bearerToken,
     });
   }
 
@@ -193,14 +208,9 @@ export class GrafanaDataSource extends Construct {
     const ds = futurePath(scope, id);
     const url = requireUrl(ds, 'url', options.url);
     const json: Record<string, any> = {};
-    const secure: Record<string, Secret> = {};
-    Object.keys(options.secretHeaders ?? {}).sort().forEach((name, i) => {
-      requirePattern(ds, 'secretHeaders', name, HEADER, 'HTTP header names');
-      json[`httpHeaderName${i + 1}`] = name;
-      secure[`httpHeaderValue${i + 1}`] = options.secretHeaders![name];
-    });
+    for (const name of Object.keys(options.secretHeaders ?? {})) requirePattern(ds, 'secretHeaders', name, HEADER, 'HTTP header names');
     if (options.queryParams !== undefined) json.queryParams = requirePattern(ds, 'queryParams', options.queryParams, /^[^?#\s][^#\s]*$/, 'a query string without ? such as a=1&b=2');
-    return new GrafanaDataSource(scope, id, { ...options, type: 'marcusolsson-json-datasource', url, jsonData: json, secureJsonData: secure });
+    return new GrafanaDataSource(scope, id, { ...options, type: 'marcusolsson-json-datasource', url, jsonData: json, httpHeaders: options.secretHeaders });
   }
 
   /** The `grafana_data_source` resource (escape hatch). */
@@ -229,6 +239,21 @@ export class GrafanaDataSource extends Construct {
     for (const key of Object.keys(secure).sort()) secureValues[key] = requireSecret(this, `secureJsonData.${key}`, secure[key]).value;
     const sortedJson: Record<string, any> = {};
     for (const key of Object.keys(jsonData).sort()) sortedJson[key] = jsonData[key];
+    const jsonDataEncoded = Object.keys(sortedJson).length > 0 ? JSON.stringify(sortedJson) : undefined;
+    // Rules of the provider's resource_data_source.go (see private/provider-rules.ts): header
+    // names and values are reserved in the encoded settings; headers go in http_headers.
+    if (jsonDataEncoded !== undefined) checkReserved(this, 'jsonData', jsonDataEncoded, RESERVED_JSON_DATA, 'headers go in httpHeaders');
+    checkReserved(this, 'secureJsonData', Object.keys(secureValues).join('\n'), RESERVED_SECURE_JSON_DATA, 'headers go in httpHeaders');
+    const headers: Record<string, string> = {};
+    for (const name of Object.keys(props.httpHeaders ?? {}).sort()) {
+      requirePattern(this, 'httpHeaders', name, HEADER, 'HTTP header names');
+      headers[name] = requireSecret(this, `httpHeaders.${name}`, props.httpHeaders![name]).value;
+    }
+    if (props.bearerToken !== undefined) {
+      const clash = Object.keys(headers).find((h) => h.toLowerCase() === 'authorization');
+      if (clash) fail(this, `httpHeaders.${clash}`, clash, 'no Authorization header when bearerToken is given');
+      headers.Authorization = `Bearer ${requireSecret(this, 'bearerToken', props.bearerToken).value}`;
+    }
     this.resource = new DataSource(this, 'Resource', {
       provider: this.connection.provider,
       name: this.name,
@@ -238,8 +263,9 @@ export class GrafanaDataSource extends Construct {
       isDefault: optionalBoolean(this, 'isDefault', props.isDefault, false),
       basicAuthEnabled: basicAuthUser !== undefined ? true : undefined,
       basicAuthUsername: basicAuthUser,
-      jsonDataEncoded: Object.keys(sortedJson).length > 0 ? JSON.stringify(sortedJson) : undefined,
+      jsonDataEncoded,
       secureJsonDataEncoded: Object.keys(secureValues).length > 0 ? Fn.jsonencode(secureValues) : undefined,
+      httpHeaders: Object.keys(headers).length > 0 ? headers : undefined,
     });
   }
 }

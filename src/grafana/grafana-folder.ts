@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { GrafanaConnection } from './grafana-connection';
+import { FOLDER_PERMISSIONS, FOLDER_ROLES, FOLDER_UID } from './private/provider-rules';
 import { uidFromText } from './private/uid';
 import { Folder } from '../bindings/grafana/folder';
 import { FolderPermission } from '../bindings/grafana/folder-permission';
@@ -99,7 +100,8 @@ export interface GrafanaFolderProps {
   readonly connection?: GrafanaConnection;
 }
 
-const UID = /^[A-Za-z0-9_-]{1,40}$/;
+// Folder uids, permission values and roles: the provider's rules, in private/provider-rules.ts.
+const UID = FOLDER_UID;
 
 /**
  * A Grafana folder, optionally with managed permissions. Dashboards and alert rules of this
@@ -139,11 +141,11 @@ export class GrafanaFolder extends Construct {
       const seen = new Set<string>();
       const permissions = props.permissions.map((g, i) => {
         if (!(g instanceof FolderGrant)) fail(this, `permissions[${i}]`, g, 'FolderGrant.forRole(), FolderGrant.forTeam() or FolderGrant.forUser()');
-        if (!Object.values(FolderAccess).includes(g.access)) fail(this, `permissions[${i}].access`, g.access, 'FolderAccess.VIEW, EDIT or ADMIN');
+        if (!(FOLDER_PERMISSIONS as readonly string[]).includes(g.access)) fail(this, `permissions[${i}].access`, g.access, 'FolderAccess.VIEW, EDIT or ADMIN');
         let key: string;
         let grantee: { role?: string; teamId?: string; userId?: string };
         if (g.role !== undefined) {
-          if (!Object.values(GrafanaRole).includes(g.role)) fail(this, `permissions[${i}].role`, g.role, 'GrafanaRole.VIEWER or GrafanaRole.EDITOR');
+          if (!Object.values(GrafanaRole).includes(g.role) || !(FOLDER_ROLES as readonly string[]).includes(g.role)) fail(this, `permissions[${i}].role`, g.role, 'GrafanaRole.VIEWER or GrafanaRole.EDITOR');
           key = `role:${g.role}`;
           grantee = { role: g.role };
         } else if (g.teamId !== undefined) {

@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { GrafanaConnection } from './grafana-connection';
 import type { GrafanaTargetBinding } from './grafana-targets';
 import { GrafanaRouting, grafanaBinding } from './private/notify';
+import { requireFolderUid } from './private/provider-rules';
 import { renderGrafanaSlo } from './private/slo';
 import { Folder } from '../bindings/grafana/folder/index';
 import { RuleGroup, RuleGroupRule, RuleGroupRuleData } from '../bindings/grafana/rule-group/index';
@@ -104,7 +105,7 @@ export class GrafanaRenderedMonitor extends Construct implements IRenderedMonito
     }
 
     const folderUid = o.folderUid !== undefined
-      ? requireString(monitor, 'folderUid', o.folderUid, 'a Grafana folder UID')
+      ? requireFolderUid(monitor, 'folderUid', o.folderUid)
       : folderFor(monitor, conn, o.folder ?? 'Monitors').uid;
     // Rule group names are unique within a folder.
     if (!claimName(monitor, `grafana-rule-group:${conn.node.path}:${o.folderUid ?? o.folder ?? 'Monitors'}`, monitor.title)) {
@@ -201,7 +202,7 @@ export class GrafanaBackend implements IMonitorBackend, ISloBackend, ICompositeM
   public folderUidFor(scope: IConstruct): string {
     const o = this.options;
     return o.folderUid !== undefined
-      ? requireString(scope, 'folderUid', o.folderUid, 'a Grafana folder UID')
+      ? requireFolderUid(scope, 'folderUid', o.folderUid)
       : folderFor(scope, this.connectionFor(scope), o.folder ?? 'Monitors').uid;
   }
 

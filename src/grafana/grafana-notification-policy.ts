@@ -1,6 +1,7 @@
 import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { GrafanaConnection } from './grafana-connection';
+import { MATCH_OPERATORS } from './private/provider-rules';
 import { NotificationPolicy } from '../bindings/grafana/notification-policy/index';
 import { stackRegistry } from '../core/private/stack-registry';
 import { EscapingLazy, libraryScope } from '../core/private/template-escape';
@@ -70,6 +71,9 @@ export interface GrafanaNotificationPolicyProps {
   readonly repeatInterval?: string;
 }
 
+// Label names of matchers and group_by (Prometheus label names). The provider itself asks only
+// for non-empty group_by entries (internal/resources/grafana/resource_alerting_notification_policy.go,
+// StringIsNotEmpty) and one of MATCH_OPERATORS for a matcher (private/provider-rules.ts).
 const LABEL = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DURATION = /^(\d+(ms|s|m|h|d|w|y))+$/;
 
@@ -128,7 +132,7 @@ export class GrafanaNotificationPolicy extends Construct {
     if (!Array.isArray(route.matchers) || route.matchers.length === 0) fail(this, 'route.matchers', route.matchers, 'at least one matcher');
     for (const m of route.matchers) {
       requirePattern(this, 'route.matchers.label', m?.label, LABEL, 'a label name (a letter or _, then letters, digits or _)');
-      if (!Object.values(MatchOperator).includes(m.match)) fail(this, 'route.matchers.match', m.match, 'a MatchOperator (=, !=, =~, !~)');
+      if (!(MATCH_OPERATORS as readonly string[]).includes(m.match)) fail(this, 'route.matchers.match', m.match, 'a MatchOperator (=, !=, =~, !~)');
       if (typeof m.value !== 'string') fail(this, 'route.matchers.value', m.value, 'a string');
     }
     if (route.repeatInterval !== undefined) requirePattern(this, 'route.repeatInterval', route.repeatInterval, DURATION, 'a duration such as 30m or 4h');

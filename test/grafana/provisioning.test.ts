@@ -89,8 +89,10 @@ describe('GrafanaDataSource', () => {
     const [p1, p2] = Object.values<any>(synthStack(stack).resource.grafana_data_source);
     expect(p1).toMatchObject({ type: 'prometheus', url: 'https://prom.example.com', basic_auth_enabled: true, basic_auth_username: 'grafana' });
     expect(p1.secure_json_data_encoded).toBe('${jsonencode({"basicAuthPassword" = var.pw})}');
-    expect(JSON.parse(p2.json_data_encoded)).toEqual({ httpHeaderName1: 'Authorization', httpMethod: 'POST', timeInterval: '30s' });
-    expect(p2.secure_json_data_encoded).toBe('${jsonencode({"httpHeaderValue1" = var.bt})}');
+    // the grafana provider reserves httpHeaderName/httpHeaderValue keys: headers go in http_headers
+    expect(JSON.parse(p2.json_data_encoded)).toEqual({ httpMethod: 'POST', timeInterval: '30s' });
+    expect(p2.secure_json_data_encoded).toBeUndefined();
+    expect(p2.http_headers).toEqual({ Authorization: 'Bearer ${var.bt}' });
   });
 
   test('JSON API with secret headers', () => {
@@ -98,8 +100,9 @@ describe('GrafanaDataSource', () => {
     GrafanaDataSource.jsonApi(stack, 'Api', { name: 'metrics api', url: 'https://api.example.com/metrics', secretHeaders: { 'X-Api-Key': Secret.fromTerraformVariable(stack, 'K', { variableName: 'k' }) }, queryParams: 'env=prod' });
     const r = one(synthStack(stack), 'grafana_data_source');
     expect(r.type).toBe('marcusolsson-json-datasource');
-    expect(JSON.parse(r.json_data_encoded)).toEqual({ httpHeaderName1: 'X-Api-Key', queryParams: 'env=prod' });
-    expect(r.secure_json_data_encoded).toBe('${jsonencode({"httpHeaderValue1" = var.k})}');
+    expect(JSON.parse(r.json_data_encoded)).toEqual({ queryParams: 'env=prod' });
+    expect(r.secure_json_data_encoded).toBeUndefined();
+    expect(r.http_headers).toEqual({ 'X-Api-Key': '${var.k}' });
   });
 
   test('bad input names the future construct path', () => {

@@ -163,6 +163,21 @@ export class TerraformValidator {
     return { valid: parsed.valid === true, errorCount: parsed.error_count, warningCount: parsed.warning_count, diagnostics };
   }
 
+  /** `terraform providers schema -json` for the providers `config` requires (from the mirror). */
+  public providersSchema(config: Record<string, any>): any {
+    fs.writeFileSync(path.join(this.workdir, 'main.tf.json'), JSON.stringify(config, null, 2));
+    const init = this.run(['init', '-backend=false', '-input=false', '-no-color']);
+    if (init.status !== 0) {
+      throw new Error(`Terraform validation layer: 'terraform init' failed against the mirror ${this.mirror}:\n${init.stdout}\n${init.stderr}`);
+    }
+    this.initialized = true;
+    const res = spawnSync(this.terraform, ['providers', 'schema', '-json'], {
+      cwd: this.workdir, env: this.env, encoding: 'utf8', timeout: 300_000, maxBuffer: 1024 * 1024 * 1024,
+    });
+    if (res.status !== 0) throw new Error(`terraform providers schema failed (exit ${res.status}):\n${res.stderr}`);
+    return JSON.parse(res.stdout);
+  }
+
   public dispose(): void {
     fs.rmSync(this.workdir, { recursive: true, force: true });
   }

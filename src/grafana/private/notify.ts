@@ -50,7 +50,15 @@ function builtIn(target: INotificationTarget): ((scope: IConstruct, prop: string
       pagerduty: [{ integrationKey: target.requireIntegrationKey(scope, prop, 'Grafana').value, severity: '{{ or .CommonLabels.pagerduty_severity "critical" }}' }],
     });
   }
-  if (target instanceof EmailTarget) return () => ({ email: [{ addresses: [target.props.address], singleEmail: true }] });
+  if (target instanceof EmailTarget) {
+    return (scope, prop) => {
+      // The provider joins `addresses` with ";" and splits them again on ",", ";" and newlines
+      // (packAddrs/unpackAddrs in internal/resources/grafana/resource_alerting_contact_point_notifiers.go):
+      // an address holding one of them would become several.
+      if (/[,;\n]/.test(target.props.address)) fail(scope, `${prop}.address`, target.props.address, 'for Grafana an e-mail address without , or ;');
+      return { email: [{ addresses: [target.props.address], singleEmail: true }] };
+    };
+  }
   if (target instanceof WebhookTarget) return () => webhookContactPoint(target);
   return undefined;
 }

@@ -139,7 +139,7 @@ export class DataGrafanaDataSource extends cdktf.TerraformDataSource {
     return this.getStringAttribute('json_data_encoded');
   }
 
-  // name - computed: false, optional: true, required: false
+  // name - computed: true, optional: true, required: false
   private _name?: string; 
   public get name() {
     return this.getStringAttribute('name');
@@ -181,7 +181,7 @@ export class DataGrafanaDataSource extends cdktf.TerraformDataSource {
     return this.getStringAttribute('type');
   }
 
-  // uid - computed: false, optional: true, required: false
+  // uid - computed: true, optional: true, required: false
   private _uid?: string; 
   public get uid() {
     return this.getStringAttribute('uid');

@@ -150,7 +150,7 @@ export class DataGrafanaFolder extends cdktf.TerraformDataSource {
     return this._title;
   }
 
-  // uid - computed: false, optional: true, required: false
+  // uid - computed: true, optional: true, required: false
   private _uid?: string; 
   public get uid() {
     return this.getStringAttribute('uid');

@@ -383,7 +383,7 @@ export class DataSource extends cdktf.TerraformResource {
     return this._type;
   }
 
-  // uid - computed: false, optional: true, required: false
+  // uid - computed: true, optional: true, required: false
   private _uid?: string; 
   public get uid() {
     return this.getStringAttribute('uid');

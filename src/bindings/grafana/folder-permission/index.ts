@@ -325,7 +325,7 @@ export class FolderPermission extends cdktf.TerraformResource {
     return this.getStringAttribute('id');
   }
 
-  // org_id - computed: false, optional: true, required: false
+  // org_id - computed: true, optional: true, required: false
   private _orgId?: string; 
   public get orgId() {
     return this.getStringAttribute('org_id');

@@ -188,7 +188,7 @@ export class Folder extends cdktf.TerraformResource {
     return this._title;
   }
 
-  // uid - computed: false, optional: true, required: false
+  // uid - computed: true, optional: true, required: false
   private _uid?: string; 
   public get uid() {
     return this.getStringAttribute('uid');

@@ -94,7 +94,7 @@ export class MessageTemplate extends cdktf.TerraformResource {
   // ATTRIBUTES
   // ==========
 
-  // disable_provenance - computed: false, optional: true, required: false
+  // disable_provenance - computed: true, optional: true, required: false
   private _disableProvenance?: boolean | cdktf.IResolvable; 
   public get disableProvenance() {
     return this.getBooleanAttribute('disable_provenance');
@@ -128,7 +128,7 @@ export class MessageTemplate extends cdktf.TerraformResource {
     return this._name;
   }
 
-  // org_id - computed: false, optional: true, required: false
+  // org_id - computed: true, optional: true, required: false
   private _orgId?: string; 
   public get orgId() {
     return this.getStringAttribute('org_id');

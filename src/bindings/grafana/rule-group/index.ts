@@ -1344,7 +1344,7 @@ export class RuleGroupRuleOutputReference extends cdktf.ComplexObject {
     return this._noDataState;
   }
 
-  // uid - computed: false, optional: true, required: false
+  // uid - computed: true, optional: true, required: false
   private _uid?: string; 
   public get uid() {
     return this.getStringAttribute('uid');
