@@ -1,6 +1,7 @@
 import { Fn } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { GrafanaConnection } from './grafana-connection';
+import { registerGrafanaUid } from './private/refs';
 import { uidFromText } from './private/uid';
 import { AwsRegions } from '../aws/aws-regions';
 import { DataSource } from '../bindings/grafana/data-source';
@@ -239,5 +240,7 @@ export class GrafanaDataSource extends Construct {
       jsonDataEncoded: Object.keys(sortedJson).length > 0 ? JSON.stringify(sortedJson) : undefined,
       secureJsonDataEncoded: Object.keys(secureValues).length > 0 ? Fn.jsonencode(secureValues) : undefined,
     });
+    // Rules and dashboards of this stack that name this uid refer to the resource instead.
+    registerGrafanaUid(this, 'datasource', this.connection, this.uid, this.resource.uid);
   }
 }
