@@ -3,11 +3,11 @@
  * name: over every stack of every example and of every template stack, no argument of one
  * resource repeats an identifying literal (name, uid, title, ARN …) of another.
  */
-import { Testing } from 'cdktf';
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
+import { Testing } from 'cdktf';
 import { EXAMPLES } from '../../examples/app';
 import {
   AwsMetricsToDatadogStack, DatadogSite, ExportInterval, GitHubRepositoryStack, IncidentRoutingStack,
@@ -87,13 +87,20 @@ describe('template stacks', () => {
 });
 
 describe('the check itself', () => {
+  const alarm = {
+    alarmName: 'errors',
+    namespace: 'AWS/Lambda',
+    metricName: 'Errors',
+    comparisonOperator: 'GreaterThanThreshold',
+    evaluationPeriods: 1,
+    period: 60,
+    statistic: 'Sum',
+    threshold: 1,
+  };
   test('fails on a copied name: an ARN spelled out, a contact point named by a string, a role in a JSON policy', () => {
     const stack = newStack();
     new SnsTopic(stack, 'Topic', { name: 'alerts' });
-    new CloudwatchMetricAlarm(stack, 'Alarm', {
-      alarmName: 'errors', namespace: 'AWS/Lambda', metricName: 'Errors', comparisonOperator: 'GreaterThanThreshold', evaluationPeriods: 1,
-      period: 60, statistic: 'Sum', threshold: 1, alarmActions: ['arn:aws:sns:eu-west-1:123456789012:alerts'],
-    });
+    new CloudwatchMetricAlarm(stack, 'Alarm', { ...alarm, alarmActions: ['arn:aws:sns:eu-west-1:123456789012:alerts'] });
     new IamRole(stack, 'Role', { name: 'reader', assumeRolePolicy: '{}' });
     new IamRolePolicy(stack, 'Policy', { role: 'reader', policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'sns:Publish', Resource: 'alerts' }] }) });
     new ContactPoint(stack, 'Contact', { name: 'oncall', email: [{ addresses: ['a@example.com'] }] });
@@ -110,10 +117,7 @@ describe('the check itself', () => {
   test('passes the same relations written as references', () => {
     const stack = newStack();
     const topic = new SnsTopic(stack, 'Topic', { name: 'alerts' });
-    new CloudwatchMetricAlarm(stack, 'Alarm', {
-      alarmName: 'errors', namespace: 'AWS/Lambda', metricName: 'Errors', comparisonOperator: 'GreaterThanThreshold', evaluationPeriods: 1,
-      period: 60, statistic: 'Sum', threshold: 1, alarmActions: [topic.arn],
-    });
+    new CloudwatchMetricAlarm(stack, 'Alarm', { ...alarm, alarmActions: [topic.arn] });
     const role = new IamRole(stack, 'Role', { name: 'reader', assumeRolePolicy: '{}' });
     new IamRolePolicy(stack, 'Policy', { role: role.name, policy: JSON.stringify({ Statement: [{ Effect: 'Allow', Action: 'sns:Publish', Resource: topic.arn }] }) });
     const cp = new ContactPoint(stack, 'Contact', { name: 'oncall', email: [{ addresses: ['a@example.com'] }] });

@@ -5,7 +5,8 @@
  * Rules name their folder and data source by reference when the library creates them.
  */
 import {
-  Dashboard, DashboardBackend, GrafanaConnection, GrafanaDataSource, GrafanaFolder, GrafanaNotificationPolicy, MatchOperator, MonitorBackend, NotificationTarget, Signal, Widget,
+  Dashboard, DashboardBackend, GrafanaConnection, GrafanaDataSource, GrafanaFolder, GrafanaNotificationPolicy, MatchOperator, MonitorBackend,
+  NotificationTarget, Signal, Widget,
 } from '../../src';
 import { connect, monitor, only } from '../monitors/fixtures';
 import { newStack, synthStack } from '../support/synth';

@@ -137,7 +137,7 @@ function canPoint(body: any, path: Path, id: Identity): boolean {
 function matches(s: string, id: Identity): boolean {
   if (s === id.value) return true;
   // an ARN spelled out with the name as its last segment
-  return s.startsWith('arn:') && s.split(/[:/]/).pop() === id.value;
+  return s.startsWith('arn:') && (s.endsWith(`:${id.value}`) || s.endsWith(`/${id.value}`));
 }
 
 /** `a.b.0.c` → `a.b.*.c`. */

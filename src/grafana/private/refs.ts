@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
-import type { GrafanaConnection } from '../grafana-connection';
 import { stackRegistry } from '../../core/private/stack-registry';
+import type { GrafanaConnection } from '../grafana-connection';
 
 /** The kinds of Grafana objects other resources name by uid. */
 export type GrafanaUidKind = 'folder' | 'datasource';
