@@ -14,7 +14,7 @@ export interface CopiedName {
   readonly path: string;
   /** The copied literal. */
   readonly value: string;
-  /** `type.name.attribute` of the resource the value identifies. */
+  /** `type.name.attribute` of the resource the value identifies (several joined by ` or `). */
   readonly identifies: string;
 }
 
@@ -171,11 +171,14 @@ export function findCopiedNames(json: any, allowed: AllowedCopy[] = ALLOWED_COPI
             }
           }
           if (isReference(s)) return;
-          for (const id of ids) {
-            if (id.address === address || !matches(s, id) || !canPoint(body, path, id)) continue;
+          // One finding per argument, naming every resource the value identifies (a metric
+          // stream and its delivery stream may share a name).
+          const named = ids.filter((id) => id.address !== address && matches(s, id) && canPoint(body, path, id)).filter((id) => {
             const allow = allowed.find((a) => a.consumerType === type && a.path === pattern(path) && a.namedType === id.type);
-            if (allow && dependsOn.includes(id.address)) continue;
-            found.push({ resource: address, path: path.join('.'), value: s, identifies: `${id.address}.${id.attribute}` });
+            return !(allow && dependsOn.includes(id.address));
+          });
+          if (named.length > 0) {
+            found.push({ resource: address, path: path.join('.'), value: s, identifies: named.map((id) => `${id.address}.${id.attribute}`).join(' or ') });
           }
         });
       }
