@@ -2,6 +2,7 @@ import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import { GrafanaFolder } from './grafana-folder';
 import type * as GrafanaModel from './private/grafana-model';
+import { grafanaUidRef } from './private/refs';
 
 /**
  * Grafana's typed dashboard model is loaded on first use: apps that draw no Grafana dashboard
@@ -73,6 +74,7 @@ export class GrafanaRenderedDashboard extends Construct implements IRenderedDash
   public readonly uid: string;
   private readonly dashboard: Dashboard;
   private readonly options: GrafanaDashboardOptions;
+  private readonly connection: GrafanaConnection;
 
   constructor(dashboard: Dashboard, backend: GrafanaDashboardRenderer) {
     super(dashboard, backend.id);
@@ -82,6 +84,7 @@ export class GrafanaRenderedDashboard extends Construct implements IRenderedDash
     this.options = o;
     if (o.folder !== undefined && !(o.folder instanceof GrafanaFolder)) fail(dashboard, 'folder', o.folder, 'a GrafanaFolder');
     const conn = o.connection ?? o.folder?.connection ?? GrafanaConnection.of(dashboard);
+    this.connection = conn;
     requirePattern(dashboard, 'datasourceUid', o.datasourceUid, UID, 'a Grafana data source UID (1-40 letters, digits, _ or -)');
     if (o.cloudWatchDatasourceUid !== undefined) {
       requirePattern(dashboard, 'cloudWatchDatasourceUid', o.cloudWatchDatasourceUid, UID, 'a Grafana data source UID (1-40 letters, digits, _ or -)');
@@ -106,10 +109,13 @@ export class GrafanaRenderedDashboard extends Construct implements IRenderedDash
 
   /** The dashboard model (keys sorted). */
   public renderJson(): { [key: string]: any } {
+    // Data sources the library creates in this stack are named by reference (rendered lazily,
+    // so a data source declared after the dashboard counts too); others by their uid.
+    const ref = (uid: string) => grafanaUidRef(this, 'datasource', this.connection, uid);
     const json = grafanaDashboardJson(this.dashboard, {
       uid: this.uid,
-      datasourceUid: this.options.datasourceUid,
-      cloudWatchDatasourceUid: this.options.cloudWatchDatasourceUid,
+      datasourceUid: ref(this.options.datasourceUid),
+      cloudWatchDatasourceUid: this.options.cloudWatchDatasourceUid === undefined ? undefined : ref(this.options.cloudWatchDatasourceUid),
     });
     return sortKeysDeep(this.options.rawOverrides ? deepMerge(json, this.options.rawOverrides) : json);
   }

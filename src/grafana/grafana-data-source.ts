@@ -2,6 +2,7 @@ import { Fn } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { GrafanaConnection } from './grafana-connection';
 import { checkReserved, RESERVED_JSON_DATA, RESERVED_SECURE_JSON_DATA } from './private/provider-rules';
+import { registerGrafanaUid } from './private/refs';
 import { uidFromText } from './private/uid';
 import { AwsRegions } from '../aws/aws-regions';
 import { DataSource } from '../bindings/grafana/data-source';
@@ -267,5 +268,7 @@ export class GrafanaDataSource extends Construct {
       secureJsonDataEncoded: Object.keys(secureValues).length > 0 ? Fn.jsonencode(secureValues) : undefined,
       httpHeaders: Object.keys(headers).length > 0 ? headers : undefined,
     });
+    // Rules and dashboards of this stack that name this uid refer to the resource instead.
+    registerGrafanaUid(this, 'datasource', this.connection, this.uid, this.resource.uid);
   }
 }

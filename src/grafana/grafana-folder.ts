@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { GrafanaConnection } from './grafana-connection';
 import { FOLDER_PERMISSIONS, FOLDER_ROLES, FOLDER_UID } from './private/provider-rules';
+import { registerGrafanaUid } from './private/refs';
 import { uidFromText } from './private/uid';
 import { Folder } from '../bindings/grafana/folder';
 import { FolderPermission } from '../bindings/grafana/folder-permission';
@@ -133,10 +134,12 @@ export class GrafanaFolder extends Construct {
       provider: this.connection.provider,
       title: this.title,
       uid: this.uid,
-      parentFolderUid: props.parent?.uid,
+      parentFolderUid: props.parent?.resource.uid,
       preventDestroyIfNotEmpty: optionalBoolean(this, 'preventDestroyIfNotEmpty', props.preventDestroyIfNotEmpty, true),
     });
     if (props.parent) this.resource.node.addDependency(props.parent.resource);
+    // Rules and dashboards of this stack that name this uid refer to the resource instead.
+    registerGrafanaUid(this, 'folder', this.connection, this.uid, this.resource.uid);
     if (props.permissions !== undefined) {
       const seen = new Set<string>();
       const permissions = props.permissions.map((g, i) => {

@@ -4,6 +4,7 @@ import { GrafanaConnection } from './grafana-connection';
 import type { GrafanaTargetBinding } from './grafana-targets';
 import { GrafanaRouting, grafanaBinding } from './private/notify';
 import { requireFolderUid } from './private/provider-rules';
+import { grafanaUidRef } from './private/refs';
 import { renderGrafanaSlo } from './private/slo';
 import { Folder } from '../bindings/grafana/folder/index';
 import { RuleGroup, RuleGroupRule, RuleGroupRuleData } from '../bindings/grafana/rule-group/index';
@@ -104,9 +105,7 @@ export class GrafanaRenderedMonitor extends Construct implements IRenderedMonito
       Annotations.of(monitor).addWarning(`${monitor.node.path}: Grafana has no "M of N" evaluation; the rule fires after ${monitor.datapointsToAlarm} consecutive breaching evaluations`);
     }
 
-    const folderUid = o.folderUid !== undefined
-      ? requireFolderUid(monitor, 'folderUid', o.folderUid)
-      : folderFor(monitor, conn, o.folder ?? 'Monitors').uid;
+    const folderUid = backend.folderUidFor(monitor);
     // Rule group names are unique within a folder.
     if (!claimName(monitor, `grafana-rule-group:${conn.node.path}:${o.folderUid ?? o.folder ?? 'Monitors'}`, monitor.title)) {
       fail(monitor, 'title', monitor.title, 'a title not used by another monitor in the same Grafana folder of this stack (Grafana rule group names are unique per folder)');
@@ -198,12 +197,27 @@ export class GrafanaBackend implements IMonitorBackend, ISloBackend, ICompositeM
     return fail(monitor, 'backends', this.id, 'Datadog or CloudWatch backends: Grafana has no built-in anomaly detection');
   }
 
-  /** The UID of the folder the rules of `scope` go in (created once per stack and connection). */
+  /**
+   * The UID of the folder the rules of `scope` go in (created once per stack and connection), as
+   * a reference to the folder resource when the library creates it in this stack.
+   */
   public folderUidFor(scope: IConstruct): string {
     const o = this.options;
+    const conn = this.connectionFor(scope);
     return o.folderUid !== undefined
-      ? requireFolderUid(scope, 'folderUid', o.folderUid)
-      : folderFor(scope, this.connectionFor(scope), o.folder ?? 'Monitors').uid;
+      ? grafanaUidRef(scope, 'folder', conn, requireFolderUid(scope, 'folderUid', o.folderUid))
+      : folderFor(scope, conn, o.folder ?? 'Monitors').uid;
+  }
+
+  /**
+   * The UID of the data source for `kind` of query (`prometheus` or `cloudwatch`), as a
+   * reference to the data source resource when the library creates it in this stack (a uid of
+   * an existing data source stays a literal).
+   */
+  public datasourceUidFor(scope: IConstruct, kind: string): string {
+    const o = this.options;
+    const uid = kind === 'cloudwatch' ? o.cloudWatchDatasourceUid ?? o.datasourceUid : o.datasourceUid;
+    return grafanaUidRef(scope, 'datasource', this.connectionFor(scope), uid);
   }
 
   /**
@@ -255,7 +269,7 @@ function dataQueries(m: MonitorConfig, backend: GrafanaBackend): RuleGroupRuleDa
   if (s.kind === SignalKind.PROMQL) {
     return [{
       refId: 'A',
-      datasourceUid: backend.options.datasourceUid,
+      datasourceUid: backend.datasourceUidFor(m, 'prometheus'),
       relativeTimeRange: range,
       model: JSON.stringify({ refId: 'A', expr: s.promQlProps!.query, range: true, instant: false, intervalMs: 1000, maxDataPoints: 43200 }),
     }, reduce()];
@@ -266,7 +280,7 @@ function dataQueries(m: MonitorConfig, backend: GrafanaBackend): RuleGroupRuleDa
     for (const k of Object.keys(p.dimensions ?? {}).sort()) dims[k] = p.dimensions![k];
     return [{
       refId: 'A',
-      datasourceUid: backend.options.cloudWatchDatasourceUid ?? backend.options.datasourceUid,
+      datasourceUid: backend.datasourceUidFor(m, 'cloudwatch'),
       relativeTimeRange: range,
       // Grafana CloudWatch data source query (metric search, builder mode).
       model: JSON.stringify({

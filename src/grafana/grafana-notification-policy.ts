@@ -31,7 +31,10 @@ export interface RouteMatcher {
 
 /** A route of the Grafana notification policy tree. */
 export interface GrafanaRoute {
-  /** The contact point alerts matching the route go to. */
+  /**
+   * The contact point alerts matching the route go to: its name, or better a reference to it
+   * (`contactPoint.name` of a `grafana_contact_point`), so that Terraform orders the two.
+   */
   readonly contactPoint: string;
   /** All must match. */
   readonly matchers: RouteMatcher[];
@@ -81,8 +84,12 @@ const DURATION = /^(\d+(ms|s|m|h|d|w|y))+$/;
  * The Grafana notification policy tree of one organization. Grafana keeps a single tree per
  * organization, so the library assembles one `grafana_notification_policy` per Grafana
  * connection and stack: monitors (and you) add routes from anywhere with
- * `GrafanaNotificationPolicy.of(scope).addRoute(...)`, and the tree renders lazily, sorted,
- * so call order does not matter. Do not manage the same organization's policy from two stacks.
+ * `GrafanaNotificationPolicy.of(scope).addRoute(...)`, and the tree renders lazily with its
+ * routes in the order they were added: Grafana evaluates routes in order, and a route with
+ * `continueMatching: false` stops the evaluation, so the order is the author's (the same
+ * program always gives the same tree). Routes to contact points of the library name them by
+ * reference, so Terraform creates the contact points before the policy and destroys them after
+ * it. Do not manage the same organization's policy from two stacks.
  */
 export class GrafanaNotificationPolicy extends Construct {
   /**
@@ -126,7 +133,10 @@ export class GrafanaNotificationPolicy extends Construct {
     });
   }
 
-  /** Add a route (an identical route added twice is kept once). */
+  /**
+   * Add a route after the routes added so far (an identical route added twice is kept once,
+   * at its first place).
+   */
   public addRoute(route: GrafanaRoute): void {
     requireString(this, 'route.contactPoint', route?.contactPoint);
     if (!Array.isArray(route.matchers) || route.matchers.length === 0) fail(this, 'route.matchers', route.matchers, 'at least one matcher');
@@ -145,9 +155,9 @@ export class GrafanaNotificationPolicy extends Construct {
     this.routes.set(JSON.stringify(norm), norm);
   }
 
-  /** The routes, sorted. */
+  /** The routes, in the order they were added. */
   public get allRoutes(): GrafanaRoute[] {
-    return [...this.routes.keys()].sort().map((k) => this.routes.get(k)!);
+    return [...this.routes.values()];
   }
 
   private renderRoutes(): any[] {

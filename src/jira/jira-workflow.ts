@@ -340,7 +340,11 @@ export class JiraWorkflow extends Construct {
   public readonly datadogCreateWebhook?: DatadogWebhookResource;
   /** The Datadog sync webhook. @default - no Datadog source */
   public readonly datadogSyncWebhook?: DatadogWebhookResource;
-  /** Name of the Grafana contact point. @default - no Grafana source */
+  /**
+   * Name of the Grafana contact point, as a reference to the contact point's `name` (use it in
+   * rules' `notification_settings` and policy routes: Terraform then orders them).
+   * @default - no Grafana source
+   */
   public readonly grafanaContactPointName?: string;
   /** The Grafana contact point. @default - no Grafana source */
   public readonly grafanaContactPoint?: ContactPoint;
@@ -431,8 +435,9 @@ export class JiraWorkflow extends Construct {
       this.datadogSyncWebhook = renderDatadog(this, 'DatadogSync', {
         name: `${name}-sync`, endpoint: syncEndpoint, payload: sync(SourceKind.DATADOG), conn, allowUnsigned: false, prop: 'automationWebhookToken',
       }).webhook;
-      this.datadogHandle = `@webhook-${name}`;
-      this.datadogSyncHandle = `@webhook-${name}-sync`;
+      // The handles name the webhooks by reference: a monitor mentioning one then depends on it.
+      this.datadogHandle = `@webhook-${this.datadogCreateWebhook.name}`;
+      this.datadogSyncHandle = `@webhook-${this.datadogSyncWebhook.name}`;
       this.datadogNotificationText = [
         `{{#is_renotify}}${this.datadogSyncHandle}{{/is_renotify}}`,
         `{{^is_renotify}}{{#is_alert}}${this.datadogHandle}{{/is_alert}}{{/is_renotify}}`,
@@ -453,7 +458,7 @@ export class JiraWorkflow extends Construct {
         ],
         provider: conn.provider,
       });
-      this.grafanaContactPointName = cpName;
+      this.grafanaContactPointName = this.grafanaContactPoint.name;
     }
 
     if (props.cloudWatch) {

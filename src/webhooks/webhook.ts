@@ -257,7 +257,11 @@ export class Webhook extends Construct {
   public readonly datadogHandle?: string;
   /** The Grafana contact point (escape hatch). @default - not rendered for Grafana */
   public readonly grafanaContactPoint?: ContactPoint;
-  /** Name of the Grafana contact point, for notification policies. @default - not rendered for Grafana */
+  /**
+   * Name of the Grafana contact point, for notification policies, as a reference to the contact
+   * point's `name` (Terraform then orders the policy after the contact point).
+   * @default - not rendered for Grafana
+   */
   public readonly grafanaContactPointName?: string;
   /** The EventBridge connection. @default - not rendered for EventBridge */
   public readonly eventConnection?: CloudwatchEventConnection;
@@ -295,7 +299,8 @@ export class Webhook extends Construct {
       const payload = checkedPayload(this, 'payload', segments, SourceKind.DATADOG);
       if (httpMethod !== WebhookHttpMethod.POST) fail(this, 'httpMethod', httpMethod, 'WebhookHttpMethod.POST when rendering for Datadog (Datadog webhooks always POST)');
       this.datadogWebhook = renderDatadog(this, 'Datadog', { name, endpoint, payload, conn, allowUnsigned, prop: 'connection.auth' }).webhook;
-      this.datadogHandle = `@webhook-${name}`;
+      // The handle names the webhook by reference: a monitor mentioning it then depends on it.
+      this.datadogHandle = `@webhook-${this.datadogWebhook.name}`;
     }
 
     if (props.grafana) {
@@ -312,7 +317,7 @@ export class Webhook extends Construct {
         disableResolveMessage: !optionalBoolean(this, 'grafana.sendResolved', g.sendResolved, true),
       });
       this.grafanaContactPoint = new ContactPoint(this, 'Grafana', { name: cpName, webhook: [block], provider: conn.provider });
-      this.grafanaContactPointName = cpName;
+      this.grafanaContactPointName = this.grafanaContactPoint.name;
     }
 
     if (props.eventBridge) {

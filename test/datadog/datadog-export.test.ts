@@ -381,8 +381,10 @@ describe('Datadog side', () => {
     expect(externalId).toHaveLength(1);
     expect(integration.aws_account_id).toBe('123456789012');
     expect(integration.aws_partition).toBe('aws');
+    // the role by reference: Terraform creates it before the integration and destroys it after
+    const [roleKey] = Object.keys(json.resource.aws_iam_role).filter((k) => json.resource.aws_iam_role[k].name === 'DatadogIntegrationRole');
     expect(integration.auth_config.aws_auth_config_role).toEqual({
-      role_name: 'DatadogIntegrationRole', external_id: `\${datadog_integration_aws_external_id.${externalId[0]}.id}`,
+      role_name: `\${aws_iam_role.${roleKey}.name}`, external_id: `\${datadog_integration_aws_external_id.${externalId[0]}.id}`,
     });
     expect(integration.account_tags).toEqual(['env:prod', 'team:platform']);
     expect(integration.aws_regions).toEqual({ include_only: ['eu-west-1', 'us-east-1'] });
@@ -495,7 +497,10 @@ describe('health', () => {
       'datadog-metrics-eu-west-1-data-freshness', 'datadog-metrics-eu-west-1-delivery-errors',
       'datadog-metrics-eu-west-1-failed-data', 'datadog-metrics-eu-west-1-throttling',
     ]);
-    const stream = { DeliveryStreamName: 'datadog-metrics-eu-west-1' };
+    // the delivery stream by reference
+    const [streamKey] = Object.keys(json.resource.aws_kinesis_firehose_delivery_stream);
+    expect(json.resource.aws_kinesis_firehose_delivery_stream[streamKey].name).toBe('datadog-metrics-eu-west-1');
+    const stream = { DeliveryStreamName: `\${aws_kinesis_firehose_delivery_stream.${streamKey}.name}` };
     const common = { provider: 'aws', period: 300, tags: { severity: 'sev3' } };
     expect(byName['datadog-metrics-eu-west-1-delivery-errors']).toMatchObject({
       ...common,

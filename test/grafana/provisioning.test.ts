@@ -43,7 +43,8 @@ describe('GrafanaFolder', () => {
     const parent = new GrafanaFolder(stack, 'Parent', { title: 'Teams', uid: 'teams' });
     new GrafanaFolder(stack, 'Child', { title: 'Payments', parent });
     const folders = Object.values<any>(synthStack(stack).resource.grafana_folder);
-    expect(folders.find((f) => f.uid === 'payments').parent_folder_uid).toBe('teams');
+    // by reference: Terraform creates the parent first and destroys it last
+    expect(folders.find((f) => f.uid === 'payments').parent_folder_uid).toMatch(/^\$\{grafana_folder\.Parent_[0-9A-F]{8}\.uid\}$/);
   });
 
   test('bad uid, duplicate grants and no permissions management', () => {

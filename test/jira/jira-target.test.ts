@@ -5,18 +5,27 @@ import { synthApp } from '../support/synth';
 const out = synthApp((app) => jiraIncidentsExample(app));
 const stack = out.stacks['jira-incidents'];
 const byName = (type: string, pred: (r: any) => boolean) => Object.values<any>(stack.resource[type]).filter(pred);
+/** `${type.<key>.name}` of the resource of `type` named `name`. */
+const nameRef = (type: string, name: string) => `\${${type}.${Object.keys(stack.resource[type]).find((k) => stack.resource[type][k].name === name)}.name}`;
 
 test('Datadog: the monitor message carries the create and sync webhooks with their conditions', () => {
   const [monitor] = byName('datadog_monitor', (m) => m.name === 'checkout orders queue is falling behind');
-  expect(monitor.message).toContain('{{^is_renotify}}{{#is_alert}}@webhook-ops-incidents{{/is_alert}}{{/is_renotify}}');
-  expect(monitor.message).toContain('{{#is_recovery}}@webhook-ops-incidents-sync{{/is_recovery}}');
-  expect(monitor.message).toContain('{{#is_renotify}}@webhook-ops-incidents-sync{{/is_renotify}}');
+  // the webhooks by reference: the monitor depends on them
+  const create = nameRef('datadog_webhook', 'ops-incidents');
+  const sync = nameRef('datadog_webhook', 'ops-incidents-sync');
+  expect(monitor.message).toContain(`{{^is_renotify}}{{#is_alert}}@webhook-${create}{{/is_alert}}{{/is_renotify}}`);
+  expect(monitor.message).toContain(`{{#is_recovery}}@webhook-${sync}{{/is_recovery}}`);
+  expect(monitor.message).toContain(`{{#is_renotify}}@webhook-${sync}{{/is_renotify}}`);
 });
 
 test('Grafana: the rule routes to the Jira contact point through the policy', () => {
   const [policy] = Object.values<any>(stack.resource.grafana_notification_policy);
   const contactPoints = policy.policy.map((p: any) => p.contact_point);
-  expect(contactPoints).toContain('ops-incidents');
+  // the contact point by reference: Terraform destroys the policy before the contact point
+  expect(contactPoints).toContain(nameRef('grafana_contact_point', 'ops-incidents'));
+  // the example's hand-written rule names the contact point by reference too
+  const [handWritten] = byName('grafana_rule_group', (g) => g.name === 'checkout');
+  expect(handWritten.rule[0].notification_settings.contact_point).toBe(nameRef('grafana_contact_point', 'ops-incidents'));
   const groups = byName('grafana_rule_group', (g) => g.rule.some((r: any) => r.name.startsWith('checkout orders queue')));
   expect(groups).toHaveLength(1);
 });

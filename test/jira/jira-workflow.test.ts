@@ -13,7 +13,7 @@ import { JiraAuth, JiraConnection, JiraDeployment } from '../../src/jira/jira-co
 import { JiraWorkflow, JiraWorkflowProps, JiraWorkflowTemplate } from '../../src/jira/jira-workflow';
 import { createIssueProblems, createIssueTemplate, syncTemplate } from '../../src/jira/private/jira-issue';
 import { parseTemplate, renderChecked, SourceKind } from '../../src/webhooks/private/webhook-template';
-import { newStack, synthApp, synthStack } from '../support/synth';
+import { newStack, resolved, synthApp, synthStack } from '../support/synth';
 import { awsPart, TerraformValidator } from '../support/terraform-validate';
 
 let validator: TerraformValidator;
@@ -152,9 +152,11 @@ describe('JiraWorkflow', () => {
     const sync = byName(json, 'datadog_webhook', 'ops-sync');
     expect(sync.url).toBe('${var.automation_url}');
     expect(JSON.parse(sync.custom_headers)['X-Automation-Webhook-Token']).toBe('$OPS_SYNC_AUTH');
-    expect(wf.datadogHandle).toBe('@webhook-ops');
-    expect(wf.datadogSyncHandle).toBe('@webhook-ops-sync');
-    expect(wf.datadogNotificationText).toBe('{{#is_renotify}}@webhook-ops-sync{{/is_renotify}}{{^is_renotify}}{{#is_alert}}@webhook-ops{{/is_alert}}{{/is_renotify}}{{#is_recovery}}@webhook-ops-sync{{/is_recovery}}');
+    // The handles name the webhooks by reference (a mentioning monitor then depends on them).
+    const ref = (w: string) => `\${datadog_webhook.${Object.keys(json.resource.datadog_webhook).find((k) => json.resource.datadog_webhook[k].name === w)}.name}`;
+    expect(resolved(wf, wf.datadogHandle)).toBe(`@webhook-${ref('ops')}`);
+    expect(resolved(wf, wf.datadogSyncHandle)).toBe(`@webhook-${ref('ops-sync')}`);
+    expect(resolved(wf, wf.datadogNotificationText)).toBe(`{{#is_renotify}}@webhook-${ref('ops-sync')}{{/is_renotify}}{{^is_renotify}}{{#is_alert}}@webhook-${ref('ops')}{{/is_alert}}{{/is_renotify}}{{#is_recovery}}@webhook-${ref('ops-sync')}{{/is_recovery}}`);
     expect(wf.datadogCreateWebhook).toBeInstanceOf(DatadogWebhookResource);
   });
 
@@ -164,7 +166,8 @@ describe('JiraWorkflow', () => {
     const json = synthStack(stack);
     const cp = one(json, 'grafana_contact_point');
     expect(cp.name).toBe('ops');
-    expect(wf.grafanaContactPointName).toBe('ops');
+    // a reference to the contact point's name, for policies and rules' notification settings
+    expect(resolved(wf, wf.grafanaContactPointName)).toBe(`\${grafana_contact_point.${Object.keys(json.resource.grafana_contact_point)[0]}.name}`);
     expect(wf.grafanaContactPoint).toBeInstanceOf(ContactPoint);
     const [create, sync] = cp.webhook;
     expect(create).toMatchObject({
@@ -320,7 +323,7 @@ describe('examples/jira-incidents', () => {
       const main = out.stacks['jira-incidents'];
       expect(Object.keys(main.resource.datadog_webhook)).toHaveLength(3);
       expect(Object.keys(main.resource.grafana_contact_point)).toHaveLength(2);
-      expect(main.resource.datadog_monitor[Object.keys(main.resource.datadog_monitor)[0]].message).toContain('@webhook-ops-incidents');
+      expect(main.resource.datadog_monitor[Object.keys(main.resource.datadog_monitor)[0]].message).toMatch(/@webhook-\$\{datadog_webhook\.Incidents_DatadogCreate_[0-9A-F]{8}\.name\}/);
       for (const name of Object.keys(out.stacks)) {
         const part = awsPart(out.stacks[name])!;
         const result = validator.validate(part.json);

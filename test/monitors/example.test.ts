@@ -55,17 +55,21 @@ describe('examples/monitors', () => {
     const policy = Object.values<any>(json.resource.grafana_notification_policy);
     expect(policy).toHaveLength(1);
     const routes = policy[0].policy;
+    // contact points by reference, routes in declaration order: the platform team's route
+    // (continue: false) is added last, so it hides none of the monitors' routes
+    const cps = json.resource.grafana_contact_point;
+    const cp = (name: string) => `\${grafana_contact_point.${Object.keys(cps).find((k) => cps[k].name === name)}.name}`;
     expect(routes.map((r: any) => r.contact_point)).toEqual([
-      'email-checkout-team-at-acme-example', 'pagerduty-checkout', 'pagerduty-checkout', 'platform-oncall',
-      'slack-checkout-alerts', 'slack-checkout-alerts', 'webhook-incident-bridge', 'webhook-incident-bridge',
+      cp('pagerduty-checkout'), cp('webhook-incident-bridge'), cp('slack-checkout-alerts'), cp('slack-checkout-alerts'),
+      cp('email-checkout-team-at-acme-example'), cp('pagerduty-checkout'), cp('webhook-incident-bridge'), 'platform-oncall',
     ]);
     expect(routes).toContainEqual({
-      contact_point: 'pagerduty-checkout',
+      contact_point: cp('pagerduty-checkout'),
       continue: true,
       matcher: [{ label: 'notify_pagerduty_checkout', match: '=', value: 'true' }, { label: 'severity', match: '=~', value: 'sev1|sev2' }],
     });
     expect(routes).toContainEqual({
-      contact_point: 'email-checkout-team-at-acme-example',
+      contact_point: cp('email-checkout-team-at-acme-example'),
       continue: true,
       matcher: [{ label: 'notify_email_checkout_team_at_acme_example', match: '=', value: 'true' }, { label: 'severity', match: '=~', value: 'sev3|sev4|sev5' }],
     });

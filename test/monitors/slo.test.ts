@@ -192,8 +192,9 @@ describe('Slo on Grafana', () => {
     expect(JSON.parse(page.data[2].model)).toEqual({ refId: 'C', type: 'math', expression: '$A >= 14.4 && $B >= 14.4' });
     expect(ticket.labels.severity).toBe('sev4');
     const routes = Object.values<any>(json.resource.grafana_notification_policy)[0].policy;
+    const [cpKey] = Object.keys(json.resource.grafana_contact_point);
     expect(routes).toContainEqual({
-      contact_point: 'email-oncall-at-acme-example',
+      contact_point: `\${grafana_contact_point.${cpKey}.name}`,
       continue: true,
       matcher: [{ label: 'notify_email_oncall_at_acme_example', match: '=', value: 'true' }, { label: 'severity', match: '=~', value: 'sev2' }],
     });

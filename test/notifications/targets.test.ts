@@ -235,12 +235,14 @@ describe('Grafana contact points and the notification policy', () => {
     const policy = only(json.resource.grafana_notification_policy);
     expect(policy.contact_point).toBe('grafana-default-email');
     expect(policy.group_by).toEqual(['grafana_folder', 'alertname']);
+    // routes name their contact points by reference (the policy is destroyed before them)
+    const cp = (name: string) => `\${grafana_contact_point.${Object.keys(json.resource.grafana_contact_point).find((k) => json.resource.grafana_contact_point[k].name === name)}.name}`;
     expect(policy.policy).toContainEqual({
-      contact_point: 'pagerduty-checkout',
+      contact_point: cp('pagerduty-checkout'),
       continue: true,
       matcher: [{ label: 'notify_pagerduty_checkout', match: '=', value: 'true' }, { label: 'severity', match: '=~', value: 'sev1|sev2' }],
     });
-    expect(policy.policy).toContainEqual({ contact_point: 'slack-checkout-alerts', continue: true, matcher: [{ label: 'notify_slack_checkout_alerts', match: '=', value: 'true' }] });
+    expect(policy.policy).toContainEqual({ contact_point: cp('slack-checkout-alerts'), continue: true, matcher: [{ label: 'notify_slack_checkout_alerts', match: '=', value: 'true' }] });
     expect(policy.policy).toHaveLength(4);
     const labels = only(json.resource.grafana_rule_group).rule[0].labels;
     expect(labels).toEqual({
@@ -256,7 +258,7 @@ describe('Grafana contact points and the notification policy', () => {
     });
   });
 
-  test('one policy per stack, whatever the order of monitors, targets and user routes', () => {
+  test('one policy per stack, its routes in the order monitors, targets and user routes were declared', () => {
     const build = (order: 'monitors-first' | 'routes-first') => {
       const stack = newStack();
       connect(stack);
@@ -272,16 +274,23 @@ describe('Grafana contact points and the notification policy', () => {
       return synthStack(stack);
     };
     const one = build('monitors-first');
-    const two = build('routes-first');
-    expect(one.resource.grafana_notification_policy).toEqual(two.resource.grafana_notification_policy);
+    // the same program, the same tree
+    expect(build('monitors-first')).toEqual(one);
     const policy = only(one.resource.grafana_notification_policy);
-    expect(policy.policy).toEqual([
-      { contact_point: 'email-a-at-acme-example', continue: true, matcher: [{ label: 'notify_email_a_at_acme_example', match: '=', value: 'true' }] },
-      { contact_point: 'email-b-at-acme-example', continue: true, matcher: [{ label: 'notify_email_b_at_acme_example', match: '=', value: 'every_30m' }], repeat_interval: '30m' },
-      { contact_point: 'email-b-at-acme-example', continue: true, matcher: [{ label: 'notify_email_b_at_acme_example', match: '=', value: 'true' }] },
-      { contact_point: 'platform', continue: false, matcher: [{ label: 'team', match: '=', value: 'platform' }], repeat_interval: '12h' },
-    ]);
-    expect(Object.keys(one.resource.grafana_contact_point)).toHaveLength(2);
+    const cps = one.resource.grafana_contact_point;
+    expect(Object.keys(cps)).toHaveLength(2);
+    const cp = (name: string) => `\${grafana_contact_point.${Object.keys(cps).find((k) => cps[k].name === name)}.name}`;
+    const platform = { contact_point: 'platform', continue: false, matcher: [{ label: 'team', match: '=', value: 'platform' }], repeat_interval: '12h' };
+    const routes = [
+      { contact_point: cp('email-b-at-acme-example'), continue: true, matcher: [{ label: 'notify_email_b_at_acme_example', match: '=', value: 'true' }] },
+      { contact_point: cp('email-b-at-acme-example'), continue: true, matcher: [{ label: 'notify_email_b_at_acme_example', match: '=', value: 'every_30m' }], repeat_interval: '30m' },
+      { contact_point: cp('email-a-at-acme-example'), continue: true, matcher: [{ label: 'notify_email_a_at_acme_example', match: '=', value: 'true' }] },
+    ];
+    expect(policy.policy).toEqual([...routes, platform]);
+    // declared first, the user route (continue: false) comes first and hides the others
+    const two = build('routes-first');
+    expect(only(two.resource.grafana_notification_policy).policy.map((r: any) => r.contact_point))
+      .toEqual(['platform', ...routes.map((r) => r.contact_point)]);
   });
 
   test('an explicit policy with its own defaults; a second one for the same connection fails', () => {

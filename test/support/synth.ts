@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, TerraformStack, Testing } from 'cdktf';
+import { App, DefaultTokenResolver, StringConcat, TerraformStack, Testing, Tokenization } from 'cdktf';
+import { IConstruct } from 'constructs';
 
 export interface SynthResult {
   readonly outdir: string;
@@ -49,4 +50,9 @@ export function synthWith(build: (stack: TerraformStack) => void): any {
   const stack = newStack();
   build(stack);
   return synthStack(stack);
+}
+
+/** A value with its tokens resolved the way synthesis writes them (`${type.name.attr}`). */
+export function resolved(scope: IConstruct, value: unknown): any {
+  return Tokenization.resolve(value, { scope, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
 }

@@ -10,7 +10,7 @@ import { GrafanaAuth, GrafanaConnection } from '../../src/grafana/grafana-connec
 import { parseTemplate, renderChecked, SourceKind } from '../../src/webhooks/private/webhook-template';
 import { Webhook, WebhookPayload, WebhookProps } from '../../src/webhooks/webhook';
 import { WebhookAuth, WebhookConnection } from '../../src/webhooks/webhook-connection';
-import { newStack, synthStack } from '../support/synth';
+import { newStack, resolved, synthStack } from '../support/synth';
 import { awsPart, TerraformValidator } from '../support/terraform-validate';
 
 let validator: TerraformValidator;
@@ -83,7 +83,8 @@ describe('Webhook', () => {
     expect(JSON.parse(dd.payload.replace(/\$[A-Z_]+/g, 'x'))).toMatchObject({ static: 'ok' });
     expect(one(json, 'datadog_webhook_custom_variable')).toMatchObject({ name: 'ALERTS_AUTH', value: '${var.receiver_token}', is_secret: true });
     expect(hook.datadogWebhook).toBeInstanceOf(DatadogWebhookResource);
-    expect(hook.datadogHandle).toBe('@webhook-alerts');
+    // by reference: a monitor mentioning the handle then depends on the webhook
+    expect(resolved(hook, hook.datadogHandle)).toBe(`@webhook-\${datadog_webhook.${Object.keys(json.resource.datadog_webhook)[0]}.name}`);
   });
 
   test('Grafana: contact point with method, max alerts, message, custom payload and basic auth', () => {

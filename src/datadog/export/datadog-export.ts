@@ -501,7 +501,14 @@ export class DatadogExport extends Construct {
 
     // Health.
     const checks = createHealthChecks(this, {
-      aws, datadog, name: this.name, bucket, health: cfg.health, bufferSeconds: cfg.bufferSeconds, tags: cfg.tags,
+      aws,
+      datadog,
+      name: this.name,
+      deliveryStreamName: delivery.deliveryStream.name,
+      bucket,
+      health: cfg.health,
+      bufferSeconds: cfg.bufferSeconds,
+      tags: cfg.tags,
     });
     for (const h of checks) {
       this.healthChecks.push({ kind: HealthCheckKind[h.kind], backend: h.backend, monitor: h.monitor, metric: h.metric, reference: h.reference });

@@ -36,8 +36,10 @@ export function grafanaBinding(scope: IConstruct, backend: GrafanaBackend, targe
   return (target as SlackTarget)._bindOnce(scope, scopeId, (prop) => {
     const parent = targetScope(scope, target.targetId, scopeId);
     const name = target.targetId;
-    new ContactPoint(parent, 'ContactPoint', { ...config(scope, prop), name, provider: backend.connectionFor(scope).provider });
-    return { contactPointName: name };
+    const contactPoint = new ContactPoint(parent, 'ContactPoint', { ...config(scope, prop), name, provider: backend.connectionFor(scope).provider });
+    // A reference, not the name: the policy routing to it then depends on the contact point
+    // (Grafana refuses to delete a contact point a policy still uses).
+    return { contactPointName: contactPoint.name };
   });
 }
 

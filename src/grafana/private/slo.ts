@@ -55,7 +55,8 @@ export function renderGrafanaSlo(slo: Slo, backend: GrafanaBackend): IRenderedAl
     sel[k] = s.promQlProps!.query.trim();
   }
   const parent = new Construct(slo, backend.id);
-  const datasourceUid = requireString(slo, 'datasourceUid', backend.options.datasourceUid, 'a Grafana data source UID');
+  requireString(slo, 'datasourceUid', backend.options.datasourceUid, 'a Grafana data source UID');
+  const datasourceUid = backend.datasourceUidFor(slo, 'prometheus');
   const conn = backend.connectionFor(slo);
   const folderUid = backend.folderUidFor(slo);
   if (slo.name.length > TITLE_MAX) fail(slo, 'name', slo.name, `for Grafana a name of 1-${TITLE_MAX} characters`);

@@ -83,7 +83,8 @@ export function createAccountIntegration(scope: Construct, o: AccountIntegration
     awsAccountId: o.accountId,
     awsPartition: aws.partition,
     accountTags: Object.entries(o.tags).map(([k, v]) => `${k}:${v}`),
-    authConfig: { awsAuthConfigRole: { roleName: o.roleName, externalId: externalId.id } },
+    // The role by reference: Terraform creates it before the integration and destroys it after.
+    authConfig: { awsAuthConfigRole: { roleName: role.name, externalId: externalId.id } },
     awsRegions: o.regions ? { includeOnly: o.regions } : { includeAll: true },
     logsConfig: { lambdaForwarder: {} },
     metricsConfig: {

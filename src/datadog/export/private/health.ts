@@ -118,6 +118,8 @@ export interface HealthOptions {
   readonly datadog: DatadogConnection;
   /** Base name of the pipeline (delivery stream and metric stream name). */
   readonly name: string;
+  /** Name of the delivery stream, a reference to the stream resource's `name`. */
+  readonly deliveryStreamName: string;
   readonly bucket: S3Bucket;
   readonly health: ResolvedHealth;
   readonly bufferSeconds: number;
@@ -261,7 +263,8 @@ function percent(share: number): string {
 function checks(o: HealthOptions, failedMetric: S3BucketMetric): Check[] {
   const name = o.name;
   const { minDeliverySuccessRate: minSuccess, maxDataFreshness: maxFreshness } = o.health;
-  const stream = { DeliveryStreamName: name };
+  // The alarms name the delivery stream by reference (Terraform then orders them after it).
+  const stream = { DeliveryStreamName: o.deliveryStreamName };
   const ddStream = `deliverystreamname:${name.toLowerCase()}`;
   // Tag values that are tokens are left to the pipeline's resources (the backends check
   // monitor tags at synth time); `severity` is the checks' own tag.
