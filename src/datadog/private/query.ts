@@ -1,3 +1,4 @@
+import { Annotations } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { datadogAwsMetricQuery } from './aws-metric-names';
 import { fail } from '../../core/private/validate';
@@ -25,7 +26,8 @@ export function datadogMetricQuery(scope: IConstruct, prop: string, s: Signal): 
     cloudWatchMetric: (p) => {
       const q = datadogAwsMetricQuery(p);
       if (typeof q === 'string') fail(scope, prop, s.toString(), `a signal the Datadog backend can evaluate: ${q}`);
-      return { ...q, aws: true };
+      if (q.warning) Annotations.of(scope).addWarning(`${scope.node.path}: ${prop}: ${q.warning}`);
+      return { query: q.query, aggregation: q.aggregation, aws: true };
     },
     cloudWatchExpression: cannot,
     promQl: cannot,
