@@ -50,7 +50,10 @@ function main(dir: string): void {
   ];
   for (const ns of Object.keys(byNamespace).sort()) {
     lines.push(`  ${ns}: {`);
-    for (const m of Object.keys(byNamespace[ns]).sort()) lines.push(`    '${m}': '${byNamespace[ns][m]}',`);
+    const names = Object.keys(byNamespace[ns]).sort();
+    // quoted keys only where one needs it (the lint's consistent-as-needed rule)
+    const quote = names.some((m) => !/^[a-z_][a-z0-9_]*$/.test(m));
+    for (const m of names) lines.push(`    ${quote ? `'${m}'` : m}: '${byNamespace[ns][m]}',`);
     lines.push('  },');
   }
   lines.push('};', '');

@@ -2,9 +2,9 @@ import {
   datadogAwsMetric, datadogAwsMetricNamespaces, datadogAwsMetricQuery, datadogSnakeCase, isPublishedDatadogAwsMetric,
 } from '../../src/datadog/private/aws-metric-names';
 import { DATADOG_AWS_METRICS } from '../../src/datadog/private/datadog-aws-metric-table';
+import * as provenance from '../../src/datadog/private/datadog-aws-metric-table.provenance.json';
 import { Aggregation, AwsService, Signal, Statistic } from '../../src/index';
 import { awsMetricNames, datadogCorpus } from '../support/datadog-corpus';
-import * as provenance from '../../src/datadog/private/datadog-aws-metric-table.provenance.json';
 
 /**
  * CloudWatch metric + statistic → Datadog metric, each name as Datadog's integration pages list

@@ -3,13 +3,13 @@
  * examples/app.ts and each template stack of src/stacks with the options that reach Datadog.
  */
 import { App, TerraformStack } from 'cdktf';
+import { synthApp } from './synth';
 import { EXAMPLES } from '../../examples/app';
 import {
   AwsMetricsToDatadogStack, DatadogSite, ExportInterval, IncidentRoutingStack, MonitorBackend, MonitorPresets, ServiceBackend, ServiceMonitoringStack,
   Severity, Signal, Statistic,
 } from '../../src';
 import { connect } from '../monitors/fixtures';
-import { synthApp } from './synth';
 
 /** Every monitor preset with every option, on Datadog. */
 export function presetStacks(app: App): void {
@@ -18,8 +18,12 @@ export function presetStacks(app: App): void {
   const backends = () => [MonitorBackend.datadog()];
   MonitorPresets.lambdaFunction(stack, 'Checkout', { functionName: 'checkout', maxErrors: 5, maxDurationP99Ms: 2400, backends: backends() });
   MonitorPresets.applicationLoadBalancer(stack, 'Web', {
-    loadBalancer: 'app/web/50dc6c495c0c9188', targetGroup: 'targetgroup/web/6d0ecf831eec9f09', maxTarget5xx: 10, maxElb5xx: 5,
-    maxResponseTimeP99Seconds: 1.5, backends: backends(),
+    loadBalancer: 'app/web/50dc6c495c0c9188',
+    targetGroup: 'targetgroup/web/6d0ecf831eec9f09',
+    maxTarget5xx: 10,
+    maxElb5xx: 5,
+    maxResponseTimeP99Seconds: 1.5,
+    backends: backends(),
   });
   MonitorPresets.sqsQueue(stack, 'Orders', {
     queueName: 'orders', maxAgeOfOldestMessageSeconds: 600, maxVisibleMessages: 1000, deadLetterQueueName: 'orders-dlq', backends: backends(),

@@ -118,15 +118,29 @@ export function datadogAwsMetric(namespace: string, metricName: string, statisti
   const gauge = [base, `${base}.average`].find(isPublishedDatadogAwsMetric);
   if (gauge && (name === 'Maximum' || name === 'Minimum')) {
     return {
-      metric: gauge, aggregation, asCount: false, confirmed: true,
+      metric: gauge,
+      aggregation,
+      asCount: false,
+      confirmed: true,
       warning: `${unconfirmed} ${candidates[0]}; the ${name} of ${namespace} ${metricName} is read as the ${aggregation} of ${gauge} `
         + '(the per-period average Datadog collects); set \'datadogMetric\' on the signal to name another metric',
     };
   }
   return {
-    metric: candidates[0], aggregation, asCount: false, confirmed: false,
+    metric: candidates[0],
+    aggregation,
+    asCount: false,
+    confirmed: false,
     warning: `${unconfirmed} ${candidates[0]} (${namespace} ${metricName}, ${name}); set 'datadogMetric' on the signal to the metric Datadog collects`,
   };
+}
+
+/** A Datadog metric query of a CloudWatch metric. */
+export interface DatadogAwsQuery {
+  readonly query: string;
+  readonly aggregation: Aggregation;
+  /** What the caller should warn about (see `DatadogAwsMetric.warning`). */
+  readonly warning?: string;
 }
 
 /**
@@ -135,7 +149,7 @@ export function datadogAwsMetric(namespace: string, metricName: string, statisti
  * why there is none. Monitors and dashboards both build their queries here.
  * @param groupBy a dimension to group by instead of filtering on it
  */
-export function datadogAwsMetricQuery(p: CloudWatchMetricProps, groupBy?: string): { query: string; aggregation: Aggregation; warning?: string } | string {
+export function datadogAwsMetricQuery(p: CloudWatchMetricProps, groupBy?: string): DatadogAwsQuery | string {
   const mapped = datadogAwsMetric(p.namespace, p.metricName, p.statistic ?? Statistic.AVERAGE, p.datadogMetric);
   if (typeof mapped === 'string') return mapped;
   const dims = p.dimensions ?? {};
