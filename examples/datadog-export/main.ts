@@ -38,7 +38,7 @@ export function datadogExportExample(app: App): TerraformStack[] {
       { namespace: 'AWS/ApiGateway', metricName: 'Latency', statistics: ['p90', 'p95', 'p99'] },
     ],
     metricMapping: [
-      { namespace: 'AWS/Lambda', metricName: 'Duration', unit: 'millisecond', description: 'Lambda invocation duration', tags: ['functionname', 'region', 'team'] },
+      { namespace: 'AWS/Lambda', metricName: 'Duration', unit: 'millisecond', description: 'Lambda invocation duration' },
       { namespace: 'AWS/SQS', metricName: 'ApproximateAgeOfOldestMessage', unit: 'second', description: 'Age of the oldest message in the queue' },
     ],
     tags: { 'team': 'platform', 'env': 'prod', 'managed-by': 'cdktf-integrations' },

@@ -3,20 +3,13 @@ import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import type { DatadogBackend } from './datadog-monitor-backend';
 import { DatadogMessage } from './private/notify';
-import { datadogMetricQuery, datadogTags, datadogTimeframe } from './private/query';
+import { DATADOG_WINDOW_MAX_SECONDS, datadogMetricQuery, DatadogSourceQuery, datadogTags, datadogTimeframe } from './private/query';
 import { fail, requireInteger } from '../core/private/validate';
 import { Severities } from '../core/severity';
 import { IMonitorBackend, IRenderedMonitor } from '../monitors/backend';
 import type { MonitorConfig } from '../monitors/monitor-config';
 import { Comparisons, MissingData } from '../monitors/threshold';
 import type { INotificationTarget } from '../notifications/targets';
-
-/**
- * Datadog's evaluation window: a whole number of minutes from 1 minute to 1 month
- * ("Set alert conditions" in docs.datadoghq.com/monitors/configuration: a custom window is
- * 1 minute to 48 hours, 1 month for metric monitors; taken here as 30 days).
- */
-const DATADOG_WINDOW_MAX_SECONDS = 30 * 86_400;
 
 /** The Datadog monitor a `MonitorConfig` rendered. */
 export class DatadogRenderedMonitor extends Construct implements IRenderedMonitor {
@@ -30,6 +23,7 @@ export class DatadogRenderedMonitor extends Construct implements IRenderedMonito
   public readonly query: string;
   private readonly notifications: DatadogMessage;
   private readonly monitor: MonitorConfig;
+  private readonly notifiesNoData: boolean;
 
   constructor(monitor: MonitorConfig, backend: DatadogBackend) {
     super(monitor, backend.id);
@@ -40,12 +34,13 @@ export class DatadogRenderedMonitor extends Construct implements IRenderedMonito
     const window = monitor.period * monitor.evaluationPeriods;
     if (window % 60 !== 0 || window < 60 || window > DATADOG_WINDOW_MAX_SECONDS) {
       fail(monitor, 'period × evaluationPeriods', `${monitor.period} × ${monitor.evaluationPeriods} = ${window} seconds`,
-        'a Datadog evaluation window: a whole number of minutes from 1 minute to 30 days');
+        'a Datadog evaluation window: a whole number of minutes from 1 minute to 7 days (last_10080m, the longest the monitor API documents)');
     }
-    const { query, aws } = buildQuery(monitor, window);
+    const { query, source } = buildQuery(monitor, window);
     this.query = query;
     const tags = datadogTags(monitor, monitor.severity, monitor.tags);
-    const notifiesNoData = monitor.missingData === MissingData.MISSING || monitor.missingData === MissingData.BREACHING;
+    const notifiesNoData = notifyNoData(monitor.missingData, source);
+    this.notifiesNoData = notifiesNoData;
     const delay = backend.options.awsEvaluationDelay === undefined ? 900 : requireInteger(monitor, 'awsEvaluationDelay', backend.options.awsEvaluationDelay, 0, 86_400);
     this.datadogMonitor = new Monitor(this, 'Resource', {
       name: monitor.title,
@@ -65,7 +60,8 @@ export class DatadogRenderedMonitor extends Construct implements IRenderedMonito
       // The provider's docs for no_data_timeframe recommend at least twice the window for metric alerts.
       noDataTimeframe: notifiesNoData ? Math.max(2 * (window / 60), 2) : undefined,
       renotifyInterval: monitor.renotifyInterval,
-      evaluationDelay: aws ? delay : undefined,
+      evaluationDelay: source.aws ? delay : undefined,
+      requireFullWindow: requireFullWindow(source),
       includeTags: true,
       provider: conn.provider,
     });
@@ -87,13 +83,38 @@ export class DatadogRenderedMonitor extends Construct implements IRenderedMonito
     const m = this.monitor;
     return this.notifications.render(m.message, m.runbookUrl, {
       warning: m.warning !== undefined,
-      noData: m.missingData === MissingData.MISSING || m.missingData === MissingData.BREACHING,
+      noData: this.notifiesNoData,
     });
   }
 }
 
-function buildQuery(m: MonitorConfig, window: number): { query: string; aws: boolean } {
+function buildQuery(m: MonitorConfig, window: number): { query: string; source: DatadogSourceQuery } {
   const tail = `${Comparisons.symbol(m.comparison)} ${m.critical}`;
   const source = datadogMetricQuery(m, 'signal', m.signal);
-  return { query: `${source.aggregation}(${datadogTimeframe(window)}):${source.query} ${tail}`, aws: source.aws };
+  return { query: `${source.aggregation}(${datadogTimeframe(window)}):${source.query} ${tail}`, source };
+}
+
+/**
+ * Whether the monitor notifies when its series has no data. BREACHING always does; MISSING (no
+ * data is its own state) does only for a metric that reports while all is well: a count, or a
+ * metric that stops while its resource is idle (an empty SQS dead-letter queue), has no data
+ * exactly when nothing happens, and "Monitors that report data infrequently, can have
+ * unexpected results" (docs.datadoghq.com/monitors/guide/monitoring-sparse-metrics), so no data
+ * is not paged there.
+ */
+function notifyNoData(missing: MissingData, source: DatadogSourceQuery): boolean {
+  if (missing === MissingData.BREACHING) return true;
+  return missing === MissingData.MISSING && source.sparse === undefined;
+}
+
+/**
+ * `require_full_window`, explicit per metric source. AWS metrics (Datadog's crawler or a metric
+ * stream) arrive late and in whole periods, and counts are sparse: for such metrics Datadog's
+ * guidance is "Do not require a full window of data for evaluation"
+ * (docs.datadoghq.com/monitors/guide/monitoring-sparse-metrics, "Metric-based monitor"; the
+ * option is "require_full_window" in docs.datadoghq.com/api/latest/monitors). Other metrics keep
+ * Datadog's default for threshold aggregations, a full window.
+ */
+function requireFullWindow(source: DatadogSourceQuery): boolean {
+  return !(source.aws || source.count);
 }

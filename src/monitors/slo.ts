@@ -74,6 +74,17 @@ export class BurnRateAlert {
     return [BurnRateAlert.page(14.4, 60, 5), BurnRateAlert.page(6, 360, 30), BurnRateAlert.ticket(1, 4320, 360)];
   }
 
+  /**
+   * The default of an `Slo`, taken by every backend that renders SLOs: the SRE workbook's two
+   * pages, 14.4× (1 h / 5 min) and 6× (6 h / 30 min), and a ticket at 3× over 1 day and 2 hours
+   * in place of the workbook's 3-day ticket. Datadog burn-rate alerts take long windows of 1 to
+   * 48 hours only (docs.datadoghq.com/service_management/service_level_objectives/burn_rate),
+   * CloudWatch at most 7 days, and each window fits a 7-day SLO.
+   */
+  public static defaults(): BurnRateAlert[] {
+    return [BurnRateAlert.page(14.4, 60, 5), BurnRateAlert.page(6, 360, 30), BurnRateAlert.ticket(3, 1440, 120)];
+  }
+
   /** The alert. */
   public readonly props: BurnRateAlertProps;
 
@@ -146,7 +157,7 @@ export interface SloProps {
   readonly indicator: SloIndicator;
   /**
    * The burn-rate alerts.
-   * @default BurnRateAlert.sreWorkbook()
+   * @default BurnRateAlert.defaults()
    */
   readonly burnRateAlerts?: BurnRateAlert[];
   /**
@@ -246,7 +257,7 @@ export class Slo extends AlertingConstruct {
     } else if (this.indicator.monitorList!.length === 0 || !this.indicator.monitorList!.every((m) => m instanceof MonitorConfig)) {
       fail(this, 'indicator.monitors', this.indicator.monitorList, 'a non-empty list of MonitorConfig');
     }
-    this.burnRateAlerts = this.validateAlerts(props.burnRateAlerts ?? BurnRateAlert.sreWorkbook());
+    this.burnRateAlerts = this.validateAlerts(props.burnRateAlerts ?? BurnRateAlert.defaults());
     for (const b of checkBackends(this, props.backends)) {
       this.addRendering(requireCapability<ISloBackend>(this, b, 'renderSlo', 'SLOs').renderSlo(this));
     }

@@ -299,7 +299,7 @@ export class ServiceMonitoringStack extends TerraformStack {
         target: slo.target,
         window: slo.window,
         indicator: SloIndicator.ratio({ good: slo.good, total: slo.total }),
-        burnRateAlerts: slo.burnRateAlerts ?? [BurnRateAlert.page(14.4, 60, 5), BurnRateAlert.page(6, 360, 30), BurnRateAlert.ticket(3, 1440, 120)],
+        burnRateAlerts: slo.burnRateAlerts ?? BurnRateAlert.defaults(),
         backends: sloBackends,
         targets,
         tags: { service: this.service, env: props.env ?? 'prod' },

@@ -419,9 +419,11 @@ describe('Datadog side', () => {
 
   test('metric mapping writes metadata and tag configuration to the Datadog name', () => {
     const { json, exp } = build({
+      allowCustomNamespaces: true,
       metricMapping: [
-        { namespace: 'AWS/Lambda', metricName: 'Duration', unit: 'millisecond', description: 'Invocation time', tags: ['functionname', 'team'] },
+        { namespace: 'AWS/Lambda', metricName: 'Duration', unit: 'millisecond', description: 'Invocation time' },
         { namespace: 'AWS/SQS', metricName: 'NumberOfMessagesSent', metricType: DatadogMetricType.COUNT },
+        { namespace: 'Checkout', metricName: 'Orders', datadogMetricName: 'checkout.orders', tags: ['region', 'team'] },
       ],
     });
     const meta = Object.values<any>(json.resource.datadog_metric_metadata);
@@ -429,8 +431,13 @@ describe('Datadog side', () => {
       expect.objectContaining({ metric: 'aws.lambda.duration', unit: 'millisecond', description: 'Invocation time', type: 'gauge' }),
       expect.objectContaining({ metric: 'aws.sqs.number_of_messages_sent', type: 'count' }),
     ]);
-    expect(only(json, 'datadog_metric_tag_configuration')).toMatchObject({ metric_name: 'aws.lambda.duration', metric_type: 'gauge', tags: ['functionname', 'team'] });
+    expect(only(json, 'datadog_metric_tag_configuration')).toMatchObject({ metric_name: 'checkout.orders', metric_type: 'gauge', tags: ['region', 'team'] });
     expect(warningsOf(exp)).toEqual([]);
+  });
+
+  test('no tag configuration on an integration metric: Datadog refuses it, so synth fails naming the metric', () => {
+    expect(() => build({ metricMapping: [{ namespace: 'AWS/Lambda', metricName: 'Duration', tags: ['functionname', 'team'] }] }))
+      .toThrow(/'metricMapping\[0\]\.tags' must be unset for aws\.lambda\.duration: it is a Datadog integration metric \(AWS\/Lambda Duration\)/);
   });
 
   test('a mapping of a metric the filters do not stream warns', () => {

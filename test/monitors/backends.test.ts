@@ -33,8 +33,9 @@ describe('Datadog backend', () => {
       priority: '2',
       tags: ['env:prod', 'severity:sev2', 'team:payments'],
       monitor_thresholds: { critical: '10' },
-      notify_no_data: true,
-      no_data_timeframe: 10,
+      // a count reports only what happens: no data does not notify, and no full window is required
+      notify_no_data: false,
+      require_full_window: false,
       renotify_interval: 30,
       evaluation_delay: 900,
       include_tags: true,

@@ -202,9 +202,9 @@ describe('MonitorConfig validation', () => {
 
   describe('Datadog limits', () => {
     test.each([
-      ['a 30-second window', { period: 30 }, "test/Errors: 'period × evaluationPeriods' must be a Datadog evaluation window: a whole number of minutes from 1 minute to 30 days; received \"30 × 1 = 30 seconds\""],
-      ['a 90-second window', { period: 30, evaluationPeriods: 3 }, "test/Errors: 'period × evaluationPeriods' must be a Datadog evaluation window: a whole number of minutes from 1 minute to 30 days; received \"30 × 3 = 90 seconds\""],
-      ['a 31-day window', { period: 86400, evaluationPeriods: 31 }, "test/Errors: 'period × evaluationPeriods' must be a Datadog evaluation window: a whole number of minutes from 1 minute to 30 days; received \"86400 × 31 = 2678400 seconds\""],
+      ['a 30-second window', { period: 30 }, "test/Errors: 'period × evaluationPeriods' must be a Datadog evaluation window: a whole number of minutes from 1 minute to 7 days (last_10080m, the longest the monitor API documents); received \"30 × 1 = 30 seconds\""],
+      ['a 90-second window', { period: 30, evaluationPeriods: 3 }, "test/Errors: 'period × evaluationPeriods' must be a Datadog evaluation window: a whole number of minutes from 1 minute to 7 days (last_10080m, the longest the monitor API documents); received \"30 × 3 = 90 seconds\""],
+      ['an 8-day window', { period: 86400, evaluationPeriods: 8 }, "test/Errors: 'period × evaluationPeriods' must be a Datadog evaluation window: a whole number of minutes from 1 minute to 7 days (last_10080m, the longest the monitor API documents); received \"86400 × 8 = 691200 seconds\""],
     ])('%s', (_name, props, message) => {
       expect(build({ ...props, backends: dd() } as any)).toThrow(message);
     });

@@ -137,7 +137,7 @@ describe('backends of the user\'s own', () => {
     const slo = new Slo(stack, 'Slo', {
       name: 'checkout', target: 99.9, indicator: ratio(), backends: [backend], targets: [NotificationTarget.email({ address: 'oncall@acme.example' })],
     });
-    expect(backend.seen).toEqual(['slo checkout 14.4x 1h/5m=SEV2, 6x 6h/30m=SEV2, 1x 3d/6h=SEV4', 'slo target email-oncall-at-acme-example']);
+    expect(backend.seen).toEqual(['slo checkout 14.4x 1h/5m=SEV2, 6x 6h/30m=SEV2, 3x 1d/2h=SEV4', 'slo target email-oncall-at-acme-example']);
     expect(slo.alertRenderings.map((r) => r.backend)).toEqual([backend]);
   });
 

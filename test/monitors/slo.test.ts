@@ -108,7 +108,7 @@ describe('Slo on Datadog', () => {
     connect(stack);
     expect(() => slo(stack, { burnRateAlerts: BurnRateAlert.sreWorkbook() })).toThrow(
       'test/Availability: \'burnRateAlerts[2].longWindowMinutes\' must be for Datadog whole hours from 1 to 48 hours (60-2880 minutes; Datadog burn-rate alerts); '
-      + 'replace the SRE workbook\'s 3-day ticket, e.g. with BurnRateAlert.ticket(3, 1440, 120); received 4320');
+      + 'replace the SRE workbook\'s 3-day ticket, e.g. with BurnRateAlert.ticket(3, 1440, 120) as BurnRateAlert.defaults() does; received 4320');
   });
 });
 

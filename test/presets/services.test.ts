@@ -178,7 +178,8 @@ describe('SQS', () => {
     });
     expect(alarmShape(json, 'orders: backlog')).toEqual({ ...common, metric_name: 'ApproximateNumberOfMessagesVisible', dimensions: { QueueName: 'orders' }, threshold: 1000 });
     expect(alarm(json, 'orders: oldest message age').tags).toEqual({ severity: 'sev3' });
-    expect(datadogQuery(json, 'orders: oldest message age')).toBe('max(last_5m):max:aws.sqs.approximate_age_of_oldest_message.maximum{queuename:orders} > 600');
+    // Datadog lists aws.sqs.approximate_age_of_oldest_message and no .maximum variant: the listed gauge, max-aggregated
+    expect(datadogQuery(json, 'orders: oldest message age')).toBe('max(last_5m):max:aws.sqs.approximate_age_of_oldest_message{queuename:orders} > 600');
   });
 
   test('dead letters: any visible message in the dead-letter queue', () => {

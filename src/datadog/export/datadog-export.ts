@@ -10,6 +10,7 @@ import { AWS_NAMESPACES, DATADOG_METRICS_INTAKE } from './private/datadog-export
 import { createFailedDataBucket } from './private/failed-data-bucket';
 import { createHealthChecks, healthNamespacesToPoll, ResolvedHealth, validateHealth } from './private/health';
 import { createDeliveryStream, createMetricStream } from './private/metric-stream';
+import { streamStatistics } from './private/used-statistics';
 import {
   ResolvedFilter, ResolvedMapping, ResolvedStatistics, validateFilters, validateMapping, validateRegions, validateStatistics,
   validateTags, warnUnstreamedMappings,
@@ -470,7 +471,7 @@ export class DatadogExport extends Construct {
       deliveryStream: delivery.deliveryStream,
       include: cfg.include,
       exclude: cfg.exclude,
-      statistics: cfg.statistics,
+      statistics: () => streamStatistics(this, cfg.statistics, cfg.include, cfg.exclude),
       includeLinkedAccountsMetrics: cfg.includeLinkedAccountsMetrics,
       tags: awsTags,
     });

@@ -1,27 +1,21 @@
 /**
- * How a CloudWatch metric arrives in Datadog through Datadog's AWS integration.
+ * How a CloudWatch metric arrives in Datadog through Datadog's AWS integration, looked up in
+ * Datadog's own published metric lists (`DATADOG_AWS_METRICS`, generated from the integrations'
+ * metric tables by scripts/datadog-aws-metrics.ts; sources in
+ * datadog-aws-metric-table.provenance.json).
  *
- * Datadog's rule, as its integration pages list the metrics
- * (https://docs.datadoghq.com/integrations/amazon_lambda/#metrics,
- * https://docs.datadoghq.com/integrations/amazon_elb/#metrics,
- * https://docs.datadoghq.com/integrations/amazon_dynamodb/#metrics):
- *
- * - the name is `aws.<namespace after "AWS/", lower-cased>.<metric name in snake_case>`, where
- *   snake_case inserts `_` only between a lower-case letter and a following upper-case letter or
- *   digit, and lower-cases the rest: `CPUUtilization` → `cpuutilization`, `ReadIOPS` →
- *   `read_iops`, `ClientTLSNegotiationErrorCount` → `client_tlsnegotiation_error_count`,
- *   `IPv6RequestCount` → `ipv_6request_count`;
- * - a gauge's Average is the bare name; Maximum, Minimum, Sum, SampleCount and percentiles are
- *   separate metrics with the suffix `.maximum`, `.minimum`, `.sum`, `.samplecount`, `.p99` …
- *   (`aws.lambda.duration.maximum`, `aws.lambda.duration.p99`,
- *   `aws.dynamodb.returned_item_count.samplecount`);
- * - a count (Lambda `Invocations`, `Errors`…) is collected once, as its Sum, under the bare name
- *   (`aws.lambda.errors` is typed count).
- *
- * Where the rule does not hold, the table below names the documented metric; anything else
- * can be set per signal with `datadogMetric`.
+ * The name Datadog gives a metric is `aws.<namespace after "AWS/", lower-cased>.<metric name in
+ * snake_case>` (snake_case inserts `_` only between a lower-case letter and a following upper-case
+ * letter or digit: `CPUUtilization` → `cpuutilization`), except for the names in
+ * `NAME_OVERRIDES`; a statistic other than the gauge's Average is its own metric with a suffix
+ * (`.maximum`, `.minimum`, `.sum`, `.samplecount`, `.p99` …), and a metric Datadog types `count`
+ * is collected once, as its Sum, under the bare name. Each candidate is checked against the
+ * table: a name Datadog does not list is never emitted silently. When Datadog lists the gauge but
+ * not the statistic's variant (`aws.rds.free_storage_space` has no `.minimum`), the query takes the
+ * listed gauge with the statistic's aggregator and says so; when it lists neither, the rule's name
+ * is kept with a warning, and `datadogMetric` on the signal names the metric explicitly.
  */
-import { isDatadogCountMetric } from '../../aws/private/metric-facts';
+import { DATADOG_AWS_METRICS } from './datadog-aws-metric-table';
 import { Aggregation, CloudWatchMetricProps, Statistic } from '../../signals/signal';
 
 /**
@@ -50,12 +44,6 @@ const NAME_OVERRIDES: Record<string, string> = {
   'AWS/NetworkELB:TCP_Target_Reset_Count': 'aws.networkelb.tcptarget_reset_count',
 };
 
-/**
- * Gauges whose Average is itself suffixed `.average` (https://docs.datadoghq.com/integrations/amazon_elb/#metrics:
- * `aws.applicationelb.target_response_time.average`).
- */
-const AVERAGE_SUFFIXED = new Set(['AWS/ApplicationELB:TargetResponseTime']);
-
 /** The Datadog form of a CloudWatch metric and statistic. */
 export interface DatadogAwsMetric {
   /** The Datadog metric name. */
@@ -64,7 +52,32 @@ export interface DatadogAwsMetric {
   readonly aggregation: Aggregation;
   /** Whether the query needs `.as_count()` (a count metric). */
   readonly asCount: boolean;
+  /** Whether Datadog's published list names the metric (or the signal named it explicitly). */
+  readonly confirmed: boolean;
+  /** What the caller should warn about: a substituted or unconfirmed name. */
+  readonly warning?: string;
 }
+
+/** Datadog's type of an `aws.*` metric (`gauge`, `count`, `rate`), or undefined when Datadog does not list it. */
+export function datadogAwsMetricType(metric: string): string | undefined {
+  const m = /^aws\.([a-z0-9_]+)\.(.+)$/.exec(metric);
+  return m ? DATADOG_AWS_METRICS[m[1]]?.[m[2]] : undefined;
+}
+
+/** Whether Datadog's published lists name the `aws.*` metric. */
+export function isPublishedDatadogAwsMetric(metric: string): boolean {
+  return datadogAwsMetricType(metric) !== undefined;
+}
+
+/** The namespaces (`lambda`, `applicationelb` …) the table covers. */
+export function datadogAwsMetricNamespaces(): string[] {
+  return Object.keys(DATADOG_AWS_METRICS);
+}
+
+const SUFFIX: Record<string, string> = { Maximum: 'maximum', Minimum: 'minimum', Sum: 'sum', SampleCount: 'samplecount' };
+const AGGREGATION: Record<string, Aggregation> = {
+  Average: Aggregation.AVG, Maximum: Aggregation.MAX, Minimum: Aggregation.MIN, Sum: Aggregation.SUM, SampleCount: Aggregation.SUM,
+};
 
 /** `CPUUtilization` → `cpuutilization`, `ApproximateAgeOfOldestMessage` → `approximate_age_of_oldest_message`. */
 export function datadogSnakeCase(name: string): string {
@@ -81,36 +94,53 @@ export function datadogDimensionTag(dimension: string): string {
  * @param override the signal's explicit `datadogMetric`, if any
  */
 export function datadogAwsMetric(namespace: string, metricName: string, statistic: Statistic, override?: string): DatadogAwsMetric | string {
-  const key = `${namespace}:${metricName}`;
-  const count = isDatadogCountMetric(namespace, metricName);
   if (override) {
-    return { metric: override, aggregation: statistic.aggregation, asCount: count };
+    return { metric: override, aggregation: statistic.aggregation, asCount: datadogAwsMetricType(override) === 'count', confirmed: true };
   }
   if (!namespace.startsWith('AWS/')) {
     return `Datadog's AWS integration names only AWS/ namespaces by rule; set 'datadogMetric' on the signal for the custom namespace ${namespace}`;
   }
-  const base = NAME_OVERRIDES[key] ?? `aws.${namespace.slice(4).toLowerCase()}.${datadogSnakeCase(metricName)}`;
-  if (count) {
+  const base = NAME_OVERRIDES[`${namespace}:${metricName}`] ?? `aws.${namespace.slice(4).toLowerCase()}.${datadogSnakeCase(metricName)}`;
+  const unconfirmed = `Datadog's published metrics of ${namespace} do not list`;
+  if (datadogAwsMetricType(base) === 'count') {
     if (statistic.name !== 'Sum') {
       return `Datadog collects ${namespace} ${metricName} only as a count (its Sum, ${base}); use Statistic.SUM`;
     }
-    return { metric: base, aggregation: Aggregation.SUM, asCount: true };
+    return { metric: base, aggregation: Aggregation.SUM, asCount: true, confirmed: true };
   }
-  switch (statistic.name) {
-    case 'Average':
-      return { metric: AVERAGE_SUFFIXED.has(key) ? `${base}.average` : base, aggregation: Aggregation.AVG, asCount: false };
-    case 'Maximum':
-      return { metric: `${base}.maximum`, aggregation: Aggregation.MAX, asCount: false };
-    case 'Minimum':
-      return { metric: `${base}.minimum`, aggregation: Aggregation.MIN, asCount: false };
-    case 'Sum':
-      return { metric: `${base}.sum`, aggregation: Aggregation.SUM, asCount: false };
-    case 'SampleCount':
-      return { metric: `${base}.samplecount`, aggregation: Aggregation.SUM, asCount: false };
-    default:
-      // Percentiles: `.p50`, `.p99`, `.p99.9`; which ones exist depends on the metric.
-      return { metric: `${base}.${statistic.name}`, aggregation: Aggregation.AVG, asCount: false };
+  const name = statistic.name;
+  // Average: the bare gauge, or its `.average` form where Datadog lists only that
+  // (aws.applicationelb.target_response_time.average).
+  const candidates = name === 'Average' ? [base, `${base}.average`] : [`${base}.${SUFFIX[name] ?? name}`];
+  const aggregation = AGGREGATION[name] ?? Aggregation.AVG;
+  const found = candidates.find(isPublishedDatadogAwsMetric);
+  if (found) return { metric: found, aggregation, asCount: datadogAwsMetricType(found) === 'count', confirmed: true };
+  const gauge = [base, `${base}.average`].find(isPublishedDatadogAwsMetric);
+  if (gauge && (name === 'Maximum' || name === 'Minimum')) {
+    return {
+      metric: gauge,
+      aggregation,
+      asCount: false,
+      confirmed: true,
+      warning: `${unconfirmed} ${candidates[0]}; the ${name} of ${namespace} ${metricName} is read as the ${aggregation} of ${gauge} `
+        + '(the per-period average Datadog collects); set \'datadogMetric\' on the signal to name another metric',
+    };
   }
+  return {
+    metric: candidates[0],
+    aggregation,
+    asCount: false,
+    confirmed: false,
+    warning: `${unconfirmed} ${candidates[0]} (${namespace} ${metricName}, ${name}); set 'datadogMetric' on the signal to the metric Datadog collects`,
+  };
+}
+
+/** A Datadog metric query of a CloudWatch metric. */
+export interface DatadogAwsQuery {
+  readonly query: string;
+  readonly aggregation: Aggregation;
+  /** What the caller should warn about (see `DatadogAwsMetric.warning`). */
+  readonly warning?: string;
 }
 
 /**
@@ -119,12 +149,16 @@ export function datadogAwsMetric(namespace: string, metricName: string, statisti
  * why there is none. Monitors and dashboards both build their queries here.
  * @param groupBy a dimension to group by instead of filtering on it
  */
-export function datadogAwsMetricQuery(p: CloudWatchMetricProps, groupBy?: string): { query: string; aggregation: Aggregation } | string {
+export function datadogAwsMetricQuery(p: CloudWatchMetricProps, groupBy?: string): DatadogAwsQuery | string {
   const mapped = datadogAwsMetric(p.namespace, p.metricName, p.statistic ?? Statistic.AVERAGE, p.datadogMetric);
   if (typeof mapped === 'string') return mapped;
   const dims = p.dimensions ?? {};
   const filter = Object.keys(dims).sort().filter((k) => k !== groupBy)
     .map((k) => `${datadogDimensionTag(k)}:${String(dims[k]).toLowerCase()}`).join(',') || '*';
   const by = groupBy === undefined ? '' : ` by {${datadogDimensionTag(groupBy)}}`;
-  return { query: `${mapped.aggregation}:${mapped.metric}{${filter}}${by}${mapped.asCount ? '.as_count()' : ''}`, aggregation: mapped.aggregation };
+  return {
+    query: `${mapped.aggregation}:${mapped.metric}{${filter}}${by}${mapped.asCount ? '.as_count()' : ''}`,
+    aggregation: mapped.aggregation,
+    ...(mapped.warning ? { warning: mapped.warning } : {}),
+  };
 }

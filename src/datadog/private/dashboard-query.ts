@@ -1,3 +1,4 @@
+import { Annotations } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { datadogAwsMetricQuery } from './aws-metric-names';
 import { fail } from '../../core/private/validate';
@@ -21,6 +22,7 @@ export function datadogQuery(scope: IConstruct, prop: string, s: Signal, groupBy
     cloudWatchMetric: (p) => {
       const q = datadogAwsMetricQuery(p, groupBy);
       if (typeof q === 'string') fail(scope, prop, s.toString(), `a signal the Datadog dashboard can draw: ${q}`);
+      if (q.warning) Annotations.of(scope).addWarning(`${scope.node.path}: ${prop}: ${q.warning}`);
       return q.query;
     },
     cloudWatchExpression: cannot,

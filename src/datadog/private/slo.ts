@@ -73,7 +73,7 @@ export function renderDatadogSlo(slo: Slo, backend: DatadogBackend): DatadogRend
     const p = a.props;
     if (p.longWindowMinutes < LONG_MIN || p.longWindowMinutes > LONG_MAX || p.longWindowMinutes % 60 !== 0) {
       fail(slo, `burnRateAlerts[${i}].longWindowMinutes`, p.longWindowMinutes,
-        'for Datadog whole hours from 1 to 48 hours (60-2880 minutes; Datadog burn-rate alerts); replace the SRE workbook\'s 3-day ticket, e.g. with BurnRateAlert.ticket(3, 1440, 120)');
+        'for Datadog whole hours from 1 to 48 hours (60-2880 minutes; Datadog burn-rate alerts); replace the SRE workbook\'s 3-day ticket, e.g. with BurnRateAlert.ticket(3, 1440, 120) as BurnRateAlert.defaults() does');
     }
     const severity = slo.severityOf(a);
     const notifications = new DatadogMessage(slo, backend, severity);

@@ -9,7 +9,7 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { Annotations } from 'cdktf';
+import { Annotations, Lazy } from 'cdktf';
 import { Construct } from 'constructs';
 import { OUTPUT_FORMAT, STATEMENT_VERSION } from './datadog-export-facts';
 import type { ResolvedFilter, ResolvedStatistics } from './validate-props';
@@ -150,7 +150,8 @@ export interface MetricStreamOptions {
   readonly deliveryStream: KinesisFirehoseDeliveryStream;
   readonly include: ResolvedFilter[];
   readonly exclude: ResolvedFilter[];
-  readonly statistics: ResolvedStatistics[];
+  /** The statistics configuration, computed at synthesis (when every monitor and dashboard of the stack exists). */
+  readonly statistics: () => ResolvedStatistics[];
   readonly includeLinkedAccountsMetrics: boolean;
   readonly tags?: Record<string, string>;
 }
@@ -194,7 +195,15 @@ export function createMetricStream(scope: Construct, o: MetricStreamOptions): Cl
     includeLinkedAccountsMetrics: o.includeLinkedAccountsMetrics || undefined,
     includeFilter: o.include.length > 0 ? o.include : undefined,
     excludeFilter: o.exclude.length > 0 ? o.exclude : undefined,
-    statisticsConfiguration: o.statistics.length > 0 ? o.statistics : undefined,
+    statisticsConfiguration: Lazy.anyValue({
+      produce: () => {
+        const all = o.statistics();
+        return all.length === 0 ? undefined : all.map((c) => ({
+          additional_statistics: c.additionalStatistics,
+          include_metric: c.includeMetric.map((m) => ({ namespace: m.namespace, metric_name: m.metricName })),
+        }));
+      },
+    }),
     dependsOn: [streamPolicy],
     tags: o.tags,
   });

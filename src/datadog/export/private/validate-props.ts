@@ -131,6 +131,13 @@ export function validateMapping(
       if (!Array.isArray(m.tags) || m.tags.length === 0) fail(scope, `${prop}.tags`, m.tags, 'a non-empty list of tag keys, or unset');
       tags = [...new Set<string>(m.tags.map((t: unknown, j: number) => requirePattern(scope, `${prop}.tags[${j}]`, t, DD_TAG_KEY,
         'a Datadog tag key (a letter, then up to 199 letters, digits, _ - . /)')))].sort();
+      // Tag configurations (Metrics without Limits) apply to custom metrics only
+      // (docs.datadoghq.com/metrics/metrics-without-limits); Datadog refuses one for a metric of an
+      // AWS/ namespace, an integration metric whether crawled or streamed (aws.lambda.duration …).
+      if (namespace.startsWith('AWS/')) {
+        fail(scope, `${prop}.tags`, tags, `unset for ${ddName}: it is a Datadog integration metric (${namespace} ${metricName}), and Datadog configures `
+          + 'queryable tags (a datadog_metric_tag_configuration) only on custom metrics');
+      }
     }
     const unit = optionalPattern(scope, `${prop}.unit`, m.unit, /^[a-z][a-z_]{0,63}$/, 'a Datadog unit name such as millisecond, byte, request or percent');
     const description = optionalPattern(scope, `${prop}.description`, m.description, /^[^\n]{1,400}$/s, 'a one-line description of at most 400 characters');

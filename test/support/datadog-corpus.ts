@@ -1,0 +1,100 @@
+/**
+ * Every synthesized stack whose Datadog output the contract tests check: each example of
+ * examples/app.ts and each template stack of src/stacks with the options that reach Datadog.
+ */
+import { App, TerraformStack } from 'cdktf';
+import { synthApp } from './synth';
+import { EXAMPLES } from '../../examples/app';
+import {
+  AwsMetricsToDatadogStack, DatadogSite, ExportInterval, IncidentRoutingStack, MonitorBackend, MonitorPresets, ServiceBackend, ServiceMonitoringStack,
+  Severity, Signal, Statistic,
+} from '../../src';
+import { connect } from '../monitors/fixtures';
+
+/** Every monitor preset with every option, on Datadog. */
+export function presetStacks(app: App): void {
+  const stack = new TerraformStack(app, 'presets-datadog');
+  connect(stack);
+  const backends = () => [MonitorBackend.datadog()];
+  MonitorPresets.lambdaFunction(stack, 'Checkout', { functionName: 'checkout', maxErrors: 5, maxDurationP99Ms: 2400, backends: backends() });
+  MonitorPresets.applicationLoadBalancer(stack, 'Web', {
+    loadBalancer: 'app/web/50dc6c495c0c9188',
+    targetGroup: 'targetgroup/web/6d0ecf831eec9f09',
+    maxTarget5xx: 10,
+    maxElb5xx: 5,
+    maxResponseTimeP99Seconds: 1.5,
+    backends: backends(),
+  });
+  MonitorPresets.sqsQueue(stack, 'Orders', {
+    queueName: 'orders', maxAgeOfOldestMessageSeconds: 600, maxVisibleMessages: 1000, deadLetterQueueName: 'orders-dlq', backends: backends(),
+  });
+  MonitorPresets.rdsInstance(stack, 'Db', {
+    dbInstanceIdentifier: 'orders-db', maxCpuPercent: 90, minFreeStorageBytes: 10e9, minFreeableMemoryBytes: 256e6, maxConnections: 400, backends: backends(),
+  });
+  MonitorPresets.dynamoDbTable(stack, 'Carts', { tableName: 'carts', backends: backends() });
+  MonitorPresets.ecsService(stack, 'Api', { clusterName: 'prod', serviceName: 'api', maxCpuPercent: 85, maxMemoryPercent: 90, backends: backends() });
+}
+
+/** The template stacks of src/stacks, each with the props that reach Datadog. */
+export function templateStacks(app: App): void {
+  const routing = new IncidentRoutingStack(app, 'template-routing', {
+    aws: { region: 'eu-west-1', accountId: '123456789012' },
+    grafana: { url: 'https://g.example.com' },
+    slack: { workspaceId: 'T01234567', botTokenEnvironmentVariable: 'TF_VAR_slack_bot', datadogAccountName: 'acme' },
+    routes: [
+      { severities: [Severity.SEV1, Severity.SEV2], pagerDutyService: 'oncall', pagerDutyKeyEnvironmentVariable: 'TF_VAR_pd_key' },
+      { severities: [Severity.SEV3, Severity.SEV4, Severity.SEV5], slackChannel: 'alerts', slackChannelId: 'C0ALERTS1' },
+    ],
+  });
+  new ServiceMonitoringStack(app, 'template-service', {
+    service: 'checkout',
+    backends: [ServiceBackend.DATADOG],
+    routing,
+    aws: { region: 'eu-west-1' },
+    datadog: {},
+    lambdaFunctions: [{ functionName: 'checkout-api' }],
+    queues: [{ queueName: 'orders', deadLetterQueueName: 'orders-dlq' }],
+    loadBalancers: [{ loadBalancer: 'app/checkout/0123456789abcdef' }],
+    slo: {
+      target: 99.9,
+      good: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'OrdersSucceeded', statistic: Statistic.SUM, datadogMetric: 'checkout.orders_succeeded' }),
+      total: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'OrdersPlaced', statistic: Statistic.SUM, datadogMetric: 'checkout.orders_placed' }),
+      backends: [ServiceBackend.DATADOG],
+    },
+  });
+  new AwsMetricsToDatadogStack(app, 'template-metrics', {
+    accountId: '123456789012', regions: ['eu-west-1'], datadogSite: DatadogSite.EU1, exportInterval: ExportInterval.FIVE_MINUTES,
+  });
+}
+
+/** One synthesized stack: where it came from and its Terraform JSON. */
+export interface CorpusStack {
+  readonly source: string;
+  readonly stack: string;
+  readonly json: any;
+}
+
+let cached: CorpusStack[] | undefined;
+
+/** Every stack of every example and template, synthesized once per test file. */
+export function datadogCorpus(): CorpusStack[] {
+  if (cached) return cached;
+  const out: CorpusStack[] = [];
+  const builds: Record<string, (app: App) => unknown> = { ...EXAMPLES, templates: templateStacks, presets: presetStacks };
+  for (const [source, build] of Object.entries(builds)) {
+    const { stacks } = synthApp(build);
+    for (const [stack, json] of Object.entries(stacks)) out.push({ source, stack, json });
+  }
+  cached = out;
+  return out;
+}
+
+/** The resources of one type of a stack, by Terraform address. */
+export function resourcesOf(json: any, type: string): Array<[string, any]> {
+  return Object.entries<any>(json.resource?.[type] ?? {}).map(([name, body]) => [`${type}.${name}`, body]);
+}
+
+/** Every `aws.*` metric name in a Datadog query or dashboard text. */
+export function awsMetricNames(text: string): string[] {
+  return [...text.matchAll(/(?<![\w.])aws\.[a-z0-9_]+(?:\.[a-z0-9_]+)+(?:\.[0-9]+)?/g)].map((m) => m[0]);
+}
