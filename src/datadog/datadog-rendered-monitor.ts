@@ -3,7 +3,7 @@ import { TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
 import type { DatadogBackend } from './datadog-monitor-backend';
 import { DatadogMessage } from './private/notify';
-import { DATADOG_WINDOW_MAX_SECONDS, datadogMetricQuery, DatadogSourceQuery, datadogTags, datadogTimeframe } from './private/query';
+import { DATADOG_WINDOW_MAX_SECONDS, datadogMetricQuery, DatadogSourceQuery, datadogTags, datadogTimeframe, requireFullWindow } from './private/query';
 import { fail, requireInteger } from '../core/private/validate';
 import { Severities } from '../core/severity';
 import { IMonitorBackend, IRenderedMonitor } from '../monitors/backend';
@@ -105,16 +105,4 @@ function buildQuery(m: MonitorConfig, window: number): { query: string; source: 
 function notifyNoData(missing: MissingData, source: DatadogSourceQuery): boolean {
   if (missing === MissingData.BREACHING) return true;
   return missing === MissingData.MISSING && source.sparse === undefined;
-}
-
-/**
- * `require_full_window`, explicit per metric source. AWS metrics (Datadog's crawler or a metric
- * stream) arrive late and in whole periods, and counts are sparse: for such metrics Datadog's
- * guidance is "Do not require a full window of data for evaluation"
- * (docs.datadoghq.com/monitors/guide/monitoring-sparse-metrics, "Metric-based monitor"; the
- * option is "require_full_window" in docs.datadoghq.com/api/latest/monitors). Other metrics keep
- * Datadog's default for threshold aggregations, a full window.
- */
-function requireFullWindow(source: DatadogSourceQuery): boolean {
-  return !(source.aws || source.count);
 }

@@ -52,6 +52,8 @@ describe('AnomalyMonitor', () => {
       monitor_thresholds: { critical: '0.8', critical_recovery: '0' },
       monitor_threshold_windows: { trigger_window: 'last_30m', recovery_window: 'last_30m' },
       evaluation_delay: 900,
+      // an AWS metric: no full window required (Datadog, "Monitoring sparse metrics")
+      require_full_window: false,
       include_tags: true,
       provider: 'datadog',
     });
@@ -121,6 +123,20 @@ describe('AnomalyMonitor', () => {
     const s2 = newStack();
     connect(s2);
     expect(() => anomaly(s2, { bounds: 12 })).toThrow('test/Anomaly: \'bounds\' must be a number of standard deviations greater than 0 and at most 10; received 12');
+  });
+
+  test('Datadog: the query window stays in the API\'s documented forms (at most a week); AWS metrics need no full window', () => {
+    const stack = newStack();
+    connect(stack);
+    // 2-day alert window: five times that is 10 days, beyond last_1w.
+    anomaly(stack, { backends: [MonitorBackend.datadog()], period: 3600, evaluationPeriods: 48 });
+    const m = only(synthStack(stack).resource.datadog_monitor);
+    expect(m.query).toMatch(/^avg\(last_1w\):anomalies\(.*alert_window='last_48h'/);
+    expect(m.require_full_window).toBe(false);
+    const s2 = newStack();
+    connect(s2);
+    expect(() => anomaly(s2, { backends: [MonitorBackend.datadog()], period: 3600, evaluationPeriods: 192 }))
+      .toThrow('test/Anomaly: \'period × evaluationPeriods\' must be for Datadog an alert window of whole minutes, at most a week (the longest monitor query window the API documents); received "3600 × 192 = 691200 seconds"');
   });
 
   test('Datadog needs an alert window of at least 5 rollup intervals', () => {

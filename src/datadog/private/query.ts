@@ -91,3 +91,15 @@ export function datadogTags(scope: IConstruct, severity: Severity, tags: Record<
   }
   return out.sort();
 }
+
+/**
+ * `require_full_window`, explicit per metric source. AWS metrics (Datadog's crawler or a metric
+ * stream) arrive late and in whole periods, and counts are sparse: for such metrics Datadog's
+ * guidance is "Do not require a full window of data for evaluation"
+ * (docs.datadoghq.com/monitors/guide/monitoring-sparse-metrics, "Metric-based monitor"; the
+ * option is "require_full_window" in docs.datadoghq.com/api/latest/monitors). Other metrics keep
+ * Datadog's default for threshold aggregations, a full window.
+ */
+export function requireFullWindow(source: DatadogSourceQuery): boolean {
+  return !(source.aws || source.count);
+}
