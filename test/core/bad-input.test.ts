@@ -3,9 +3,11 @@
  * each is now the library's ValidationError naming the construct path, the prop and the value.
  */
 import {
+  GitHubAuth, GitHubConnection, GitHubRepository, GitHubSecretValue, Secret, WebhookAuth, WebhookConnection,
   DatadogDashboardImport, DatadogMonitorImport, Errors, GrafanaDashboardImport, ImportSource,
 } from '../../src';
 import { datadog, grafana } from '../catalog/support';
+import { Testing } from 'cdktf';
 import { newStack } from '../support/synth';
 
 /** Run `f` and return the ValidationError it throws (fails the test on any other outcome). */
@@ -46,5 +48,86 @@ describe('deeply nested import JSON', () => {
     const s = newStack();
     grafana(s);
     expect(() => new GrafanaDashboardImport(s, 'Imp', { source: ImportSource.fromObject({ title: 't', panels: [], extra: nested(25) }) })).not.toThrow();
+  });
+});
+
+function gitHubStack() {
+  const stack = newStack();
+  new GitHubConnection(stack, 'GitHub', { owner: 'acme', auth: GitHubAuth.token(Secret.fromTerraformVariable(stack, 'Token', { variableName: 'gh_token' })), testConnection: false });
+  return stack;
+}
+
+describe('GitHubRepository', () => {
+  test.each([
+    ['topics as a string', { topics: 'cdktf' }, "test/Repo: 'topics' must be a list of topics; received \"cdktf\""],
+    ['topics as an object', { topics: { a: 1 } }, "test/Repo: 'topics' must be a list of topics; received {\"a\":1}"],
+    ['a null topic', { topics: ['a', null] }, "test/Repo: 'topics[1]' must be an element of a list of topics, not null or undefined; received null"],
+    ['branch protections as an object', { branchProtection: { pattern: 'main' } }, "test/Repo: 'branchProtection' must be a list of BranchProtectionOptions; received {\"pattern\":\"main\"}"],
+    ['an undefined branch protection', { branchProtection: [undefined] }, "test/Repo: 'branchProtection[0]' must be an element of a list of BranchProtectionOptions, not null or undefined; received undefined"],
+    ['status checks as a string', { branchProtection: [{ pattern: 'main', requiredStatusChecks: 'build' }] }, "test/Repo: 'branchProtection[0].requiredStatusChecks' must be a list of status check names; received \"build\""],
+    ['environments as a string', { environments: 'prod' }, "test/Repo: 'environments' must be a list of EnvironmentOptions; received \"prod\""],
+    ['reviewer ids as a number', { environments: [{ name: 'prod', reviewerUserIds: 5 }] }, "test/Repo: 'environments[0].reviewerUserIds' must be a list of GitHub user ids; received 5"],
+    ['a null environment', { environments: [null] }, "test/Repo: 'environments[0]' must be an element of a list of EnvironmentOptions, not null or undefined; received null"],
+  ])('%s is a ValidationError', (_name, props, message) => {
+    expect(validationError(() => new GitHubRepository(gitHubStack(), 'Repo', { name: 'r', ...(props as any) })).message).toBe(message);
+  });
+
+  test('two branch protections with the same pattern', () => {
+    expect(validationError(() => new GitHubRepository(gitHubStack(), 'Repo', { name: 'r', branchProtection: [{ pattern: 'main' }, { pattern: 'main' }] })).message)
+      .toBe("test/Repo: 'branchProtection[1].pattern' must be a branch name pattern not protected twice in the repository (GitHub keeps one rule per pattern); received \"main\"");
+  });
+
+  test('distinct patterns that map to the same construct id both synthesize', () => {
+    const stack = gitHubStack();
+    new GitHubRepository(stack, 'Repo', { name: 'r', branchProtection: [{ pattern: 'release/*' }, { pattern: 'release-*' }], environments: [{ name: 'prod-1' }, { name: 'prod_1' }] });
+    const json = JSON.parse(Testing.synth(stack, true));
+    expect(Object.values<any>(json.resource.github_branch_protection).map((b) => b.pattern).sort()).toEqual(['release-*', 'release/*']);
+    expect(Object.values<any>(json.resource.github_repository_environment).map((b) => b.environment).sort()).toEqual(['prod-1', 'prod_1']);
+  });
+
+  test('the same variable or secret twice', () => {
+    const repo = new GitHubRepository(gitHubStack(), 'Repo', { name: 'r', environments: [{ name: 'prod' }] });
+    repo.addVariable('REGION', 'eu-west-1');
+    expect(validationError(() => repo.addVariable('region', 'us-east-1')).message)
+      .toBe("test/Repo: 'variable name' must be an Actions variable name not added twice to the repository (GitHub ignores case); received \"region\"");
+    repo.addVariable('REGION', 'eu-west-1', 'prod');
+    const secret = GitHubSecretValue.preEncrypted(Secret.fromTerraformVariable(repo, 'S', { variableName: 's' }));
+    repo.addSecret('TOKEN', secret);
+    expect(validationError(() => repo.addSecret('TOKEN', secret)).message)
+      .toBe("test/Repo: 'secret name' must be an Actions secret name not added twice to the repository (GitHub ignores case); received \"TOKEN\"");
+    repo.addSecret('TOKEN', secret, 'prod');
+    expect(validationError(() => repo.addSecret('TOKEN', secret, 'prod')).message)
+      .toBe("test/Repo: 'secret name' must be an Actions secret name not added twice to the environment prod (GitHub ignores case); received \"TOKEN\"");
+  });
+
+  test('more than 20 topics, or a topic over 50 characters or with upper case', () => {
+    const topics = Array.from({ length: 21 }, (_, i) => `t${i}`);
+    expect(validationError(() => new GitHubRepository(gitHubStack(), 'Repo', { name: 'r', topics })).message)
+      .toMatch(/^test\/Repo: 'topics' must be at most 20 topics, as GitHub allows; received \["t0",/);
+    expect(() => new GitHubRepository(gitHubStack(), 'Repo', { name: 'r', topics: topics.slice(0, 20) })).not.toThrow();
+    for (const t of ['a'.repeat(51), 'Upper', 'under_score', '-lead']) {
+      expect(validationError(() => new GitHubRepository(gitHubStack(), 'Repo', { name: 'r', topics: [t] })).message)
+        .toMatch(/^test\/Repo: 'topics\[0\]' must be a topic of lower-case letters, digits and hyphens \(at most 50 characters\)/);
+    }
+  });
+
+  test.each([
+    ['a branch pattern', { branchProtection: [{ pattern: 'main\nx' }] }, 'branchProtection[0].pattern'],
+    ['an environment name', { environments: [{ name: 'prod\u0007' }] }, 'environments[0].name'],
+    ['the default branch', { defaultBranch: 'ma\u0001in' }, 'defaultBranch'],
+  ])('a control character in %s is rejected', (_name, props, prop) => {
+    const e = validationError(() => new GitHubRepository(gitHubStack(), 'Repo', { name: 'r', ...(props as any) }));
+    expect(e.message).toContain(`test/Repo: '${prop}' must be`);
+  });
+
+  test('webhook events as a string, and the same webhook id twice', () => {
+    const stack = gitHubStack();
+    const repo = new GitHubRepository(stack, 'Repo', { name: 'r' });
+    const endpoint = new WebhookConnection(stack, 'Hook', { url: 'https://hooks.example.com/in', auth: WebhookAuth.hmacSignature(Secret.fromTerraformVariable(stack, 'H', { variableName: 'h' })) });
+    expect(validationError(() => repo.addWebhook('Deploy', { endpoint, events: 'push' as any })).message)
+      .toBe("test/Repo: 'webhooks.Deploy.events' must be a list of GitHub events; received \"push\"");
+    repo.addWebhook('Deploy', { endpoint, events: ['push'] });
+    expect(validationError(() => repo.addWebhook('Deploy', { endpoint, events: ['push'] })).message)
+      .toBe("test/Repo: 'webhook id' must be a webhook id not used twice in the repository; received \"Deploy\"");
   });
 });
