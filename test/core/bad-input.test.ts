@@ -3,6 +3,7 @@
  * each is now the library's ValidationError naming the construct path, the prop and the value.
  */
 import {
+  AwsConnection, Webhook, WebhookPayload,
   GitHubAuth, GitHubConnection, GitHubRepository, GitHubSecretValue, Secret, WebhookAuth, WebhookConnection,
   DatadogDashboardImport, DatadogMonitorImport, Errors, GrafanaDashboardImport, ImportSource,
 } from '../../src';
@@ -129,5 +130,60 @@ describe('GitHubRepository', () => {
     repo.addWebhook('Deploy', { endpoint, events: ['push'] });
     expect(validationError(() => repo.addWebhook('Deploy', { endpoint, events: ['push'] })).message)
       .toBe("test/Repo: 'webhook id' must be a webhook id not used twice in the repository; received \"Deploy\"");
+  });
+});
+
+function webhookStack() {
+  const stack = newStack();
+  new AwsConnection(stack, 'Aws', { region: 'eu-west-1', testConnection: false });
+  new WebhookConnection(stack, 'Receiver', { url: 'https://hooks.example.com/alerts', testConnection: false });
+  return stack;
+}
+const hook = (extra: Record<string, unknown>) => ({
+  name: 'alerts', payload: WebhookPayload.fromJsonTemplate('{"t": "{{title}}"}'), eventBridge: {}, allowUnsignedSources: true, ...extra,
+}) as any;
+
+describe('Webhook', () => {
+  test.each([
+    ['CR LF', 'a\r\nX-Injected: 1'], ['LF', 'a\nb'], ['NUL', 'a\u0000'], ['DEL', 'a\u007f'],
+  ])('a header value with %s is rejected', (_name, value) => {
+    expect(validationError(() => new Webhook(webhookStack(), 'Hook', hook({ headers: { 'X-Team': value } }))).message)
+      .toBe(`test/Hook: 'headers.X-Team' must be a header value without CR, LF or other control characters; received ${JSON.stringify(value)}`);
+  });
+
+  test('a tab in a header value is allowed (RFC 9110)', () => {
+    expect(() => new Webhook(webhookStack(), 'Hook', hook({ headers: { 'X-Team': 'a\tb' } }))).not.toThrow();
+  });
+
+  test('an invocation rate over 300 per second', () => {
+    expect(validationError(() => new Webhook(webhookStack(), 'Hook', hook({ eventBridge: { invocationRateLimitPerSecond: 1000 } }))).message)
+      .toBe("test/Hook: 'eventBridge.invocationRateLimitPerSecond' must be a whole number of invocations per second from 1 to 300 (EventBridge API destinations); received 1000");
+  });
+
+  test.each([
+    ['an empty alarm action', [''], "test/Hook: 'eventBridge.deadLetterAlarmActions[0]' must be an alarm action ARN (arn:…); received \"\""],
+    ['a null alarm action', [null], "test/Hook: 'eventBridge.deadLetterAlarmActions[0]' must be an element of a list of alarm action ARNs, not null or undefined; received null"],
+    ['alarm actions as a string', 'arn:aws:sns:eu-west-1:1:x', "test/Hook: 'eventBridge.deadLetterAlarmActions' must be a list of alarm action ARNs; received \"arn:aws:sns:eu-west-1:1:x\""],
+    ['six alarm actions', Array.from({ length: 6 }, (_, i) => `arn:aws:sns:eu-west-1:1:t${i}`), /^test\/Hook: 'eventBridge.deadLetterAlarmActions' must be at most 5 alarm actions \(a CloudWatch limit\)/],
+  ])('%s', (_name, actions, message) => {
+    const e = validationError(() => new Webhook(webhookStack(), 'Hook', hook({ eventBridge: { deadLetterAlarmActions: actions } })));
+    if (typeof message === 'string') expect(e.message).toBe(message);
+    else expect(e.message).toMatch(message);
+  });
+
+  test('a control character in the alarm name prefix', () => {
+    expect(validationError(() => new Webhook(webhookStack(), 'Hook', hook({ eventBridge: { alarmNamePrefix: 'a\nb' } }))).message)
+      .toBe("test/Hook: 'eventBridge.alarmNamePrefix' must be an alarm name prefix of 1-255 characters without control characters; received \"a\\nb\"");
+  });
+});
+
+describe('URLs', () => {
+  test.each(['https://${var.host}/in', 'https://a${x}b.example.com', 'https://x{y}.example.com', 'https://a$b.example.com'])('%s is rejected', (url) => {
+    expect(validationError(() => new WebhookConnection(newStack(), 'Receiver', { url, testConnection: false })).message)
+      .toBe(`test/Receiver: 'url' must be an absolute https URL with a host (a DNS name or IP address, no \${…} or other template in it); received ${JSON.stringify(url)}`);
+  });
+
+  test.each(['https://hooks.example.com/${x}', 'https://[::1]:8443/in', 'https://bücher.example/in', 'https://a_b.example.com'])('%s is accepted', (url) => {
+    expect(() => new WebhookConnection(newStack(), 'Receiver', { url, testConnection: false })).not.toThrow();
   });
 });

@@ -88,6 +88,9 @@ export function requireUrl(scope: IConstruct, prop: string, value: unknown, sche
     fail(scope, prop, value, accepted);
   }
   if (!schemes.includes(url.protocol.replace(/:$/, '')) || !url.hostname) fail(scope, prop, value, accepted);
+  // The WHATWG parser keeps `$`, `{`, `}` and other non-DNS characters in a host: a literal
+  // `${…}` there would be read as a Terraform interpolation, and no DNS name contains them.
+  if (!/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)$/.test(url.hostname)) fail(scope, prop, value, `${accepted} (a DNS name or IP address, no \${…} or other template in it)`);
   if (url.username || url.password) fail(scope, prop, new Redacted('a URL with credentials (not shown)'), `${accepted} and no credentials in it`);
   return s.replace(/\/+$/, '');
 }
