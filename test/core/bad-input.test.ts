@@ -3,13 +3,14 @@
  * each is now the library's ValidationError naming the construct path, the prop and the value.
  */
 import {
-  AwsConnection, Webhook, WebhookPayload,
+  AwsConnection, Signal, Statistic, Webhook, WebhookPayload,
   GitHubAuth, GitHubConnection, GitHubRepository, GitHubSecretValue, Secret, WebhookAuth, WebhookConnection,
   DatadogDashboardImport, DatadogMonitorImport, Errors, GrafanaDashboardImport, ImportSource,
 } from '../../src';
 import { datadog, grafana } from '../catalog/support';
 import { Testing } from 'cdktf';
-import { newStack } from '../support/synth';
+import { connect, monitor, only } from '../monitors/fixtures';
+import { newStack, synthStack } from '../support/synth';
 
 /** Run `f` and return the ValidationError it throws (fails the test on any other outcome). */
 export function validationError(f: () => unknown): Error {
@@ -185,5 +186,35 @@ describe('URLs', () => {
 
   test.each(['https://hooks.example.com/${x}', 'https://[::1]:8443/in', 'https://bücher.example/in', 'https://a_b.example.com'])('%s is accepted', (url) => {
     expect(() => new WebhookConnection(newStack(), 'Receiver', { url, testConnection: false })).not.toThrow();
+  });
+});
+
+describe('Datadog queries built from CloudWatch dimensions', () => {
+  const query = (dimensions: Record<string, string>) => {
+    const stack = newStack();
+    connect(stack);
+    monitor(stack, {
+      signal: Signal.cloudWatchMetric({ namespace: 'AWS/Lambda', metricName: 'Errors', dimensions, statistic: Statistic.SUM }),
+    });
+    return only(synthStack(stack).resource.datadog_monitor).query as string;
+  };
+
+  test.each([
+    ['a quote', 'check"out', 'functionname:check_out'],
+    ['a newline', 'check\nout', 'functionname:check_out'],
+    ['braces and a comma', 'a},b{c', 'functionname:a_b_c'],
+    ['spaces and a trailing bang', 'My Function !', 'functionname:my_function'],
+    ['unicode letters', 'Zähler', 'functionname:zähler'],
+  ])('%s in a dimension value becomes the tag Datadog stores', (_name, value, filter) => {
+    expect(query({ FunctionName: value })).toBe(`sum(last_5m):sum:aws.lambda.errors{${filter}}.as_count() > 10`);
+  });
+
+  test('a dimension name with a space or quote is normalized too', () => {
+    expect(query({ 'Function "Name"': 'x' })).toBe("sum(last_5m):sum:aws.lambda.errors{function_name:x}.as_count() > 10");
+  });
+
+  test('a value with nothing Datadog keeps is a ValidationError', () => {
+    const e = validationError(() => query({ FunctionName: '"\n"' }));
+    expect(e.message).toMatch(/^test\/Errors: 'signal' must be a signal the Datadog backend can evaluate: the dimension FunctionName has the value "\\"\\n\\"", which Datadog's tag rules reduce to nothing/);
   });
 });
