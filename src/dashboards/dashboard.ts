@@ -4,7 +4,7 @@ import { IDashboardBackend, IRenderedDashboard } from './dashboard-backend';
 import { PlacedRow, PlacedWidget, referencedVariables, slug } from './private/model';
 import { TemplateVariable, TemplateVariableKind } from './template-variable';
 import { MarkerLevel, ThresholdMarker, Widget, WidgetKind } from './widget';
-import { fail, isToken, requireInteger, requirePattern, requireString, requireUrl } from '../core/private/validate';
+import { fail, isToken, optionalArray, requireInteger, requirePattern, requireString, requireUrl } from '../core/private/validate';
 import { MonitorConfig } from '../monitors/monitor-config';
 import { matchSignal } from '../signals/private/match';
 import { Signal } from '../signals/signal';
@@ -250,7 +250,7 @@ export class Dashboard extends Construct {
     this.timeRange = props.timeRange ?? TimeRange.hours(3);
     if (!(this.timeRange instanceof TimeRange)) fail(this, 'timeRange', this.timeRange, 'TimeRange.minutes(n), hours(n) or days(n)');
     requireInteger(this, 'timeRange', this.timeRange.amount, 1, this.timeRange.unit === 'm' ? 525_600 : this.timeRange.unit === 'h' ? 8_760 : 365);
-    this.links = (props.links ?? []).map((l, i) => {
+    this.links = optionalArray(this, 'links', props.links, 'a list of DashboardLink ({ title, url })').map((l, i) => {
       if (!l || typeof l !== 'object') fail(this, `links[${i}]`, l, 'a DashboardLink ({ title, url })');
       return { title: requireString(this, `links[${i}].title`, l.title), url: requireUrl(this, `links[${i}].url`, l.url, ['https', 'http']) };
     });
