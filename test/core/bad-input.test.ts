@@ -3,6 +3,7 @@
  * each is now the library's ValidationError naming the construct path, the prop and the value.
  */
 import {
+  GitOpsPipeline,
   AwsConnection, Signal, Statistic, Webhook, WebhookPayload,
   GitHubAuth, GitHubConnection, GitHubRepository, GitHubSecretValue, Secret, WebhookAuth, WebhookConnection,
   DatadogDashboardImport, DatadogMonitorImport, Errors, GrafanaDashboardImport, ImportSource,
@@ -216,5 +217,25 @@ describe('Datadog queries built from CloudWatch dimensions', () => {
   test('a value with nothing Datadog keeps is a ValidationError', () => {
     const e = validationError(() => query({ FunctionName: '"\n"' }));
     expect(e.message).toMatch(/^test\/Errors: 'signal' must be a signal the Datadog backend can evaluate: the dimension FunctionName has the value "\\"\\n\\"", which Datadog's tag rules reduce to nothing/);
+  });
+});
+
+describe('GitOpsPipeline', () => {
+  const pipeline = (extra: Record<string, unknown>) => {
+    const stack = newStack();
+    new AwsConnection(stack, 'Aws', { region: 'eu-west-1', accountId: '123456789012', testConnection: false });
+    return () => new GitOpsPipeline(stack, 'Pipeline', { stacks: ['test'], repositoryName: 'acme/iac', applyPolicyArns: ['arn:aws:iam::aws:policy/PowerUserAccess'], ...extra } as any);
+  };
+  test.each([
+    ['stacks as a string', { stacks: 'test' }, "test/Pipeline: 'stacks' must be a list of cdktf stack names; received \"test\""],
+    ['a null stack', { stacks: ['test', null] }, "test/Pipeline: 'stacks[1]' must be an element of a list of cdktf stack names, not null or undefined; received null"],
+    ['environment secrets as an object', { environmentSecrets: {} }, "test/Pipeline: 'environmentSecrets' must be a list of environment variable names; received {}"],
+    ['the same environment secret twice', { environmentSecrets: ['TF_VAR_a', 'TF_VAR_a'] }, "test/Pipeline: 'environmentSecrets[1]' must be an environment variable name not used twice; received \"TF_VAR_a\""],
+    ['policy ARNs as a string', { planPolicyArns: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }, "test/Pipeline: 'planPolicyArns' must be a list of IAM managed policy ARNs; received \"arn:aws:iam::aws:policy/ReadOnlyAccess\""],
+    ['the same policy twice', { applyPolicyArns: ['arn:aws:iam::aws:policy/PowerUserAccess', 'arn:aws:iam::aws:policy/PowerUserAccess'] },
+      "test/Pipeline: 'applyPolicyArns[1]' must be an IAM managed policy ARN not used twice; received \"arn:aws:iam::aws:policy/PowerUserAccess\""],
+    ['a line break in the install command', { installCommand: 'npm ci\nrm -rf /' }, "test/Pipeline: 'installCommand' must be a non-empty command line without control characters (no line breaks); received \"npm ci\\nrm -rf /\""],
+  ])('%s is a ValidationError', (_name, extra, message) => {
+    expect(validationError(pipeline(extra)).message).toBe(message);
   });
 });
