@@ -2,7 +2,7 @@ import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AwsConnection } from '../aws/aws-connection';
 import { AwsRegions } from '../aws/aws-regions';
-import { fail, requirePattern } from '../core/private/validate';
+import { fail, optionalArray, requirePattern } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { Severity } from '../core/severity';
 import { DatadogConnection } from '../datadog/datadog-connection';
@@ -106,7 +106,7 @@ export class AwsMetricsToDatadogStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: AwsMetricsToDatadogStackProps) {
     super(scope, id);
     const accountId = requirePattern(this, 'accountId', props.accountId, /^\d{12}$/, 'a 12-digit AWS account id');
-    const regions = props.regions ?? [];
+    const regions = optionalArray(this, 'regions', props.regions, 'a non-empty list of AWS regions');
     if (regions.length === 0) fail(this, 'regions', regions, 'a non-empty list of AWS regions');
     regions.forEach((r, i) => {
       if (!AwsRegions.isKnown(r)) fail(this, `regions[${i}]`, r, `an AWS region (${AwsRegions.all().join(', ')})`);

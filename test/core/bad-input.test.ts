@@ -3,6 +3,7 @@
  * each is now the library's ValidationError naming the construct path, the prop and the value.
  */
 import {
+  AwsMetricsToDatadogStack, GitHubRepositoryStack, IncidentRoutingStack, MonitorBackend, MonitorPresets, ServiceBackend, ServiceMonitoringStack,
   GitOpsPipeline,
   AwsConnection, Signal, Statistic, Webhook, WebhookPayload,
   GitHubAuth, GitHubConnection, GitHubRepository, GitHubSecretValue, Secret, WebhookAuth, WebhookConnection,
@@ -237,5 +238,43 @@ describe('GitOpsPipeline', () => {
     ['a line break in the install command', { installCommand: 'npm ci\nrm -rf /' }, "test/Pipeline: 'installCommand' must be a non-empty command line without control characters (no line breaks); received \"npm ci\\nrm -rf /\""],
   ])('%s is a ValidationError', (_name, extra, message) => {
     expect(validationError(pipeline(extra)).message).toBe(message);
+  });
+});
+
+describe('template stacks and presets', () => {
+  const app = () => Testing.app({ stackTraces: false });
+  test.each([
+    ['service queues with an undefined element', () => new ServiceMonitoringStack(app(), 's', { service: 'x', backends: [ServiceBackend.DATADOG], datadog: {}, queues: [undefined as any] }),
+      "s: 'queues[0]' must be an element of a list of ServiceQueue, not null or undefined; received undefined"],
+    ['service backends as a string', () => new ServiceMonitoringStack(app(), 's', { service: 'x', backends: 'DATADOG' as any, datadog: {} }),
+      "s: 'backends' must be a non-empty list of ServiceBackend values; received \"DATADOG\""],
+    ['routes as an object', () => new IncidentRoutingStack(app(), 'r', { routes: {} as any }),
+      "r: 'routes' must be a list of IncidentRoute; received {}"],
+    ['route severities as a string', () => new IncidentRoutingStack(app(), 'r', { routes: [{ severities: 'SEV1' as any, email: 'a@b.example' }] }),
+      "r: 'routes[0].severities' must be a non-empty list of Severity values (SEV1 … SEV5); received \"SEV1\""],
+    ['regions as a string', () => new AwsMetricsToDatadogStack(app(), 'm', { accountId: '123456789012', regions: 'eu-west-1' as any }),
+      "m: 'regions' must be a non-empty list of AWS regions; received \"eu-west-1\""],
+    ['stack webhooks with an undefined element', () => new GitHubRepositoryStack(app(), 'gh', { owner: 'acme', repository: { name: 'iac' }, webhooks: [undefined as any] }),
+      "gh: 'webhooks[0]' must be an element of a list of GitHubStackWebhook, not null or undefined; received undefined"],
+    ['two stack webhooks with the same id', () => new GitHubRepositoryStack(app(), 'gh', {
+      owner: 'acme', repository: { name: 'iac' },
+      webhooks: [{ id: 'D', url: 'https://h.example.com/a', events: ['push'] }, { id: 'D', url: 'https://h.example.com/b', events: ['push'] }],
+    }), "gh: 'webhooks[1]' must be a webhook id not used twice; received \"D\""],
+  ])('%s', (_name, build, message) => {
+    expect(validationError(build).message).toBe(message);
+  });
+
+  test('a preset title prefix that is not a string', () => {
+    const stack = newStack();
+    connect(stack, { slack: false });
+    expect(validationError(() => MonitorPresets.lambdaFunction(stack, 'Fn', { functionName: 'checkout', maxErrors: 1, maxDurationP99Ms: 1, titlePrefix: {} as any, backends: [MonitorBackend.datadog()] })).message)
+      .toBe("test/Fn: 'titlePrefix' must be a non-empty title prefix without control characters; received {}");
+  });
+
+  test('a Lambda function name with a line break', () => {
+    const stack = newStack();
+    connect(stack, { slack: false });
+    expect(validationError(() => MonitorPresets.lambdaFunction(stack, 'Fn', { functionName: 'check\rout', maxErrors: 1, maxDurationP99Ms: 1, backends: [MonitorBackend.datadog()] })).message)
+      .toBe("test/Fn: 'functionName' must be a Lambda function name (1-64 letters, digits, - or _); received \"check\\rout\"");
   });
 });
