@@ -446,6 +446,7 @@ export class Dashboard extends Construct {
         }
       }
     });
+    if (!Array.isArray(w.thresholds)) fail(this, `${prop}.thresholds`, w.thresholds, 'a list of ThresholdMarker');
     w.thresholds.forEach((t, i) => {
       const tp = `${prop}.thresholds[${i}]`;
       if (!(t instanceof ThresholdMarker)) fail(this, tp, t, 'a ThresholdMarker (ThresholdMarker.line(), band() or fromMonitor())');

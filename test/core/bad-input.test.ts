@@ -3,6 +3,7 @@
  * each is now the library's ValidationError naming the construct path, the prop and the value.
  */
 import {
+  Dashboard, DashboardBackend, NotificationTarget, Slo, SloIndicator, Widget,
   AwsMetricsToDatadogStack, GitHubRepositoryStack, IncidentRoutingStack, MonitorBackend, MonitorPresets, ServiceBackend, ServiceMonitoringStack,
   GitOpsPipeline,
   AwsConnection, Signal, Statistic, Webhook, WebhookPayload,
@@ -276,5 +277,47 @@ describe('template stacks and presets', () => {
     connect(stack, { slack: false });
     expect(validationError(() => MonitorPresets.lambdaFunction(stack, 'Fn', { functionName: 'check\rout', maxErrors: 1, maxDurationP99Ms: 1, backends: [MonitorBackend.datadog()] })).message)
       .toBe("test/Fn: 'functionName' must be a Lambda function name (1-64 letters, digits, - or _); received \"check\\rout\"");
+  });
+});
+
+describe('targets and widgets', () => {
+  const monitorWith = (targets: unknown) => {
+    const stack = newStack();
+    connect(stack, { slack: false });
+    return () => monitor(stack, { targets: targets as any });
+  };
+  test('target severities given as a string', () => {
+    expect(validationError(monitorWith([NotificationTarget.email({ address: 'a@b.example', severities: 'SEV1' as any })])).message)
+      .toBe("test/Errors: 'targets.email-a-at-b-example.severities' must be a non-empty list of Severity values (SEV1 … SEV5); received \"SEV1\"");
+  });
+  test('a null target severity', () => {
+    expect(validationError(monitorWith([NotificationTarget.email({ address: 'a@b.example', severities: [null as any] })])).message)
+      .toBe("test/Errors: 'targets.email-a-at-b-example.severities' must be a non-empty list of Severity values (SEV1 … SEV5); received [null]");
+  });
+  test('targets given as an object, or with an undefined element', () => {
+    expect(validationError(monitorWith({ a: 1 })).message).toBe("test/Errors: 'targets' must be a list of notification targets; received {\"a\":1}");
+    expect(validationError(monitorWith([undefined])).message)
+      .toBe("test/Errors: 'targets[0]' must be an element of a list of notification targets, not null or undefined; received undefined");
+  });
+  test('widget thresholds given as a string', () => {
+    const stack = newStack();
+    connect(stack, { slack: false });
+    const widget = Widget.timeSeries({ title: 'x', signals: [Signal.datadogQuery({ query: 'avg:a{*}' })], thresholds: 'x' as any });
+    expect(validationError(() => new Dashboard(stack, 'D', { title: 't', backends: [DashboardBackend.datadog()], rows: [{ title: 'r', widgets: [widget] }] })).message)
+      .toBe("test/D: 'rows[0].widgets[0].thresholds' must be a list of ThresholdMarker; received \"x\"");
+  });
+  test('dashboard links given as a string', () => {
+    expect(validationError(() => new Dashboard(newStack(), 'D', { title: 't', backends: [DashboardBackend.datadog()], links: 'https://x.example' as any })).message)
+      .toBe("test/D: 'links' must be a list of DashboardLink ({ title, url }); received \"https://x.example\"");
+  });
+  test('a control character in a monitor title or an SLO name', () => {
+    const stack = newStack();
+    connect(stack, { slack: false });
+    expect(validationError(() => monitor(stack, { title: 'errors\u001b[31m' })).message)
+      .toBe("test/Errors: 'title' must be a name of 1-255 characters without control characters; received \"errors\\u001b[31m\"");
+    expect(validationError(() => new Slo(stack, 'Slo', {
+      name: 'avail\nability', target: 99.9, backends: [MonitorBackend.datadog()],
+      indicator: SloIndicator.ratio({ good: Signal.datadogQuery({ query: 'sum:a{ok}.as_count()' }), total: Signal.datadogQuery({ query: 'sum:a{*}.as_count()' }) }),
+    })).message).toBe("test/Slo: 'name' must be a name of 1-255 characters without control characters; received \"avail\\nability\"");
   });
 });
