@@ -146,7 +146,8 @@ export abstract class NotificationTarget implements INotificationTarget {
     this.explicitId = options.id;
     this.targetId = options.id ?? sanitizeId(defaultId);
     // A value that is not a list is kept as it is, so that the validation error shows it.
-    this.severities = options.severities === undefined ? Severities.all() : Array.isArray(options.severities) ? [...options.severities] : options.severities;
+    this.severities = options.severities === undefined ? Severities.all()
+      : Array.isArray(options.severities) ? [...options.severities] : options.severities;
   }
 
   /**

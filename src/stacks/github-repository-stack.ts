@@ -123,7 +123,7 @@ export class GitHubRepositoryStack extends TerraformStack {
       if (typeof hook !== 'object') fail(this, `webhooks[${i}]`, hook, 'a GitHubStackWebhook ({ id, url, events })');
       requireNoControlChars(this, `webhooks[${i}].id`, hook.id, 'a construct id without control characters');
     });
-    requireUnique(this, 'webhooks', hooks.map((h) => h.id), (id) => id, 'a webhook id');
+    requireUnique(this, 'webhooks', hooks.map((h) => h.id), (hookId) => hookId, 'a webhook id');
     for (const hook of hooks) {
       const hookId = hook.id;
       const env = hook.secretEnvironmentVariable ?? `TF_VAR_${hookId.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]/g, '_').toLowerCase()}_webhook_secret`;

@@ -2,6 +2,7 @@
  * Bad input found escaping as TypeError, stack overflow, a cdktf id collision or broken output:
  * each is now the library's ValidationError naming the construct path, the prop and the value.
  */
+import { Testing } from 'cdktf';
 import {
   Dashboard, DashboardBackend, NotificationTarget, Slo, SloIndicator, Widget,
   AwsMetricsToDatadogStack, GitHubRepositoryStack, IncidentRoutingStack, MonitorBackend, MonitorPresets, ServiceBackend, ServiceMonitoringStack,
@@ -11,7 +12,6 @@ import {
   DatadogDashboardImport, DatadogMonitorImport, Errors, GrafanaDashboardImport, ImportSource,
 } from '../../src';
 import { datadog, grafana } from '../catalog/support';
-import { Testing } from 'cdktf';
 import { connect, monitor, only } from '../monitors/fixtures';
 import { newStack, synthStack } from '../support/synth';
 
@@ -213,7 +213,7 @@ describe('Datadog queries built from CloudWatch dimensions', () => {
   });
 
   test('a dimension name with a space or quote is normalized too', () => {
-    expect(query({ 'Function "Name"': 'x' })).toBe("sum(last_5m):sum:aws.lambda.errors{function_name:x}.as_count() > 10");
+    expect(query({ 'Function "Name"': 'x' })).toBe('sum(last_5m):sum:aws.lambda.errors{function_name:x}.as_count() > 10');
   });
 
   test('a value with nothing Datadog keeps is a ValidationError', () => {
@@ -258,7 +258,8 @@ describe('template stacks and presets', () => {
     ['stack webhooks with an undefined element', () => new GitHubRepositoryStack(app(), 'gh', { owner: 'acme', repository: { name: 'iac' }, webhooks: [undefined as any] }),
       "gh: 'webhooks[0]' must be an element of a list of GitHubStackWebhook, not null or undefined; received undefined"],
     ['two stack webhooks with the same id', () => new GitHubRepositoryStack(app(), 'gh', {
-      owner: 'acme', repository: { name: 'iac' },
+      owner: 'acme',
+      repository: { name: 'iac' },
       webhooks: [{ id: 'D', url: 'https://h.example.com/a', events: ['push'] }, { id: 'D', url: 'https://h.example.com/b', events: ['push'] }],
     }), "gh: 'webhooks[1]' must be a webhook id not used twice; received \"D\""],
   ])('%s', (_name, build, message) => {
@@ -316,7 +317,9 @@ describe('targets and widgets', () => {
     expect(validationError(() => monitor(stack, { title: 'errors\u001b[31m' })).message)
       .toBe("test/Errors: 'title' must be a name of 1-255 characters without control characters; received \"errors\\u001b[31m\"");
     expect(validationError(() => new Slo(stack, 'Slo', {
-      name: 'avail\nability', target: 99.9, backends: [MonitorBackend.datadog()],
+      name: 'avail\nability',
+      target: 99.9,
+      backends: [MonitorBackend.datadog()],
       indicator: SloIndicator.ratio({ good: Signal.datadogQuery({ query: 'sum:a{ok}.as_count()' }), total: Signal.datadogQuery({ query: 'sum:a{*}.as_count()' }) }),
     })).message).toBe("test/Slo: 'name' must be a name of 1-255 characters without control characters; received \"avail\\nability\"");
   });

@@ -3,12 +3,12 @@
  * the connections: synthesized with the prop omitted, the rendered value is asserted.
  */
 import { parse } from 'yaml';
+import { all, connected, one } from './support';
 import {
   AwsConnection, DatadogConnection, DatadogExport, GitHubAuth, GitHubConnection, GitHubRepository, GitOpsPipeline, GrafanaAuth, GrafanaConnection,
   JiraAuth, JiraConnection, JiraWorkflow, PagerDutyConnection, Secret, WebhookAuth, WebhookConnection,
 } from '../../src';
 import { newStack, synthStack } from '../support/synth';
-import { all, connected, one } from './support';
 
 describe('GitHubRepository', () => {
   const build = (extra: Record<string, unknown> = {}, f?: (r: GitHubRepository) => void) => {

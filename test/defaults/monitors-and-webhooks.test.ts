@@ -2,12 +2,13 @@
  * Every documented default (`@default` in the props docs) of the monitors, the webhook and its
  * connection: synthesized with the prop omitted, the rendered Terraform value is asserted.
  */
+import { all, connected, one } from './support';
 import {
-  AnomalyMonitor, ComparisonOperator, MonitorBackend, MonitorConfig, Signal, Slo, SloIndicator, Statistic, Webhook, WebhookAuth, WebhookConnection, WebhookPayload,
+  AnomalyMonitor, ComparisonOperator, MonitorBackend, MonitorConfig, Signal, Slo, SloIndicator, Statistic,
+  Webhook, WebhookAuth, WebhookConnection, WebhookPayload,
   BurnRateAlert,
 } from '../../src';
 import { newStack, synthStack } from '../support/synth';
-import { all, connected, one } from './support';
 
 const duration = () => Signal.cloudWatchMetric({ namespace: 'AWS/Lambda', metricName: 'Duration', dimensions: { FunctionName: 'checkout' } });
 
@@ -16,7 +17,11 @@ describe('MonitorConfig / AlertOptions', () => {
     const stack = newStack();
     connected(stack);
     new MonitorConfig(stack, 'M', {
-      title: 'slow', message: 'slow', signal: duration(), comparison: ComparisonOperator.GREATER_THAN, critical: 1,
+      title: 'slow',
+      message: 'slow',
+      signal: duration(),
+      comparison: ComparisonOperator.GREATER_THAN,
+      critical: 1,
       backends: [MonitorBackend.datadog(), MonitorBackend.cloudwatch(), MonitorBackend.grafana({ datasourceUid: 'cw' })],
     });
     return synthStack(stack);
@@ -90,7 +95,9 @@ describe('Slo', () => {
     const stack = newStack();
     connected(stack);
     new Slo(stack, 'S', {
-      name: 'availability', target: 99.9, backends: [MonitorBackend.datadog()],
+      name: 'availability',
+      target: 99.9,
+      backends: [MonitorBackend.datadog()],
       burnRateAlerts: [BurnRateAlert.page(14.4, 60, 5), BurnRateAlert.ticket(3, 1440, 120)],
       indicator: SloIndicator.ratio({ good: Signal.datadogQuery({ query: 'sum:hits{ok:true}.as_count()' }), total: Signal.datadogQuery({ query: 'sum:hits{*}.as_count()' }) }),
     });
@@ -104,11 +111,14 @@ describe('Slo', () => {
     expect(monitors.map((m) => m.tags.find((t: string) => t.startsWith('severity:'))).sort()).toEqual(['severity:sev2', 'severity:sev4']);
   });
   test('burnRateAlerts @default BurnRateAlert.sreWorkbook(): the three workbook alerts are rendered', () => {
-    expect(BurnRateAlert.sreWorkbook().map((a) => [a.props.burnRate, a.props.longWindowMinutes, a.props.shortWindowMinutes])).toEqual([[14.4, 60, 5], [6, 360, 30], [1, 4320, 360]]);
+    expect(BurnRateAlert.sreWorkbook().map((a) => [a.props.burnRate, a.props.longWindowMinutes, a.props.shortWindowMinutes]))
+      .toEqual([[14.4, 60, 5], [6, 360, 30], [1, 4320, 360]]);
     const stack = newStack();
     connected(stack);
     new Slo(stack, 'S', {
-      name: 'availability', target: 99.9, backends: [MonitorBackend.cloudwatch()],
+      name: 'availability',
+      target: 99.9,
+      backends: [MonitorBackend.cloudwatch()],
       indicator: SloIndicator.ratio({
         good: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'Good', statistic: Statistic.SUM }),
         total: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'Total', statistic: Statistic.SUM }),

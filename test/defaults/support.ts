@@ -12,9 +12,9 @@ export function connected(stack: TerraformStack) {
 
 /** The only resource of a type. */
 export function one(json: any, type: string): any {
-  const all = Object.values<any>(json.resource?.[type] ?? {});
-  if (all.length !== 1) throw new Error(`expected one ${type}, found ${all.length}: ${Object.keys(json.resource?.[type] ?? {}).join(', ')}`);
-  return all[0];
+  const found = Object.values<any>(json.resource?.[type] ?? {});
+  if (found.length !== 1) throw new Error(`expected one ${type}, found ${found.length}: ${Object.keys(json.resource?.[type] ?? {}).join(', ')}`);
+  return found[0];
 }
 
 /** Every resource of a type. */

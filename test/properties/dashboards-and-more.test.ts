@@ -3,16 +3,19 @@
  * template stacks and the presets, given any JS value for a prop, yield valid synthesized
  * output or a ValidationError naming path, prop and value.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import * as fc from 'fast-check';
+import { anything, expectValidOutcome, hostileNumber, hostileString, listOf, orAnything, runs, Tally } from './support';
 import {
-  AwsConnection, AwsMetricsToDatadogStack, Dashboard, DashboardBackend, DatadogConnection, DatadogDashboardImport, DatadogMonitorImport, DatadogSite,
-  GitHubAuth, GitHubConnection, GitHubRepositoryStack, GrafanaAuth, GrafanaConnection, GrafanaDashboardImport, ImportSource, IncidentRoutingStack, JiraAuth,
-  JiraConnection, MonitorBackend, MonitorPresets, PagerDutyConnection, Secret, ServiceBackend, ServiceMonitoringStack, Severity, Signal, SlackConnection,
-  TemplateVariable, TimeRange, WebhookConnection, Widget,
+  AwsConnection, AwsMetricsToDatadogStack, Dashboard, DashboardBackend, DatadogConnection, DatadogDashboardImport, DatadogMonitorImport,
+  DatadogSite, GitHubAuth, GitHubConnection, GitHubRepositoryStack, GrafanaAuth, GrafanaConnection, GrafanaDashboardImport, ImportSource,
+  IncidentRoutingStack, JiraAuth, JiraConnection, MonitorBackend, MonitorPresets, PagerDutyConnection, Secret, ServiceBackend,
+  ServiceMonitoringStack, Severity, Signal, SlackConnection, TemplateVariable, TimeRange, WebhookAuth, WebhookConnection, Widget,
 } from '../../src';
 import { newStack } from '../support/synth';
-import { anything, expectValidOutcome, hostileNumber, hostileString, listOf, orAnything, runs, Tally } from './support';
 
 const v = (stack: TerraformStack, name: string) => Secret.fromTerraformVariable(stack, `Var_${name}`, { variableName: name });
 const bool = () => orAnything(fc.boolean());
@@ -51,7 +54,8 @@ check('Dashboard', {
   links: listOf(fc.record({ title: orAnything(hostileString), url: orAnything(hostileString) })),
   backends: orAnything(fc.constantFrom([DashboardBackend.datadog()], [DashboardBackend.grafana({ datasourceUid: 'prom' })], [DashboardBackend.cloudwatch()])),
   rows: listOf(fc.record({
-    title: orAnything(hostileString), collapsed: bool(),
+    title: orAnything(hostileString),
+    collapsed: bool(),
     widgets: listOf(orAnything(hostileString.map((t) => Widget.text({ title: 'Notes', markdown: t } as any)), hostileString.map((t) => Widget.timeSeries({ title: t, signals: [signal] })))),
   })),
 }, (p) => {
@@ -91,8 +95,15 @@ check('connections', {
   build(kind === 'testConnection' ? 'webhook' : kind);
   return stack;
 }, 250, {
-  aws: ['region', 'accountId', 'alias'], datadog: ['site', 'alias'], grafana: ['url', 'alias'], github: ['owner', 'baseUrl'], jira: ['baseUrl', 'auth', 'email'],
-  slack: ['workspaceId', 'datadogAccountName'], pagerDuty: ['subdomain'], webhook: ['url', 'healthCheckUrl'], testConnection: ['url'],
+  aws: ['region', 'accountId', 'alias'],
+  datadog: ['site', 'alias'],
+  grafana: ['url', 'alias'],
+  github: ['owner', 'baseUrl'],
+  jira: ['baseUrl', 'auth', 'email'],
+  slack: ['workspaceId', 'datadogAccountName'],
+  pagerDuty: ['subdomain'],
+  webhook: ['url', 'healthCheckUrl'],
+  testConnection: ['url'],
 });
 
 check('Secret', {
@@ -113,12 +124,10 @@ check('Secret', {
   else if (k === 'jsonKey') s = Secret.fromSecretsManager(stack, 'S', { secretId: 'dd/api', jsonKey: x, aws });
   else if (k === 'parameterName') s = Secret.fromSsmParameter(stack, 'S', { parameterName: x, aws } as any);
   else s = Secret.unsafePlainText(stack, 'S', x);
-  new WebhookConnection(stack, 'Hook', { url: 'https://hooks.example.com/in', auth: WebhookAuthBearer(s), testConnection: false });
+  new WebhookConnection(stack, 'Hook', { url: 'https://hooks.example.com/in', auth: WebhookAuth.bearer(s), testConnection: false });
   return stack;
 }, 200, { plainText: ['value'], secretId: ['value'], jsonKey: ['value'], parameterName: ['value'], variableName: ['value'], environmentVariable: ['value'] });
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-function WebhookAuthBearer(s: Secret) { return require('../../src').WebhookAuth.bearer(s); }
 
 /** JSON documents: generated ones of any shape, and real-looking exports with hostile fields. */
 const json = fc.oneof(
@@ -147,17 +156,21 @@ check('template stacks', {
   service: orAnything(hostileString, fc.constant('checkout')),
   lambdaFunctions: listOf(fc.record({ functionName: orAnything(hostileString) })),
   queues: listOf(fc.record({ queueName: orAnything(hostileString) })),
-  routes: listOf(fc.record({ severities: listOf(fc.constantFrom(...Object.values(Severity))), slackChannel: orAnything(hostileString), slackChannelId: orAnything(hostileString) })),
+  routes: listOf(fc.record({
+    severities: listOf(fc.constantFrom(...Object.values(Severity))),
+    slackChannel: orAnything(hostileString),
+    slackChannelId: orAnything(hostileString),
+  })),
   webhooks: listOf(fc.record({ id: orAnything(hostileString), url: orAnything(hostileString), events: listOf(hostileString) })),
 }, (p) => {
-  const app = new App({ outdir: require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'cdktf-prop-')), stackTraces: false });
+  const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-prop-')), stackTraces: false });
   const [k] = Object.keys(p);
-  if (k === 'regions') new AwsMetricsToDatadogStack(app, 'metrics', { accountId: '123456789012', regions: ['eu-west-1'], ...p } as any);
-  else if (k === 'routes') {
+  if (k === 'regions') {new AwsMetricsToDatadogStack(app, 'metrics', { accountId: '123456789012', regions: ['eu-west-1'], ...p } as any);} else if (k === 'routes') {
     new IncidentRoutingStack(app, 'routing', {
       aws: { region: 'eu-west-1', accountId: '123456789012' },
       slack: { workspaceId: 'T01234567', botTokenEnvironmentVariable: 'TF_VAR_slack_bot', datadogAccountName: 'acme' },
-      routes: [{ severities: [Severity.SEV1], slackChannel: 'alerts', slackChannelId: 'C0ALERTS1' }], ...p,
+      routes: [{ severities: [Severity.SEV1], slackChannel: 'alerts', slackChannelId: 'C0ALERTS1' }],
+      ...p,
     } as any);
   } else if (k === 'webhooks') {
     new GitHubRepositoryStack(app, 'gh', { owner: 'acme', repository: { name: 'iac' }, ...p } as any);

@@ -3,18 +3,18 @@
  * DatadogExport, given any JS value, yields valid synthesized output (for the pipeline: every
  * file the synth writes) or a ValidationError naming path, prop and value.
  */
-import { App, TerraformStack } from 'cdktf';
-import * as fc from 'fast-check';
+import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as fs from 'fs';
+import { App, TerraformStack } from 'cdktf';
+import * as fc from 'fast-check';
+import { anything, expectValidOutcome, hostileNumber, hostileString, listOf, orAnything, runs, Tally } from './support';
 import {
   AwsConnection, DatadogConnection, DatadogExport, DriftAction, ExportInterval, GitHubAuth, GitHubConnection, GitHubRepository, GitOpsPipeline,
   GrafanaAuth, GrafanaConnection, JiraAuth, JiraConnection, JiraWorkflow, MonitorBackend, RepositoryVisibility, Secret, Severity, Webhook,
   WebhookAuth, WebhookConnection, WebhookHttpMethod, WebhookPayload,
 } from '../../src';
 import { newStack } from '../support/synth';
-import { anything, expectValidOutcome, hostileNumber, hostileString, listOf, orAnything, runs, Tally } from './support';
 
 const v = (stack: TerraformStack, name: string) => Secret.fromTerraformVariable(stack, `Var_${name}`, { variableName: name });
 const bool = () => orAnything(fc.boolean());
@@ -123,10 +123,20 @@ check('Webhook', {
   httpMethod: orAnything(fc.constantFrom(...Object.values(WebhookHttpMethod))),
   headers: orAnything(fc.dictionary(hostileString, hostileString, { maxKeys: 3 }), fc.dictionary(fc.constantFrom('X-Team', 'X-Env'), hostileString, { maxKeys: 2 })),
   allowUnsignedSources: bool(),
-  grafana: orAnything(fc.record({ contactPointName: orAnything(hostileString), maxAlerts: orAnything(hostileNumber), message: orAnything(hostileString), title: orAnything(hostileString) }, { requiredKeys: [] })),
+  grafana: orAnything(fc.record({
+    contactPointName: orAnything(hostileString),
+    maxAlerts: orAnything(hostileNumber),
+    message: orAnything(hostileString),
+    title: orAnything(hostileString),
+  }, { requiredKeys: [] })),
   eventBridge: orAnything(fc.record({
-    invocationRateLimitPerSecond: orAnything(hostileNumber), maximumEventAgeSeconds: orAnything(hostileNumber), maximumRetryAttempts: orAnything(hostileNumber),
-    alarmNamePrefix: orAnything(hostileString), alarmStates: listOf(fc.constantFrom('ALARM', 'OK', 'INSUFFICIENT_DATA')), deadLetterAlarmActions: listOf(hostileString), deadLetterKmsKeyId: orAnything(hostileString),
+    invocationRateLimitPerSecond: orAnything(hostileNumber),
+    maximumEventAgeSeconds: orAnything(hostileNumber),
+    maximumRetryAttempts: orAnything(hostileNumber),
+    alarmNamePrefix: orAnything(hostileString),
+    alarmStates: listOf(fc.constantFrom('ALARM', 'OK', 'INSUFFICIENT_DATA')),
+    deadLetterAlarmActions: listOf(hostileString),
+    deadLetterKmsKeyId: orAnything(hostileString),
   }, { requiredKeys: [] })),
 }, (p) => {
   const stack = webhookStack();
@@ -142,14 +152,23 @@ check('JiraWorkflow', {
   components: listOf(hostileString),
   grafana: orAnything(fc.record({ contactPointName: orAnything(hostileString) }, { requiredKeys: [] })),
   cloudWatch: orAnything(fc.record({
-    invocationRateLimitPerSecond: orAnything(hostileNumber), alarmArns: listOf(hostileString), deadLetterAlarmActions: listOf(hostileString), alarmNamePrefix: orAnything(hostileString),
+    invocationRateLimitPerSecond: orAnything(hostileNumber),
+    alarmArns: listOf(hostileString),
+    deadLetterAlarmActions: listOf(hostileString),
+    alarmNamePrefix: orAnything(hostileString),
   }, { requiredKeys: [] })),
 }, (p) => {
   const stack = webhookStack();
   new JiraConnection(stack, 'Jira', { baseUrl: 'https://acme.atlassian.net', auth: JiraAuth.apiToken('bot@acme.example', v(stack, 'jira_token')), testConnection: false });
   new JiraWorkflow(stack, 'Incidents', {
-    name: 'ops', projectKey: 'OPS', automationWebhookUrl: v(stack, 'automation_url'), automationWebhookToken: v(stack, 'automation_token'),
-    datadog: {}, grafana: {}, cloudWatch: {}, ...p,
+    name: 'ops',
+    projectKey: 'OPS',
+    automationWebhookUrl: v(stack, 'automation_url'),
+    automationWebhookToken: v(stack, 'automation_token'),
+    datadog: {},
+    grafana: {},
+    cloudWatch: {},
+    ...p,
   } as any);
   return stack;
 }, 80, { grafana: ['datadog, grafana, cloudWatch'], cloudWatch: ['datadog, grafana, cloudWatch'] });
@@ -162,7 +181,9 @@ check('DatadogExport', {
   excludeFilters: listOf(filter),
   allowCustomNamespaces: bool(),
   additionalStatistics: listOf(fc.record({ namespace: orAnything(hostileString, fc.constant('AWS/Lambda')), metricName: orAnything(hostileString), statistics: listOf(orAnything(fc.constantFrom('p99', 'p50'))) })),
-  metricMapping: listOf(fc.record({ namespace: orAnything(hostileString), metricName: orAnything(hostileString), datadogMetricName: orAnything(hostileString) })),
+  metricMapping: listOf(fc.record({
+    namespace: orAnything(hostileString), metricName: orAnything(hostileString), datadogMetricName: orAnything(hostileString),
+  })),
   tags: orAnything(fc.dictionary(hostileString, hostileString, { maxKeys: 3 })),
   name: orAnything(hostileString, fc.constant('export')),
   retryDuration: orAnything(hostileNumber),
@@ -186,6 +207,10 @@ check('DatadogExport', {
   new DatadogExport(stack, 'Export', p as any);
   return stack;
 }, 150, {
-  includeFilters: ['excludeFilters', 'allowCustomNamespaces'], excludeFilters: ['includeFilters'], allowCustomNamespaces: ['includeFilters', 'excludeFilters'],
-  accountIntegration: ['integrationRoleName', 'integrationRegions'], minDeliverySuccessRate: ['healthBackends'], maxDataFreshness: ['healthBackends'],
+  includeFilters: ['excludeFilters', 'allowCustomNamespaces'],
+  excludeFilters: ['includeFilters'],
+  allowCustomNamespaces: ['includeFilters', 'excludeFilters'],
+  accountIntegration: ['integrationRoleName', 'integrationRegions'],
+  minDeliverySuccessRate: ['healthBackends'],
+  maxDataFreshness: ['healthBackends'],
 });

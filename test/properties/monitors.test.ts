@@ -3,13 +3,13 @@
  * value, yields valid synthesized output or a ValidationError naming path, prop and value.
  */
 import * as fc from 'fast-check';
+import { anything, expectValidOutcome, hostileNumber, hostileString, listOf, orAnything, runs, Tally } from './support';
 import {
   AlarmRule, AnomalyAlgorithm, AnomalyDirection, AnomalyMonitor, BurnRateAlert, ComparisonOperator, CompositeMonitor, MissingData,
   MonitorBackend, MonitorConfig, NotificationTarget, Severity, Signal, Slo, SloIndicator, SloWindow, Statistic,
 } from '../../src';
 import { connect } from '../monitors/fixtures';
 import { newStack } from '../support/synth';
-import { anything, expectValidOutcome, hostileNumber, hostileString, listOf, orAnything, runs, Tally } from './support';
 
 const backends = () => fc.constantFrom(
   [MonitorBackend.datadog()], [MonitorBackend.cloudwatch()], [MonitorBackend.grafana({ datasourceUid: 'cloudwatch' })],
@@ -72,8 +72,13 @@ check('MonitorConfig', {
   datapointsToAlarm: orAnything(hostileNumber),
   missingData: orAnything(fc.constantFrom(...Object.values(MissingData))),
 }, (stack, p) => new MonitorConfig(stack, 'Errors', {
-  title: 'checkout errors', message: 'Errors are high.', signal: Signal.cloudWatchMetric({ namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: { FunctionName: 'checkout' }, statistic: Statistic.SUM }),
-  comparison: ComparisonOperator.GREATER_THAN, critical: 10, backends: [MonitorBackend.datadog(), MonitorBackend.cloudwatch()], ...p,
+  title: 'checkout errors',
+  message: 'Errors are high.',
+  signal: Signal.cloudWatchMetric({ namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: { FunctionName: 'checkout' }, statistic: Statistic.SUM }),
+  comparison: ComparisonOperator.GREATER_THAN,
+  critical: 10,
+  backends: [MonitorBackend.datadog(), MonitorBackend.cloudwatch()],
+  ...p,
 } as any), 200);
 
 const ddQuery = (q: string) => Signal.datadogQuery({ query: q });
@@ -82,7 +87,8 @@ check('Slo', {
   message: orAnything(hostileString),
   target: orAnything(hostileNumber, fc.constantFrom(99, 99.9, 50)),
   window: orAnything(fc.constantFrom(...Object.values(SloWindow))),
-  indicator: orAnything(fc.record({ g: hostileString, t: hostileString }).map(({ g, t }) => SloIndicator.ratio({ good: ddQuery(g), total: ddQuery(t) }))),
+  indicator: orAnything(fc.record({ g: hostileString, t: hostileString })
+    .map(({ g, t }) => SloIndicator.ratio({ good: ddQuery(g), total: ddQuery(t) }))),
   burnRateAlerts: listOf(fc.record({ r: hostileNumber, l: hostileNumber, s: hostileNumber }).map(({ r, l, s }) => BurnRateAlert.page(r, l, s))),
   pageSeverity: orAnything(fc.constantFrom(...Object.values(Severity))),
   ticketSeverity: orAnything(fc.constantFrom(...Object.values(Severity))),
@@ -91,10 +97,12 @@ check('Slo', {
   targets: common.targets,
   backends: orAnything(fc.constantFrom([MonitorBackend.datadog()])),
 }, (stack, p) => new Slo(stack, 'Availability', {
-  name: 'checkout availability', target: 99.9,
+  name: 'checkout availability',
+  target: 99.9,
   indicator: SloIndicator.ratio({ good: ddQuery('sum:hits{ok:true}.as_count()'), total: ddQuery('sum:hits{*}.as_count()') }),
   burnRateAlerts: [BurnRateAlert.page(14.4, 60, 5), BurnRateAlert.ticket(3, 1440, 120)],
-  backends: [MonitorBackend.datadog()], ...p,
+  backends: [MonitorBackend.datadog()],
+  ...p,
 } as any), 150, { target: ['burnRateAlerts'], window: ['burnRateAlerts'], backends: ['burnRateAlerts', 'indicator'] });
 
 check('CompositeMonitor', {
@@ -119,8 +127,11 @@ check('AnomalyMonitor', {
   evaluationPeriods: orAnything(hostileNumber),
   datapointsToAlarm: orAnything(hostileNumber),
 }, (stack, p) => new AnomalyMonitor(stack, 'Anomaly', {
-  title: 'load', message: 'load', signal: Signal.cloudWatchMetric({ namespace: 'AWS/Lambda', metricName: 'Duration', dimensions: { FunctionName: 'checkout' } }),
-  backends: [MonitorBackend.datadog(), MonitorBackend.cloudwatch()], ...p,
+  title: 'load',
+  message: 'load',
+  signal: Signal.cloudWatchMetric({ namespace: 'AWS/Lambda', metricName: 'Duration', dimensions: { FunctionName: 'checkout' } }),
+  backends: [MonitorBackend.datadog(), MonitorBackend.cloudwatch()],
+  ...p,
 } as any), 200);
 
 void anything;

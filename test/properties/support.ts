@@ -4,6 +4,8 @@
  * with valid output, or the library's ValidationError naming the construct path, the prop and
  * the value. Any other exception (a TypeError, a RangeError, cdktf's own errors) fails.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
 import * as fc from 'fast-check';
 import { Errors } from '../../src';
@@ -81,14 +83,11 @@ export function expectValidOutcome(tally: Tally, props: readonly string[], build
 
 function synthesizeApp(app: App): string[] {
   app.synth();
-  const fs = require('fs') as typeof import('fs');
-  const path = require('path') as typeof import('path');
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const name of fs.readdirSync(dir)) {
       const p = path.join(dir, name);
-      if (fs.statSync(p).isDirectory()) walk(p);
-      else {
+      if (fs.statSync(p).isDirectory()) {walk(p);} else {
         const text = fs.readFileSync(p, 'utf8');
         if (p.endsWith('.json')) JSON.parse(text);
         out.push(text);

@@ -21,9 +21,9 @@
  * Where the rule does not hold, the table below names the documented metric; anything else
  * can be set per signal with `datadogMetric`.
  */
+import { datadogTagText } from './tag-value';
 import { isDatadogCountMetric } from '../../aws/private/metric-facts';
 import { Aggregation, CloudWatchMetricProps, Statistic } from '../../signals/signal';
-import { datadogTagText } from './tag-value';
 
 /**
  * Documented names that the rule does not produce
