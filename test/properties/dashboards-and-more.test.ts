@@ -62,7 +62,7 @@ check('Dashboard', {
   const stack = connected();
   new Dashboard(stack, 'Dash', { title: 'Checkout', backends: [DashboardBackend.datadog(), DashboardBackend.grafana({ datasourceUid: 'prom' })], ...p } as any);
   return stack;
-}, 250, { rows: ['rowTitle'] });
+}, 150, { rows: ['rowTitle'] });
 
 check('connections', {
   aws: fc.record({ region: orAnything(hostileString, fc.constant('eu-west-1')), accountId: orAnything(hostileString), alias: orAnything(hostileString) }),
@@ -94,7 +94,7 @@ check('connections', {
   };
   build(kind === 'testConnection' ? 'webhook' : kind);
   return stack;
-}, 250, {
+}, 200, {
   aws: ['region', 'accountId', 'alias'],
   datadog: ['site', 'alias'],
   grafana: ['url', 'alias'],
@@ -126,7 +126,7 @@ check('Secret', {
   else s = Secret.unsafePlainText(stack, 'S', x);
   new WebhookConnection(stack, 'Hook', { url: 'https://hooks.example.com/in', auth: WebhookAuth.bearer(s), testConnection: false });
   return stack;
-}, 200, { plainText: ['value'], secretId: ['value'], jsonKey: ['value'], parameterName: ['value'], variableName: ['value'], environmentVariable: ['value'] });
+}, 150, { plainText: ['value'], secretId: ['value'], jsonKey: ['value'], parameterName: ['value'], variableName: ['value'], environmentVariable: ['value'] });
 
 
 /** JSON documents: generated ones of any shape, and real-looking exports with hostile fields. */
@@ -149,7 +149,7 @@ check('importers', {
   else if (k === 'datadogDashboard' || k === 'text') new DatadogDashboardImport(stack, 'Imp', { source });
   else new GrafanaDashboardImport(stack, 'Imp', { source });
   return stack;
-}, 400, { datadogMonitor: ['monitor'], datadogDashboard: ['dashboard'], grafanaDashboard: ['dashboard'], text: ['dashboard'] }, false);
+}, 300, { datadogMonitor: ['monitor'], datadogDashboard: ['dashboard'], grafanaDashboard: ['dashboard'], text: ['dashboard'] }, false);
 
 check('template stacks', {
   regions: listOf(orAnything(hostileString, fc.constantFrom('eu-west-1', 'us-east-1'))),
@@ -178,7 +178,7 @@ check('template stacks', {
     new ServiceMonitoringStack(app, 's', { service: 'checkout', backends: [ServiceBackend.DATADOG, ServiceBackend.CLOUDWATCH], aws: { region: 'eu-west-1' }, datadog: {}, ...p } as any);
   }
   return app;
-}, 120, { routes: ['slack'], webhooks: ['repository', 'pipeline'], lambdaFunctions: ['functionName'], queues: ['queueName'], service: ['tags'] });
+}, 80, { routes: ['slack'], webhooks: ['repository', 'pipeline'], lambdaFunctions: ['functionName'], queues: ['queueName'], service: ['tags'] });
 
 check('presets', {
   functionName: orAnything(hostileString, fc.constant('checkout')),
@@ -201,4 +201,4 @@ check('presets', {
     MonitorPresets.lambdaFunction(stack, 'Checkout', { functionName: 'checkout', maxErrors: 5, maxDurationP99Ms: 2400, backends, ...p } as any);
   }
   return stack;
-}, 200, { titlePrefix: ['title'], functionName: ['signal'], queueName: ['signal'], deadLetterQueueName: ['signal'] });
+}, 120, { titlePrefix: ['title'], functionName: ['signal'], queueName: ['signal'], deadLetterQueueName: ['signal'] });

@@ -80,7 +80,7 @@ check('GitHubRepository', {
     repo.addVariable(name, value);
   }
   return stack;
-}, 300, { variable: ['variable name', 'variables'], defaultBranch: ['branchProtection'] });
+}, 250, { variable: ['variable name', 'variables'], defaultBranch: ['branchProtection'] });
 
 check('GitOpsPipeline', {
   stacks: listOf(orAnything(hostileString, fc.constant('test'))),
@@ -106,7 +106,7 @@ check('GitOpsPipeline', {
   new AwsConnection(stack, 'Aws', { region: 'eu-west-1', accountId: '123456789012', testConnection: false });
   new GitOpsPipeline(stack, 'Pipeline', { stacks: ['test'], repositoryName: 'acme/iac', applyPolicyArns: ['arn:aws:iam::aws:policy/PowerUserAccess'], ...p } as any);
   return app;
-}, 100, { repositoryName: ['aws'], applyPolicyArns: ['planPolicyArns'] });
+}, 60, { repositoryName: ['aws'], applyPolicyArns: ['planPolicyArns'] });
 
 function webhookStack() {
   const stack = newStack();
@@ -142,7 +142,7 @@ check('Webhook', {
   const stack = webhookStack();
   new Webhook(stack, 'Hook', { name: 'alerts', payload: WebhookPayload.fromJsonTemplate('{"t": "{{title}}"}'), datadog: {}, grafana: {}, eventBridge: {}, ...p } as any);
   return stack;
-}, 150, { eventBridge: ['datadog, grafana, eventBridge'], grafana: ['datadog, grafana, eventBridge'], httpMethod: ['datadog'] });
+}, 120, { eventBridge: ['datadog, grafana, eventBridge'], grafana: ['datadog, grafana, eventBridge'], httpMethod: ['datadog'] });
 
 check('JiraWorkflow', {
   name: orAnything(hostileString, fc.constant('ops')),
@@ -171,7 +171,7 @@ check('JiraWorkflow', {
     ...p,
   } as any);
   return stack;
-}, 80, { grafana: ['datadog, grafana, cloudWatch'], cloudWatch: ['datadog, grafana, cloudWatch'] });
+}, 60, { grafana: ['datadog, grafana, cloudWatch'], cloudWatch: ['datadog, grafana, cloudWatch'] });
 
 const filter = fc.record({ namespace: orAnything(hostileString, fc.constant('AWS/Lambda')), metricNames: listOf(hostileString) }, { requiredKeys: ['namespace'] });
 check('DatadogExport', {
@@ -206,7 +206,7 @@ check('DatadogExport', {
   });
   new DatadogExport(stack, 'Export', p as any);
   return stack;
-}, 150, {
+}, 120, {
   includeFilters: ['excludeFilters', 'allowCustomNamespaces'],
   excludeFilters: ['includeFilters'],
   allowCustomNamespaces: ['includeFilters', 'excludeFilters'],

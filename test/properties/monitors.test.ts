@@ -79,7 +79,7 @@ check('MonitorConfig', {
   critical: 10,
   backends: [MonitorBackend.datadog(), MonitorBackend.cloudwatch()],
   ...p,
-} as any), 200);
+} as any), 150);
 
 const ddQuery = (q: string) => Signal.datadogQuery({ query: q });
 check('Slo', {
@@ -103,7 +103,7 @@ check('Slo', {
   burnRateAlerts: [BurnRateAlert.page(14.4, 60, 5), BurnRateAlert.ticket(3, 1440, 120)],
   backends: [MonitorBackend.datadog()],
   ...p,
-} as any), 150, { target: ['burnRateAlerts'], window: ['burnRateAlerts'], backends: ['burnRateAlerts', 'indicator'] });
+} as any), 120, { target: ['burnRateAlerts'], window: ['burnRateAlerts'], backends: ['burnRateAlerts', 'indicator'] });
 
 check('CompositeMonitor', {
   ...common,
@@ -115,7 +115,7 @@ check('CompositeMonitor', {
   new CompositeMonitor(stack, 'Composite', {
     title: 'both', message: 'both', backends: [MonitorBackend.datadog()], rule: AlarmRule.allOf(AlarmRule.monitor(m('A')), AlarmRule.monitor(m('B'))), ...p,
   } as any);
-}, 80, { backends: ['rule'] });
+}, 60, { backends: ['rule'] });
 
 check('AnomalyMonitor', {
   ...common,
@@ -132,6 +132,6 @@ check('AnomalyMonitor', {
   signal: Signal.cloudWatchMetric({ namespace: 'AWS/Lambda', metricName: 'Duration', dimensions: { FunctionName: 'checkout' } }),
   backends: [MonitorBackend.datadog(), MonitorBackend.cloudwatch()],
   ...p,
-} as any), 200);
+} as any), 150);
 
 void anything;
