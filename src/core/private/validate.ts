@@ -168,9 +168,12 @@ export const MAX_JSON_DEPTH = 64;
 export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
   let max = 0;
   const stack: Array<[unknown, number]> = [[value, 0]];
+  // Each object is counted once, so that a cycle ends the walk (the JSON copy then reports it).
+  const seen = new WeakSet<object>();
   while (stack.length > 0) {
     const [v, d] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
     const depth = d + 1;
     if (depth > max) max = depth;
     if (max > limit) return max;
