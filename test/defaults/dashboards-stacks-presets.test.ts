@@ -1,0 +1,111 @@
+/**
+ * Every documented default of the dashboards, the Grafana policy, folder and importer, the
+ * presets and the template stacks: synthesized with the prop omitted, the rendered value is
+ * asserted.
+ */
+import { App, Testing } from 'cdktf';
+import { all, connected, one } from './support';
+import {
+  AwsMetricsToDatadogStack, Dashboard, DashboardBackend, GrafanaDashboardImport, GrafanaFolder, GrafanaNotificationPolicy, ImportSource, MatchOperator,
+  MonitorBackend, MonitorPresets, ServiceBackend, ServiceMonitoringStack, Signal, Widget,
+} from '../../src';
+import { newStack, synthStack } from '../support/synth';
+
+describe('Dashboard', () => {
+  const stack = newStack();
+  connected(stack);
+  new Dashboard(stack, 'D', {
+    title: 'Checkout',
+    backends: [DashboardBackend.grafana({ datasourceUid: 'prom' })],
+    rows: [{ title: 'Overview', widgets: [Widget.topList({ title: 'top', signal: Signal.promQl({ query: 'up' }) } as any)] }],
+  });
+  const json = synthStack(stack);
+  const grafana = JSON.parse(one(json, 'grafana_dashboard').config_json);
+  test('DashboardOptions.timeRange @default TimeRange.hours(3)', () => {
+    expect(grafana.time).toEqual({ from: 'now-3h', to: 'now' });
+  });
+  test('DashboardRow.collapsed @default false', () => {
+    const row = grafana.panels.find((p: any) => p.type === 'row');
+    expect(row.collapsed).toBe(false);
+  });
+  test('TopListWidgetProps.limit @default 10', () => {
+    expect(JSON.stringify(grafana)).toMatch(/topk\(10,|"limit":10/);
+  });
+});
+
+describe('Grafana policy, folder and importer', () => {
+  const stack = newStack();
+  connected(stack);
+  const policy = new GrafanaNotificationPolicy(stack, 'Policy', {});
+  policy.addRoute({ contactPoint: 'ops', matchers: [{ label: 'team', match: MatchOperator.EQUAL, value: 'ops' }] });
+  new GrafanaFolder(stack, 'Folder', { title: 'Checkout' });
+  new GrafanaDashboardImport(stack, 'Imp', { source: ImportSource.fromObject({ title: 'Imported', panels: [] }) });
+  const json = synthStack(stack);
+  const p = one(json, 'grafana_notification_policy');
+  test('GrafanaNotificationPolicyProps.defaultContactPoint @default "grafana-default-email"', () => {
+    expect(p.contact_point).toBe('grafana-default-email');
+  });
+  test('GrafanaNotificationPolicyProps.groupBy @default ["grafana_folder", "alertname"]', () => {
+    expect(p.group_by).toEqual(['grafana_folder', 'alertname']);
+  });
+  test('GrafanaNotificationPolicyProps.repeatInterval @default "4h"', () => {
+    expect(p.repeat_interval).toBe('4h');
+  });
+  test('GrafanaRoute.continueMatching @default true', () => {
+    expect(p.policy[0].continue).toBe(true);
+  });
+  test('GrafanaFolderProps.preventDestroyIfNotEmpty @default true', () => {
+    expect(all(json, 'grafana_folder').find((f) => f.title === 'Checkout').prevent_destroy_if_not_empty).toBe(true);
+  });
+  test('GrafanaDashboardImportOptions.overwrite @default false', () => {
+    expect(one(json, 'grafana_dashboard').overwrite ?? false).toBe(false);
+  });
+});
+
+describe('presets', () => {
+  const stack = newStack();
+  connected(stack);
+  MonitorPresets.lambdaFunction(stack, 'Fn', { functionName: 'checkout', maxErrors: 5, maxDurationP99Ms: 2000, backends: [MonitorBackend.cloudwatch()] });
+  MonitorPresets.dynamoDbTable(stack, 'Table', { tableName: 'orders', backends: [MonitorBackend.cloudwatch()] } as any);
+  const alarms = all(synthStack(stack), 'aws_cloudwatch_metric_alarm');
+  const alarm = (metric: string) => alarms.find((a) => a.metric_name === metric || JSON.stringify(a.metric_query ?? '').includes(`"metric_name":"${metric}"`));
+  test('LambdaMonitorsProps.maxThrottles @default 0', () => {
+    expect(alarm('Throttles').threshold).toBe(0);
+  });
+  test('DynamoDbMonitorsProps.maxReadThrottleEvents @default 0 and maxWriteThrottleEvents @default 0', () => {
+    expect(alarm('ReadThrottleEvents').threshold).toBe(0);
+    expect(alarm('WriteThrottleEvents').threshold).toBe(0);
+  });
+  test('MonitorPresetOptions.severity @default Severity.SEV2', () => {
+    for (const a of alarms) expect(a.tags.severity).toBe('sev2');
+  });
+});
+
+describe('template stacks', () => {
+  test('ServiceMonitoringStack: env @default "prod", severity @default Severity.SEV2, dashboard @default true, lambda and queue thresholds', () => {
+    const app = Testing.app({ stackTraces: false });
+    new ServiceMonitoringStack(app, 's', {
+      service: 'checkout',
+      backends: [ServiceBackend.CLOUDWATCH],
+      aws: { region: 'eu-west-1' },
+      lambdaFunctions: [{ functionName: 'api' }],
+      queues: [{ queueName: 'orders' }],
+    });
+    const json = JSON.parse(Testing.synth(app.node.findChild('s') as any, true));
+    const alarms = all(json, 'aws_cloudwatch_metric_alarm');
+    for (const a of alarms) expect(a.tags).toMatchObject({ env: 'prod', severity: 'sev2', service: 'checkout' });
+    expect(all(json, 'aws_cloudwatch_dashboard')).toHaveLength(1);
+    const byMetric = (m: string) => alarms.find((a) => a.metric_name === m || JSON.stringify(a.metric_query ?? '').includes(`"metric_name":"${m}"`));
+    expect(byMetric('Errors').threshold).toBe(1);
+    expect(byMetric('Duration').threshold).toBe(3000);
+    expect(byMetric('ApproximateAgeOfOldestMessage').threshold).toBe(300);
+  });
+  test('AwsMetricsToDatadogStack: apiKeySecretName @default "datadog/api-key", exportInterval @default ONE_MINUTE, enabled @default true', () => {
+    const app = new App({ outdir: Testing.app().outdir });
+    const stack = new AwsMetricsToDatadogStack(app, 'm', { accountId: '123456789012', regions: ['eu-west-1'] });
+    const json = JSON.parse(Testing.synth(stack, true));
+    expect(JSON.stringify(json.data.aws_secretsmanager_secret_version)).toContain('"secret_id":"datadog/api-key"');
+    expect(one(json, 'aws_kinesis_firehose_delivery_stream').http_endpoint_configuration.buffering_interval).toBe(60);
+    expect(all(json, 'aws_cloudwatch_metric_stream')).toHaveLength(1);
+  });
+});
