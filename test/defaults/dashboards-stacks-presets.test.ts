@@ -6,7 +6,8 @@
 import { App, Testing } from 'cdktf';
 import { all, connected, one } from './support';
 import {
-  AwsMetricsToDatadogStack, Dashboard, DashboardBackend, GrafanaDashboardImport, GrafanaFolder, GrafanaNotificationPolicy, ImportSource, MatchOperator,
+  AwsMetricsToDatadogStack, Dashboard, DashboardBackend, GrafanaDashboardImport, GrafanaFolder, GrafanaNotificationPolicy, ImportSource,
+  MatchOperator,
   MonitorBackend, MonitorPresets, ServiceBackend, ServiceMonitoringStack, Signal, Widget,
 } from '../../src';
 import { newStack, synthStack } from '../support/synth';
