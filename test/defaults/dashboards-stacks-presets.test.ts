@@ -7,7 +7,7 @@ import { App, Testing } from 'cdktf';
 import { all, connected, one } from './support';
 import {
   AwsMetricsToDatadogStack, Dashboard, DashboardBackend, GrafanaDashboardImport, GrafanaFolder, GrafanaNotificationPolicy, ImportSource,
-  MatchOperator,
+  MatchOperator, MarkerLevel, ThresholdMarker, GrafanaDataSource, DatadogExport, MonitorConfig, ComparisonOperator, GitHubRepositoryStack,
   MonitorBackend, MonitorPresets, ServiceBackend, ServiceMonitoringStack, Signal, Widget,
 } from '../../src';
 import { newStack, synthStack } from '../support/synth';
@@ -108,5 +108,65 @@ describe('template stacks', () => {
     expect(JSON.stringify(json.data.aws_secretsmanager_secret_version)).toContain('"secret_id":"datadog/api-key"');
     expect(one(json, 'aws_kinesis_firehose_delivery_stream').http_endpoint_configuration.buffering_interval).toBe(60);
     expect(all(json, 'aws_cloudwatch_metric_stream')).toHaveLength(1);
+  });
+});
+
+describe('more defaults', () => {
+  test('ThresholdMarkerOptions.level @default MarkerLevel.CRITICAL', () => {
+    expect(ThresholdMarker.line(5).level).toBe(MarkerLevel.CRITICAL);
+    expect(ThresholdMarker.band(1, 2).level).toBe(MarkerLevel.CRITICAL);
+  });
+  test('AlertStatusWidgetProps.title @default "Alert status"', () => {
+    expect(Widget.alertStatus({ monitors: [] }).title).toBe('Alert status');
+  });
+  test('RawWidgetProps.title @default "raw" (the id of an untitled raw widget)', () => {
+    const stack = newStack();
+    connected(stack);
+    const raw = Widget.raw({ backend: 'datadog', definition: { type: 'note', content: 'x' } });
+    const d = new Dashboard(stack, 'D', { title: 'T', backends: [DashboardBackend.datadog()], rows: [{ title: 'R', widgets: [raw] }] });
+    expect(d.widgetIds).toEqual(['raw']);
+  });
+  test('PrometheusDataSourceOptions.scrapeInterval @default "15s" and GrafanaDataSourceOptions.isDefault @default false', () => {
+    const stack = newStack();
+    connected(stack);
+    GrafanaDataSource.prometheus(stack, 'P', { name: 'prom', url: 'https://prom.example.com' });
+    const ds = one(synthStack(stack), 'grafana_data_source');
+    expect(JSON.parse(ds.json_data_encoded).timeInterval).toBe('15s');
+    expect(ds.is_default).toBe(false);
+  });
+  test('DatadogExportProps.allowCustomNamespaces @default false', () => {
+    const stack = newStack();
+    const { aws } = connected(stack);
+    void aws;
+    expect(() => new DatadogExport(stack, 'E', { includeFilters: [{ namespace: 'Checkout' }] })).toThrow(/test\/E: 'includeFilters\[0\]\.namespace'/);
+  });
+  test('backend and renderer ids @default "Datadog", "CloudWatch", "Grafana" (the rendered construct ids)', () => {
+    const stack = newStack();
+    connected(stack);
+    const m = new MonitorConfig(stack, 'M', {
+      title: 'load',
+      message: 'load',
+      signal: Signal.cloudWatchMetric({ namespace: 'AWS/EC2', metricName: 'CPUUtilization' }),
+      comparison: ComparisonOperator.GREATER_THAN,
+      critical: 1,
+      backends: [MonitorBackend.datadog(), MonitorBackend.cloudwatch(), MonitorBackend.grafana({ datasourceUid: 'cw' })],
+    });
+    expect(m.renderings.map((r) => r.backend.id)).toEqual(['Datadog', 'CloudWatch', 'Grafana']);
+    const d = new Dashboard(stack, 'D', {
+      title: 'T', backends: [DashboardBackend.datadog(), DashboardBackend.cloudwatch(), DashboardBackend.grafana({ datasourceUid: 'cw' })],
+    });
+    expect(['Datadog', 'CloudWatch', 'Grafana'].map((id) => d.node.tryFindChild(id) !== undefined)).toEqual([true, true, true]);
+  });
+  test('GitHubRepositoryStackProps.tokenEnvironmentVariable @default "TF_VAR_github_token"', () => {
+    const app = Testing.app({ stackTraces: false });
+    const s = new GitHubRepositoryStack(app, 'gh', { owner: 'acme', repository: { name: 'iac' } });
+    expect(JSON.stringify(JSON.parse(Testing.synth(s, true)).provider.github)).toContain('${var.github_token}');
+  });
+  test('AwsMetricsToDatadogStackProps: appKeyEnvironmentVariable @default "TF_VAR_datadog_app_key", datadogSite @default DatadogSite.US1', () => {
+    const app = Testing.app({ stackTraces: false });
+    const s = new AwsMetricsToDatadogStack(app, 'm', { accountId: '123456789012', regions: ['eu-west-1'] });
+    const dd = JSON.parse(Testing.synth(s, true)).provider.datadog[0];
+    expect(dd.app_key).toBe('${var.datadog_app_key}');
+    expect(dd.api_url).toBe('https://api.datadoghq.com/');
   });
 });
