@@ -4,7 +4,7 @@ import { IDashboardBackend, IRenderedDashboard } from './dashboard-backend';
 import { PlacedRow, PlacedWidget, referencedVariables, slug } from './private/model';
 import { TemplateVariable, TemplateVariableKind } from './template-variable';
 import { MarkerLevel, ThresholdMarker, Widget, WidgetKind } from './widget';
-import { fail, isToken, optionalArray, requireInteger, requirePattern, requireString, requireUrl } from '../core/private/validate';
+import { fail, isToken, jsonDepth, MAX_JSON_DEPTH, optionalArray, Redacted, requireInteger, requirePattern, requireString, requireUrl } from '../core/private/validate';
 import { MonitorConfig } from '../monitors/monitor-config';
 import { matchSignal } from '../signals/private/match';
 import { Signal } from '../signals/signal';
@@ -418,6 +418,14 @@ export class Dashboard extends Construct {
         }
         if (w.rawDefinition === null || typeof w.rawDefinition !== 'object' || Array.isArray(w.rawDefinition)) {
           fail(this, `${prop}.definition`, w.rawDefinition, 'a JSON object');
+        }
+        if (jsonDepth(w.rawDefinition) > MAX_JSON_DEPTH) {
+          fail(this, `${prop}.definition`, new Redacted(`an object nested more than ${MAX_JSON_DEPTH} levels deep`), `a JSON object nested at most ${MAX_JSON_DEPTH} levels deep`);
+        }
+        try {
+          JSON.stringify(w.rawDefinition);
+        } catch {
+          fail(this, `${prop}.definition`, new Redacted('an object that JSON cannot represent'), 'a JSON object (no cycles, no BigInt)');
         }
         break;
       default:

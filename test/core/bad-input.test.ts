@@ -324,3 +324,20 @@ describe('targets and widgets', () => {
     })).message).toBe("test/Slo: 'name' must be a name of 1-255 characters without control characters; received \"avail\\nability\"");
   });
 });
+
+describe('raw widget definitions', () => {
+  const dash = (definition: any) => {
+    const stack = newStack();
+    connect(stack, { slack: false });
+    return () => new Dashboard(stack, 'D', { title: 't', backends: [DashboardBackend.datadog()], rows: [{ title: 'r', widgets: [Widget.raw({ backend: 'datadog', definition })] }] });
+  };
+  test('nested too deep', () => {
+    expect(validationError(dash(nested(20_000))).message)
+      .toBe("test/D: 'rows[0].widgets[0].definition' must be a JSON object nested at most 64 levels deep; received <an object nested more than 64 levels deep>");
+  });
+  test('with a cycle', () => {
+    const def: any = { type: 'note' };
+    def.self = def;
+    expect(validationError(dash(def)).message).toBe("test/D: 'rows[0].widgets[0].definition' must be a JSON object (no cycles, no BigInt); received <an object that JSON cannot represent>");
+  });
+});
