@@ -6,7 +6,8 @@ import { parse } from 'yaml';
 import { all, connected, one } from './support';
 import {
   AwsConnection, DatadogConnection, DatadogExport, GitHubAuth, GitHubConnection, GitHubRepository, GitOpsPipeline, GrafanaAuth, GrafanaConnection,
-  JiraAuth, JiraConnection, JiraWorkflow, PagerDutyConnection, Secret, WebhookAuth, WebhookConnection,
+  JiraAuth, JiraConnection, JiraWorkflow, JiraWorkflowTemplate, PagerDutyConnection, Secret, WebhookAuth, WebhookConnection,
+  ComparisonOperator, MonitorBackend, MonitorConfig, NotificationTarget, Signal,
 } from '../../src';
 import { newStack, synthStack } from '../support/synth';
 
@@ -213,4 +214,36 @@ describe('connections', () => {
   });
   void GrafanaAuth;
   void GrafanaConnection;
+});
+
+describe('more defaults of the integrations', () => {
+  test('JiraWorkflowTemplateOptions.recoveryTransition @default "Done" (in the Automation rule the workflow documents)', () => {
+    expect(JiraWorkflowTemplate.incident().automationRule('OPS')).toContain('Action "Transition issue" to "Done".');
+  });
+  test('JiraOAuthClientCredentialsOptions.tokenUrl @default "https://auth.atlassian.com/oauth/token"', () => {
+    const stack = newStack();
+    const { v } = connected(stack);
+    new JiraConnection(stack, 'Jira', {
+      baseUrl: 'https://acme.atlassian.net',
+      testConnection: false,
+      auth: JiraAuth.oauth2ClientCredentials({ clientId: 'svc-client', clientSecret: v('jira_client_secret'), cloudId: '11111111-2222-3333-4444-555555555555' }),
+    });
+    new JiraWorkflow(stack, 'Incidents', { name: 'ops', projectKey: 'OPS', automationWebhookUrl: v('url'), automationWebhookToken: v('tok'), grafana: {} });
+    expect(one(synthStack(stack), 'grafana_contact_point').webhook[0].http_config.oauth2.token_url).toBe('https://auth.atlassian.com/oauth/token');
+  });
+  test('CloudWatchBackendOptions.topicEncryption @default TopicEncryption.managedByLibrary(): a customer managed key', () => {
+    const stack = newStack();
+    connected(stack);
+    new MonitorConfig(stack, 'M', {
+      title: 'load',
+      message: 'load',
+      signal: Signal.cloudWatchMetric({ namespace: 'AWS/EC2', metricName: 'CPUUtilization' }),
+      comparison: ComparisonOperator.GREATER_THAN,
+      critical: 1,
+      backends: [MonitorBackend.cloudwatch()],
+      targets: [NotificationTarget.email({ address: 'oncall@example.com' })],
+    });
+    const json = synthStack(stack);
+    expect(one(json, 'aws_sns_topic').kms_master_key_id).toMatch(/^\$\{aws_kms_(key|alias)\./);
+  });
 });
