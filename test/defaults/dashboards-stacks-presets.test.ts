@@ -83,7 +83,7 @@ describe('presets', () => {
 });
 
 describe('template stacks', () => {
-  test('ServiceMonitoringStack: env @default "prod", severity @default Severity.SEV2, dashboard @default true, lambda and queue thresholds', () => {
+  test('ServiceMonitoringStackProps: env @default "prod", severity @default Severity.SEV2, dashboard @default true; ServiceLambdaFunction, ServiceQueue thresholds', () => {
     const app = Testing.app({ stackTraces: false });
     new ServiceMonitoringStack(app, 's', {
       service: 'checkout',
@@ -140,7 +140,7 @@ describe('more defaults', () => {
     void aws;
     expect(() => new DatadogExport(stack, 'E', { includeFilters: [{ namespace: 'Checkout' }] })).toThrow(/test\/E: 'includeFilters\[0\]\.namespace'/);
   });
-  test('backend and renderer ids @default "Datadog", "CloudWatch", "Grafana" (the rendered construct ids)', () => {
+  test('DatadogBackendOptions.id, CloudWatchBackendOptions.id, GrafanaBackendOptions.id and the DashboardOptions ids @default "Datadog", "CloudWatch", "Grafana"', () => {
     const stack = newStack();
     connected(stack);
     const m = new MonitorConfig(stack, 'M', {
@@ -168,5 +168,39 @@ describe('more defaults', () => {
     const dd = JSON.parse(Testing.synth(s, true)).provider.datadog[0];
     expect(dd.app_key).toBe('${var.datadog_app_key}');
     expect(dd.api_url).toBe('https://api.datadoghq.com/');
+  });
+});
+
+describe('service stack and preset thresholds', () => {
+  const app = Testing.app({ stackTraces: false });
+  const s = new ServiceMonitoringStack(app, 's', {
+    service: 'checkout',
+    backends: [ServiceBackend.CLOUDWATCH, ServiceBackend.DATADOG],
+    aws: { region: 'eu-west-1' },
+    datadog: {},
+    dashboard: false,
+    loadBalancers: [{ loadBalancer: 'app/checkout/50dc6c495c0c9188' }],
+    slo: {
+      target: 99.9,
+      backends: [ServiceBackend.CLOUDWATCH],
+      good: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'Good' }),
+      total: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'Total' }),
+    },
+  } as any);
+  const json = JSON.parse(Testing.synth(s, true));
+  const alarms = all(json, 'aws_cloudwatch_metric_alarm');
+  const byMetric = (m: string) => alarms.find((a) => a.metric_name === m || JSON.stringify(a.metric_query ?? '').includes(`"metric_name":"${m}"`));
+  test('ServiceLoadBalancer.maxTarget5xx @default 5 and maxResponseTimeP99Seconds @default 1', () => {
+    expect(byMetric('HTTPCode_Target_5XX_Count').threshold).toBe(5);
+    expect(byMetric('TargetResponseTime').threshold).toBe(1);
+  });
+  test('AlbMonitorsProps.maxElb5xx @default 0', () => {
+    expect(byMetric('HTTPCode_ELB_5XX_Count').threshold).toBe(0);
+  });
+  test('ServiceSlo.name @default "<service> availability"', () => {
+    expect(JSON.stringify(json.resource.aws_cloudwatch_composite_alarm ?? json.resource.aws_cloudwatch_metric_alarm)).toContain('checkout availability');
+  });
+  test('ServiceDatadogOptions.apiKeyEnvironmentVariable @default "TF_VAR_datadog_api_key"', () => {
+    expect(json.provider.datadog[0].api_key).toBe('${var.datadog_api_key}');
   });
 });
