@@ -7,7 +7,7 @@
 import { TerraformStack } from 'cdktf';
 import { buildExamples } from '../examples/app';
 import {
-  AwsConnection, DatadogConnection, GitHubAuth, GitHubConnection, GrafanaAuth, GrafanaConnection, JiraAuth,
+  AwsConnection, DatadogConnection, GitHubAuth, GitHubConnection, GitOpsPipeline, GrafanaAuth, GrafanaConnection, JiraAuth,
   JiraConnection, PagerDutyConnection, Secret, SlackConnection, WebhookAuth, WebhookConnection,
 } from '../src';
 import { synthApp } from './support/synth';
@@ -81,16 +81,42 @@ describe('no secret value reaches cdktf.out', () => {
     expect(text).toContain('data.aws_secretsmanager_secret_version.');
   });
 
+  /** The kind of a file the synth writes: cdk.tf.json, manifest.json, a workflow YAML, or its extension. */
+  const kindOf = (file: string) => {
+    const base = file.split('/').pop()!;
+    if (base === 'cdk.tf.json' || base === 'manifest.json') return base;
+    if (/\.ya?ml$/.test(base)) return file.includes('.github/workflows/') ? 'workflow YAML' : 'YAML';
+    return base.includes('.') ? base.slice(base.indexOf('.')) : base;
+  };
+  let exampleKinds: string[] = [];
+
   test('in every example', () => {
     const out = synthApp(buildExamples);
     expect(scan(out.files, Object.values(CANARIES))).toEqual([]);
+    exampleKinds = [...new Set(Object.keys(out.files).map(kindOf))].sort();
+    expect(exampleKinds).toEqual(expect.arrayContaining(['cdk.tf.json', 'manifest.json', 'workflow YAML']));
   });
 
-  test('positive control: the scan finds an unsafe plain-text secret', () => {
+  test('positive control: the scan finds a canary in every kind of file the synth writes', () => {
+    const needle = 'CANARY-unsafe-ffff';
     const out = synthApp((app) => {
+      // cdk.tf.json: the one explicitly unsafe secret source
       const stack = new TerraformStack(app, 'unsafe');
-      new WebhookConnection(stack, 'Hook', { url: 'https://h.example.com', auth: WebhookAuth.bearer(Secret.unsafePlainText(stack, 'T', 'CANARY-unsafe-ffff')), testCredentials: true });
+      new WebhookConnection(stack, 'Hook', { url: 'https://h.example.com', auth: WebhookAuth.bearer(Secret.unsafePlainText(stack, 'T', needle)), testCredentials: true });
+      // workflow YAML: a value that is written into the workflows
+      new AwsConnection(stack, 'Aws', { region: 'eu-west-1', accountId: '123456789012' });
+      new GitOpsPipeline(stack, 'Pipeline', {
+        stacks: ['unsafe'], repositoryName: 'acme/iac', installCommand: `npm ci --token=${needle}`, applyPolicyArns: ['arn:aws:iam::aws:policy/PowerUserAccess'],
+      });
+      // manifest.json: names the stacks
+      new TerraformStack(app, needle);
     });
-    expect(scan(out.files, ['CANARY-unsafe-ffff'])).toEqual(['stacks/unsafe/cdk.tf.json: CANARY-unsafe-ffff']);
+    const hits = scan(out.files, [needle]);
+    const hitKinds = [...new Set(hits.map((h) => kindOf(h.slice(0, h.indexOf(':')))))].sort();
+    expect(hits).toContain(`stacks/unsafe/cdk.tf.json: ${needle}`);
+    expect(hits).toContain(`manifest.json: ${needle}`);
+    expect(hits).toContain(`gitops/unsafe/.github/workflows/cdktf-plan.yml: ${needle}`);
+    // every kind of file the examples write is covered by the control
+    expect(hitKinds).toEqual(expect.arrayContaining(exampleKinds.length > 0 ? exampleKinds : ['cdk.tf.json', 'manifest.json', 'workflow YAML']));
   });
 });

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import { basename } from 'path';
 import { IConstruct } from 'constructs';
-import { describe as describeValue, fail, Redacted } from '../core/private/validate';
+import { describe as describeValue, fail, jsonDepth, MAX_JSON_DEPTH, Redacted } from '../core/private/validate';
 
 /**
  * Where an exported definition (a Grafana dashboard, a Datadog dashboard, a Datadog monitor)
@@ -62,6 +62,7 @@ export class ImportSource {
    */
   public _load(scope: IConstruct, label: string): { readonly value: unknown; readonly root: string; readonly display: string } {
     if (this.kind === 'object') {
+      requireDepth(scope, label, this.input);
       let copy: unknown;
       try {
         copy = JSON.parse(JSON.stringify(this.input));
@@ -79,10 +80,22 @@ export class ImportSource {
       } catch (e) {
         fail(scope, `${label}.path`, path, `the path of a readable JSON file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'})`);
       }
-      return { value: parse(scope, `${label}(${path})`, text), root: `${label}(${path})`, display: `${label}(${basename(path)})` };
+      return { value: requireDepth(scope, `${label}(${path})`, parse(scope, `${label}(${path})`, text)), root: `${label}(${path})`, display: `${label}(${basename(path)})` };
     }
-    return { value: parse(scope, label, this.input), root: label, display: label };
+    return { value: requireDepth(scope, label, parse(scope, label, this.input)), root: label, display: label };
   }
+}
+
+/**
+ * Real exports nest a few levels deep; a document nested deeper than MAX_JSON_DEPTH would
+ * overflow the stack of the recursive walks of the importers, so it is rejected up front.
+ */
+function requireDepth(scope: IConstruct, label: string, value: unknown): unknown {
+  const depth = jsonDepth(value);
+  if (depth > MAX_JSON_DEPTH) {
+    fail(scope, label, new Redacted(`a document nested more than ${MAX_JSON_DEPTH} levels deep`), `a JSON document nested at most ${MAX_JSON_DEPTH} levels deep`);
+  }
+  return value;
 }
 
 function parse(scope: IConstruct, label: string, text: unknown): unknown {

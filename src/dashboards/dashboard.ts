@@ -5,7 +5,9 @@ import { PlacedRow, PlacedWidget, referencedVariables, slug } from './private/mo
 import { TemplateVariable, TemplateVariableKind } from './template-variable';
 import { MarkerLevel, ThresholdMarker, Widget, WidgetKind } from './widget';
 import { libraryScope } from '../core/private/template-escape';
-import { fail, isToken, requireInteger, requirePattern, requireString, requireUrl } from '../core/private/validate';
+import {
+  fail, isToken, jsonDepth, MAX_JSON_DEPTH, optionalArray, Redacted, requireInteger, requirePattern, requireString, requireUrl,
+} from '../core/private/validate';
 import { MonitorConfig } from '../monitors/monitor-config';
 import { matchSignal } from '../signals/private/match';
 import { Signal } from '../signals/signal';
@@ -252,7 +254,7 @@ export class Dashboard extends Construct {
     this.timeRange = props.timeRange ?? TimeRange.hours(3);
     if (!(this.timeRange instanceof TimeRange)) fail(this, 'timeRange', this.timeRange, 'TimeRange.minutes(n), hours(n) or days(n)');
     requireInteger(this, 'timeRange', this.timeRange.amount, 1, this.timeRange.unit === 'm' ? 525_600 : this.timeRange.unit === 'h' ? 8_760 : 365);
-    this.links = (props.links ?? []).map((l, i) => {
+    this.links = optionalArray(this, 'links', props.links, 'a list of DashboardLink ({ title, url })').map((l, i) => {
       if (!l || typeof l !== 'object') fail(this, `links[${i}]`, l, 'a DashboardLink ({ title, url })');
       return { title: requireString(this, `links[${i}].title`, l.title), url: requireUrl(this, `links[${i}].url`, l.url, ['https', 'http']) };
     });
@@ -421,6 +423,14 @@ export class Dashboard extends Construct {
         if (w.rawDefinition === null || typeof w.rawDefinition !== 'object' || Array.isArray(w.rawDefinition)) {
           fail(this, `${prop}.definition`, w.rawDefinition, 'a JSON object');
         }
+        if (jsonDepth(w.rawDefinition) > MAX_JSON_DEPTH) {
+          fail(this, `${prop}.definition`, new Redacted(`an object nested more than ${MAX_JSON_DEPTH} levels deep`), `a JSON object nested at most ${MAX_JSON_DEPTH} levels deep`);
+        }
+        try {
+          JSON.stringify(w.rawDefinition);
+        } catch {
+          fail(this, `${prop}.definition`, new Redacted('an object that JSON cannot represent'), 'a JSON object (no cycles, no BigInt)');
+        }
         break;
       default:
         fail(this, prop, w.kind, 'a Widget built with its static factories');
@@ -448,6 +458,7 @@ export class Dashboard extends Construct {
         }
       }
     });
+    if (!Array.isArray(w.thresholds)) fail(this, `${prop}.thresholds`, w.thresholds, 'a list of ThresholdMarker');
     w.thresholds.forEach((t, i) => {
       const tp = `${prop}.thresholds[${i}]`;
       if (!(t instanceof ThresholdMarker)) fail(this, tp, t, 'a ThresholdMarker (ThresholdMarker.line(), band() or fromMonitor())');

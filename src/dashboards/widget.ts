@@ -272,7 +272,7 @@ export class Widget {
     const def = props.definition;
     return new Widget(WidgetKind.RAW, props, props.title, {
       rawBackend: props.backend,
-      rawDefinition: def !== null && typeof def === 'object' && !Array.isArray(def) ? JSON.parse(JSON.stringify(def)) : def,
+      rawDefinition: def !== null && typeof def === 'object' && !Array.isArray(def) ? jsonCopy(def) : def,
     });
   }
 
@@ -382,4 +382,16 @@ const DEFAULT_WIDTH: Record<WidgetKind, number> = {
 
 function copy<T>(list: T[] | undefined): T[] | undefined {
   return Array.isArray(list) ? [...list] : list;
+}
+
+/**
+ * A deep copy of a raw definition; one that JSON cannot copy (a cycle, a BigInt, nesting too
+ * deep for the stack) is kept as given, and the dashboard rejects it with a ValidationError.
+ */
+function jsonCopy(def: unknown): unknown {
+  try {
+    return JSON.parse(JSON.stringify(def));
+  } catch {
+    return def;
+  }
 }

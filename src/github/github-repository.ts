@@ -11,7 +11,9 @@ import { Construct } from 'constructs';
 import { GitHubConnection } from './github-connection';
 import { requireSecret } from '../core/private/require-secret';
 import { libraryScope } from '../core/private/template-escape';
-import { fail, isToken, optionalBoolean, optionalString, requireInteger, requirePattern, requireString } from '../core/private/validate';
+import {
+  fail, isToken, optionalArray, optionalBoolean, optionalString, requireArray, requireInteger, requireNoControlChars, requirePattern, requireString,
+} from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { WebhookAuthType, WebhookConnection } from '../webhooks/webhook-connection';
 
@@ -236,6 +238,8 @@ export interface GitHubRepositoryProps {
 const REPO = /^[A-Za-z0-9._-]{1,100}$/;
 const ACTIONS_NAME = /^(?![Gg][Ii][Tt][Hh][Uu][Bb]_)[A-Za-z_][A-Za-z0-9_]{0,199}$/;
 const TOPIC = /^[a-z0-9][a-z0-9-]{0,49}$/;
+/** GitHub allows at most 20 topics per repository ("Classifying your repository with topics"). */
+const MAX_TOPICS = 20;
 /** Webhook events GitHub documents for repository webhooks. */
 const GITHUB_EVENTS = [
   'branch_protection_configuration', 'branch_protection_rule', 'check_run', 'check_suite', 'code_scanning_alert', 'commit_comment',
@@ -270,6 +274,10 @@ export class GitHubRepository extends Construct {
   /** The default branch. */
   public readonly defaultBranch: string;
   private readonly environmentResources = new Map<string, RepositoryEnvironment>();
+  private readonly protectedPatterns = new Set<string>();
+  /** Actions variables and secrets added, by scope and upper-cased name (GitHub ignores case). */
+  private readonly actionsNames = new Set<string>();
+  private readonly webhookIds = new Set<string>();
 
   constructor(scope: Construct, id: string, props: GitHubRepositoryProps) {
     super(scope, id);
@@ -281,8 +289,9 @@ export class GitHubRepository extends Construct {
     }
     this.name = name;
     this.fullName = `${this.connection.owner}/${name}`;
-    this.defaultBranch = requirePattern(this, 'defaultBranch', props.defaultBranch ?? 'main', /^(?!\/)(?!.*\/\/)(?!.*\.\.)[^\s~^:?*[\\]{1,255}(?<![/.])$/, 'a valid git branch name');
-    const topics = (props.topics ?? []).map((t, i) => requirePattern(this, `topics[${i}]`, t, TOPIC, 'a topic of lower-case letters, digits and hyphens (at most 50 characters)'));
+    this.defaultBranch = requirePattern(this, 'defaultBranch', props.defaultBranch ?? 'main', /^(?!\/)(?!.*\/\/)(?!.*\.\.)[^\s~^:?*[\\\u0000-\u001f\u007f]{1,255}(?<![/.])$/, 'a valid git branch name');
+    const topics = optionalArray(this, 'topics', props.topics, 'a list of topics').map((t, i) => requirePattern(this, `topics[${i}]`, t, TOPIC, 'a topic of lower-case letters, digits and hyphens (at most 50 characters)'));
+    if (topics.length > MAX_TOPICS) fail(this, 'topics', topics, `at most ${MAX_TOPICS} topics, as GitHub allows`);
     const visibility = props.visibility ?? RepositoryVisibility.PRIVATE;
     if (!Object.values(RepositoryVisibility).includes(visibility)) fail(this, 'visibility', visibility, 'RepositoryVisibility.PUBLIC, PRIVATE or INTERNAL');
 
@@ -303,18 +312,22 @@ export class GitHubRepository extends Construct {
     });
     if (this.defaultBranch !== 'main') this.resource.addOverride('default_branch', this.defaultBranch);
 
-    for (const bp of props.branchProtection ?? [{ pattern: this.defaultBranch }]) this.addBranchProtection(bp);
-    for (const env of props.environments ?? []) this.addEnvironment(env);
+    for (const bp of optionalArray(this, 'branchProtection', props.branchProtection, 'a list of BranchProtectionOptions', [{ pattern: this.defaultBranch }])) this.addBranchProtection(bp);
+    for (const env of optionalArray(this, 'environments', props.environments, 'a list of EnvironmentOptions')) this.addEnvironment(env);
   }
 
   /** Protect the branches matching a pattern. */
   public addBranchProtection(options: BranchProtectionOptions): BranchProtection {
     const idx = this.node.children.filter((c) => c instanceof BranchProtection).length;
     const prop = `branchProtection[${idx}]`;
-    const pattern = requireString(this, `${prop}.pattern`, options.pattern, 'a non-empty branch name pattern such as main or release/*');
+    if (options === null || typeof options !== 'object') fail(this, prop, options, 'a BranchProtectionOptions object');
+    const pattern = requireNoControlChars(this, `${prop}.pattern`, options.pattern, 'a non-empty branch name pattern such as main or release/* (no control characters)');
+    if (this.protectedPatterns.has(pattern)) fail(this, `${prop}.pattern`, pattern, 'a branch name pattern not protected twice in the repository (GitHub keeps one rule per pattern)');
+    this.protectedPatterns.add(pattern);
     const reviews = options.requiredApprovingReviews === undefined ? 1 : requireInteger(this, `${prop}.requiredApprovingReviews`, options.requiredApprovingReviews, 0, 6);
-    const checks = (options.requiredStatusChecks ?? []).map((c, i) => requireString(this, `${prop}.requiredStatusChecks[${i}]`, c, 'a non-empty status check name'));
-    return new BranchProtection(this, `Protection${pattern.replace(/[^A-Za-z0-9]/g, '_')}`, {
+    const checks = optionalArray(this, `${prop}.requiredStatusChecks`, options.requiredStatusChecks, 'a list of status check names')
+      .map((c, i) => requireNoControlChars(this, `${prop}.requiredStatusChecks[${i}]`, c, 'a non-empty status check name without control characters'));
+    return new BranchProtection(this, this.freeId(`Protection${pattern.replace(/[^A-Za-z0-9]/g, '_')}`), {
       provider: this.connection.provider,
       repositoryId: this.resource.nodeId,
       pattern,
@@ -338,15 +351,18 @@ export class GitHubRepository extends Construct {
   /** Add a deployment environment with its protection rules. */
   public addEnvironment(options: EnvironmentOptions): RepositoryEnvironment {
     const prop = `environments[${this.environmentResources.size}]`;
-    const name = requirePattern(this, `${prop}.name`, options.name, /^[^,;\s][^,;]{0,254}$/, 'an environment name of 1-255 characters without , or ;');
+    if (options === null || typeof options !== 'object') fail(this, prop, options, 'an EnvironmentOptions object');
+    const name = requirePattern(this, `${prop}.name`, options.name, /^[^,;\s][^,;\u0000-\u001f\u007f]{0,254}$/, 'an environment name of 1-255 characters without , or ; or control characters');
     if (this.environmentResources.has(name)) fail(this, `${prop}.name`, name, 'an environment name not used twice in the repository');
-    const users = (options.reviewerUserIds ?? []).map((u, i) => requireInteger(this, `${prop}.reviewerUserIds[${i}]`, u, 1, Number.MAX_SAFE_INTEGER));
-    const teams = (options.reviewerTeamIds ?? []).map((t, i) => requireInteger(this, `${prop}.reviewerTeamIds[${i}]`, t, 1, Number.MAX_SAFE_INTEGER));
+    const users = optionalArray(this, `${prop}.reviewerUserIds`, options.reviewerUserIds, 'a list of GitHub user ids')
+      .map((u, i) => requireInteger(this, `${prop}.reviewerUserIds[${i}]`, u, 1, Number.MAX_SAFE_INTEGER));
+    const teams = optionalArray(this, `${prop}.reviewerTeamIds`, options.reviewerTeamIds, 'a list of GitHub team ids')
+      .map((t, i) => requireInteger(this, `${prop}.reviewerTeamIds[${i}]`, t, 1, Number.MAX_SAFE_INTEGER));
     if (users.length + teams.length > MAX_ENVIRONMENT_REVIEWERS) {
       fail(this, `${prop}.reviewerUserIds`, [...users, ...teams], `at most ${MAX_ENVIRONMENT_REVIEWERS} required reviewers (users and teams together), as GitHub allows`);
     }
     const protectedOnly = optionalBoolean(this, `${prop}.protectedBranchesOnly`, options.protectedBranchesOnly, true);
-    const env = new RepositoryEnvironment(this, `Environment${name.replace(/[^A-Za-z0-9]/g, '_')}`, {
+    const env = new RepositoryEnvironment(this, this.freeId(`Environment${name.replace(/[^A-Za-z0-9]/g, '_')}`), {
       provider: this.connection.provider,
       repository: this.resource.name,
       environment: name,
@@ -367,6 +383,7 @@ export class GitHubRepository extends Construct {
   public addVariable(name: string, value: string, environment?: string): void {
     const n = requirePattern(this, 'variable name', name, ACTIONS_NAME, 'an Actions variable name (letters, digits, _; not starting with a digit or GITHUB_)');
     requireString(this, `variables.${n}`, value, 'a non-empty value');
+    this.claimActionsName('variable', n, environment);
     const id = `Variable${environment ? `_${environment}_` : ''}${n}`;
     if (environment !== undefined) {
       const env = this.environment(environment).environment;
@@ -387,6 +404,7 @@ export class GitHubRepository extends Construct {
     const n = requirePattern(this, 'secret name', name, ACTIONS_NAME, 'an Actions secret name (letters, digits, _; not starting with a digit or GITHUB_)');
     if (!(value instanceof GitHubSecretValue)) fail(this, `secrets.${n}`, value, 'GitHubSecretValue.preEncrypted(secret) or GitHubSecretValue.plaintext(secret)');
     const secret = requireSecret(this, `secrets.${n}`, value.secret);
+    this.claimActionsName('secret', n, environment);
     if (!value.encrypted) {
       Annotations.of(this).addWarning(`${this.node.path}: Actions secret ${n} is given as plaintext; the github provider stores plaintext_value in the Terraform state. Use GitHubSecretValue.preEncrypted() to keep it out.`);
     }
@@ -404,8 +422,11 @@ export class GitHubRepository extends Construct {
 
   /** Add a webhook that sends repository events to an endpoint, signed with a secret. */
   public addWebhook(id: string, options: RepositoryWebhookOptions): RepositoryWebhook {
+    requireNoControlChars(this, 'webhook id', id, 'a non-empty webhook id without control characters');
+    if (this.webhookIds.has(id)) fail(this, 'webhook id', id, 'a webhook id not used twice in the repository');
+    if (options === null || typeof options !== 'object') fail(this, `webhooks.${id}`, options, 'a RepositoryWebhookOptions object');
     if (!(options.endpoint instanceof WebhookConnection)) fail(this, `webhooks.${id}.endpoint`, options.endpoint, 'a WebhookConnection');
-    const events = options.events ?? [];
+    const events = options.events === undefined || options.events === null ? [] : requireArray(this, `webhooks.${id}.events`, options.events, 'a list of GitHub events');
     if (events.length === 0) fail(this, `webhooks.${id}.events`, events, `a non-empty list of GitHub events (${GITHUB_EVENTS.join(', ')}) or ["*"]`);
     for (const e of events) {
       if (!(e === '*' && events.length === 1) && !GITHUB_EVENTS.includes(e)) {
@@ -421,6 +442,7 @@ export class GitHubRepository extends Construct {
     if (endpointSecret && options.endpoint.auth.headerName && options.endpoint.auth.headerName.toLowerCase() !== 'x-hub-signature-256') {
       Annotations.of(this).addWarning(`${this.node.path}: GitHub sends its signature in X-Hub-Signature-256, not ${options.endpoint.auth.headerName} as the endpoint ${options.endpoint.node.path} expects.`);
     }
+    this.webhookIds.add(id);
     return new RepositoryWebhook(this, `Webhook${id}`, {
       provider: this.connection.provider,
       repository: this.resource.name,
@@ -428,6 +450,25 @@ export class GitHubRepository extends Construct {
       active: optionalBoolean(this, `webhooks.${id}.active`, options.active, true),
       configuration: { url: options.endpoint.url, contentType: 'json', insecureSsl: false, secret: secret.value },
     });
+  }
+
+  /** Record an Actions variable or secret name, failing when the same name is added twice in one scope. */
+  private claimActionsName(kind: 'variable' | 'secret', name: string, environment?: string): void {
+    const key = `${kind}:${environment ?? ''}:${isToken(name) ? name : name.toUpperCase()}`;
+    if (this.actionsNames.has(key)) {
+      fail(this, `${kind} name`, name, `an Actions ${kind} name not added twice ${environment === undefined ? 'to the repository' : `to the environment ${environment}`} (GitHub ignores case)`);
+    }
+    this.actionsNames.add(key);
+  }
+
+  /**
+   * The id, or — when two distinct names map to the same id (`release/*` and `release-*`) —
+   * the id with a numbered suffix; ids of names that do not collide are unchanged.
+   */
+  private freeId(id: string): string {
+    let candidate = id;
+    for (let n = 2; this.node.tryFindChild(candidate); n++) candidate = `${id}_${n}`;
+    return candidate;
   }
 
   private environment(name: string): RepositoryEnvironment {

@@ -18,7 +18,7 @@ import { cronProblem } from './private/cron';
 import { applyWorkflow, driftWorkflow, planWorkflow, renderWorkflow, WorkflowSettings } from './private/workflows';
 import { AwsConnection } from '../aws/aws-connection';
 import { EscapingLazy, libraryScope } from '../core/private/template-escape';
-import { fail, optionalBoolean, requirePattern, requireString } from '../core/private/validate';
+import { fail, optionalArray, optionalBoolean, requireNoControlChars, requirePattern, requireUnique } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { GitHubRepository } from '../github/github-repository';
 
@@ -170,11 +170,11 @@ export class GitOpsPipeline extends Construct {
     if (repo !== undefined && !(repo instanceof GitHubRepository)) fail(this, 'githubRepository', repo, 'a GitHubRepository');
     const repoName = props.repositoryName ?? repo?.fullName;
     this.repositoryName = requirePattern(this, 'repositoryName', repoName, FULL_NAME, 'owner/name of a GitHub repository (no wildcards), or githubRepository');
-    const stacks = props.stacks ?? [];
+    const stacks = optionalArray(this, 'stacks', props.stacks, 'a list of cdktf stack names');
     if (stacks.length === 0) fail(this, 'stacks', stacks, 'a non-empty list of cdktf stack names');
     stacks.forEach((s, i) => requirePattern(this, `stacks[${i}]`, s, STACK, 'a cdktf stack name (letters, digits, _ and -)'));
     if (new Set(stacks).size !== stacks.length) fail(this, 'stacks', stacks, 'stack names without duplicates');
-    const defaultBranch = requirePattern(this, 'defaultBranch', props.defaultBranch ?? repo?.defaultBranch ?? 'main', /^[^\s~^:?*[\\]{1,255}$/, 'a non-empty branch name without wildcards');
+    const defaultBranch = requirePattern(this, 'defaultBranch', props.defaultBranch ?? repo?.defaultBranch ?? 'main', /^[^\s~^:?*[\\\u0000-\u001f\u007f]{1,255}$/, 'a non-empty branch name without wildcards');
     const applyEnvironment = requirePattern(this, 'applyEnvironment', props.applyEnvironment ?? 'production', /^[A-Za-z0-9._-]{1,255}$/, 'an environment name of letters, digits, . _ -');
     const driftCron = props.driftSchedule ?? '17 6 * * 1-5';
     const problem = cronProblem(driftCron);
@@ -183,7 +183,7 @@ export class GitOpsPipeline extends Construct {
     if (!Object.values(DriftAction).includes(driftAction)) fail(this, 'driftAction', driftAction, 'DriftAction.FAIL or DriftAction.OPEN_ISSUE');
     const terraformVersion = requirePattern(this, 'terraformVersion', props.terraformVersion ?? '1.11.4', /^1\.(1[0-9]|[2-9]\d)\.\d+$/, 'a Terraform version 1.10.0 or later (S3-native state locking)');
     const nodeVersion = requirePattern(this, 'nodeVersion', props.nodeVersion ?? '20', /^\d{2}(\.\d+){0,2}$/, 'a Node.js version such as 20 or 22.11');
-    const installCommand = requireString(this, 'installCommand', props.installCommand ?? 'npm ci');
+    const installCommand = requireNoControlChars(this, 'installCommand', props.installCommand ?? 'npm ci', 'a non-empty command line without control characters (no line breaks)');
     const workingDirectory = requirePattern(this, 'workingDirectory', props.workingDirectory ?? '.', /^(\.|(?!\/)(?!.*\.\.)[A-Za-z0-9._/-]+)$/, 'a relative directory inside the repository');
     const [owner, name] = this.repositoryName.split('/');
     const partition = this.aws.partition;
@@ -264,8 +264,9 @@ export class GitOpsPipeline extends Construct {
     new IamRolePolicy(this, 'PlanStateAccess', { provider, role: this.planRole.name, name: 'terraform-state', policy: statePolicy });
     new IamRolePolicy(this, 'ApplyStateAccess', { provider, role: this.applyRole.name, name: 'terraform-state', policy: statePolicy });
     const policyArns = (prop: string, arns: string[] | undefined, dflt: string) => {
-      const list = arns ?? [`arn:${partition}:iam::aws:policy/${dflt}`];
+      const list = optionalArray(this, prop, arns, 'a list of IAM managed policy ARNs', [`arn:${partition}:iam::aws:policy/${dflt}`]);
       list.forEach((a, i) => requirePattern(this, `${prop}[${i}]`, a, POLICY_ARN, 'an IAM managed policy ARN'));
+      requireUnique(this, prop, list, (a) => a, 'an IAM managed policy ARN');
       return list;
     };
     policyArns('planPolicyArns', props.planPolicyArns, 'ReadOnlyAccess').forEach((arn, i) =>
@@ -305,8 +306,9 @@ export class GitOpsPipeline extends Construct {
       driftCron,
       driftOpensIssue: driftAction === DriftAction.OPEN_ISSUE,
     };
-    this.extraSecrets = (props.environmentSecrets ?? []).map((e, i) =>
+    this.extraSecrets = optionalArray(this, 'environmentSecrets', props.environmentSecrets, 'a list of environment variable names').map((e, i) =>
       requirePattern(this, `environmentSecrets[${i}]`, e, /^TF_VAR_[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name TF_VAR_<name> (also the name of the GitHub Actions secret)'));
+    requireUnique(this, 'environmentSecrets', this.extraSecrets, (e) => e, 'an environment variable name');
 
     if (optionalBoolean(this, 'commitWorkflows', props.commitWorkflows, false)) {
       if (!repo) fail(this, 'commitWorkflows', true, 'false unless githubRepository is given');

@@ -24,7 +24,7 @@ import type { GrafanaBackend } from '../grafana/grafana-monitor-backend';
 import type { GrafanaTargetBinding, IGrafanaNotificationTarget } from '../grafana/grafana-targets';
 import { MonitorConfig } from '../monitors/monitor-config';
 import { INotificationTarget, NotificationTargetOptions } from '../notifications/targets';
-import { checkedPayload, parsePayload, retrySettings, Segments } from '../webhooks/private/webhook-checks';
+import { ALARM_NAME_PREFIX, alarmActionList, checkedPayload, parsePayload, retrySettings, Segments } from '../webhooks/private/webhook-checks';
 import {
   alarmStatePattern, Endpoint, EndpointAuth, grafanaWebhookBlock, renderDatadog, renderDeadLetter, renderEventBridge, renderEventBridgeRule,
 } from '../webhooks/private/webhook-delivery';
@@ -465,11 +465,11 @@ export class JiraWorkflow extends Construct {
       const c = props.cloudWatch;
       const aws = c.aws ?? AwsConnection.of(this);
       const retry = retrySettings(this, 'cloudWatch', c);
-      const prefix = optionalPattern(this, 'cloudWatch.alarmNamePrefix', c.alarmNamePrefix, /^.{1,255}$/, 'an alarm name prefix of 1-255 characters');
+      const prefix = optionalPattern(this, 'cloudWatch.alarmNamePrefix', c.alarmNamePrefix, ALARM_NAME_PREFIX, 'an alarm name prefix of 1-255 characters without control characters');
       (c.alarmArns ?? []).forEach((arn, i) => this.addAlarmArn(`cloudWatch.alarmArns[${i}]`, arn));
       const rules: string[] = [];
       const dl = renderDeadLetter(this, {
-        name, aws, kmsKeyId: c.deadLetterKmsKeyId, ruleArns: () => rules, alarmActions: c.deadLetterAlarmActions ?? [],
+        name, aws, kmsKeyId: c.deadLetterKmsKeyId, ruleArns: () => rules, alarmActions: alarmActionList(this, 'cloudWatch.deadLetterAlarmActions', c.deadLetterAlarmActions),
       });
       const common = { aws, httpMethod: 'POST', ...retry, deadLetterQueue: dl.queue, allowUnsigned: false };
       const created = renderEventBridge(this, 'Create', createEndpoint, create(SourceKind.EVENTBRIDGE), {

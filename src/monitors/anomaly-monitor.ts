@@ -4,7 +4,7 @@ import { AlertingConstruct } from './alerting-construct';
 import { IAnomalyMonitorBackend, IMonitorBackend } from './backend';
 import { checkBackends, requireCapability, requireFinite, validateBasics, validateSeverity } from './private/alerting';
 import { libraryScope } from '../core/private/template-escape';
-import { fail, requireInteger } from '../core/private/validate';
+import { fail, optionalArray, requireInteger } from '../core/private/validate';
 import { Severity } from '../core/severity';
 import { Signal } from '../signals/signal';
 
@@ -148,7 +148,7 @@ export class AnomalyMonitor extends AlertingConstruct {
     for (const b of checkBackends(this, props.backends)) {
       this.addRendering(requireCapability<IAnomalyMonitorBackend>(this, b, 'renderAnomaly', 'anomaly monitors').renderAnomaly(this));
     }
-    for (const t of props.targets ?? []) this.addTarget(t);
+    for (const t of optionalArray(this, 'targets', props.targets, 'a list of notification targets')) this.addTarget(t);
   }
 
 }

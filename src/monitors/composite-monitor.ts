@@ -6,7 +6,7 @@ import { AlertingConstruct } from './alerting-construct';
 import { ICompositeMonitorBackend, IMonitorBackend } from './backend';
 import { checkBackends, requireCapability, validateBasics, validateSeverity } from './private/alerting';
 import { libraryScope } from '../core/private/template-escape';
-import { fail } from '../core/private/validate';
+import { fail, optionalArray } from '../core/private/validate';
 import { Severity } from '../core/severity';
 
 /** Props of a `CompositeMonitor`. */
@@ -92,7 +92,7 @@ export class CompositeMonitor extends AlertingConstruct {
       }
       this.addRendering(backend.renderComposite(this));
     }
-    for (const t of props.targets ?? []) this.addTarget(t);
+    for (const t of optionalArray(this, 'targets', props.targets, 'a list of notification targets')) this.addTarget(t);
   }
 
 }

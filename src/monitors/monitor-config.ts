@@ -4,7 +4,7 @@ import { IMonitorBackend, IRenderedMonitor } from './backend';
 import { checkBackends } from './private/alerting';
 import { ComparisonOperator, Comparisons, MissingData } from './threshold';
 import { libraryScope } from '../core/private/template-escape';
-import { fail, isToken, requireInteger, requireString, requireUrl } from '../core/private/validate';
+import { fail, isToken, optionalArray, requireInteger, requireNoControlChars, requireString, requireUrl } from '../core/private/validate';
 import { Severities, Severity } from '../core/severity';
 import { checkTarget } from '../notifications/private/check';
 import type { INotificationTarget } from '../notifications/targets';
@@ -128,8 +128,8 @@ export class MonitorConfig extends Construct {
     super(scope, id);
     libraryScope(this);
     if (!props || typeof props !== 'object') fail(this, 'props', props, 'a MonitorConfigProps object');
-    this.title = requireString(this, 'title', props.title, `a name of 1-${NAME_MAX} characters`);
-    if (!isToken(this.title) && this.title.length > NAME_MAX) fail(this, 'title', this.title, `a name of 1-${NAME_MAX} characters`);
+    this.title = requireNoControlChars(this, 'title', props.title, `a name of 1-${NAME_MAX} characters without control characters`);
+    if (!isToken(this.title) && this.title.length > NAME_MAX) fail(this, 'title', this.title, `a name of 1-${NAME_MAX} characters without control characters`);
     this.message = requireString(this, 'message', props.message, 'a non-empty message');
     if (!(props.signal instanceof Signal)) fail(this, 'signal', props.signal, 'a Signal (Signal.cloudWatchMetric, awsMetric, cloudWatchExpression, datadogQuery or promQl)');
     this.signal = props.signal;
@@ -163,7 +163,7 @@ export class MonitorConfig extends Construct {
     this.signal._validate(this, 'signal', this.period);
 
     for (const b of checkBackends(this, props.backends)) this._renderings.push(b.render(this));
-    for (const t of props.targets ?? []) this.addTarget(t);
+    for (const t of optionalArray(this, 'targets', props.targets, 'a list of notification targets')) this.addTarget(t);
   }
 
   /**

@@ -6,7 +6,7 @@ import { MonitorConfig } from './monitor-config';
 import { checkBackends, requireCapability, requireFinite, shortDuration, validateBasics, validateSeverity } from './private/alerting';
 import { makeImmutable } from '../core/private/immutable';
 import { libraryScope } from '../core/private/template-escape';
-import { fail } from '../core/private/validate';
+import { fail, optionalArray } from '../core/private/validate';
 import { Severity } from '../core/severity';
 import type { INotificationTarget } from '../notifications/targets';
 import { Signal } from '../signals/signal';
@@ -261,7 +261,7 @@ export class Slo extends AlertingConstruct {
     for (const b of checkBackends(this, props.backends)) {
       this.addRendering(requireCapability<ISloBackend>(this, b, 'renderSlo', 'SLOs').renderSlo(this));
     }
-    for (const target of props.targets ?? []) this.addTarget(target);
+    for (const target of optionalArray(this, 'targets', props.targets, 'a list of notification targets')) this.addTarget(target);
   }
 
   /** The error budget as a fraction: `1 - target / 100` (rounded to 12 significant digits). */

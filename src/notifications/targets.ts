@@ -145,7 +145,9 @@ export abstract class NotificationTarget implements INotificationTarget {
   protected constructor(options: NotificationTargetOptions, defaultId: string) {
     this.explicitId = options.id;
     this.targetId = options.id ?? sanitizeId(defaultId);
-    this.severities = options.severities ? [...options.severities] : Severities.all();
+    // A value that is not a list is kept as it is, so that the validation error shows it.
+    this.severities = options.severities === undefined ? Severities.all()
+      : Array.isArray(options.severities) ? [...options.severities] : options.severities;
   }
 
   /**

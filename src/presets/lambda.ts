@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { MonitorGroup, MonitorPresetOptions } from './monitor-group';
 import { MetricOf, errorCount, latencyPercentile, throttles } from './private/categories';
-import { requireString } from '../core/private/validate';
+import { requirePattern } from '../core/private/validate';
 import { AwsService, Signal } from '../signals/signal';
 
 /** Monitors of a Lambda function. */
@@ -25,7 +25,8 @@ export interface LambdaMonitorsProps extends MonitorPresetOptions {
  */
 export function lambdaFunctionMonitors(scope: Construct, id: string, props: LambdaMonitorsProps): MonitorGroup {
   const g = new MonitorGroup(scope, id);
-  const fn = requireString(g, 'functionName', props?.functionName, 'a Lambda function name');
+  // Lambda function names: 1-64 letters, digits, hyphens or underscores (Lambda API reference, CreateFunction FunctionName).
+  const fn = requirePattern(g, 'functionName', props?.functionName, /^[A-Za-z0-9_-]{1,64}$/, 'a Lambda function name (1-64 letters, digits, - or _)');
   g._configure(`Lambda function ${fn}`, props);
   const p = props.titlePrefix ?? fn;
   const metric = (name: string): MetricOf => (statistic) => Signal.awsMetric(AwsService.LAMBDA, fn, name, { statistic });

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import type { PresetMonitorSpec } from './private/categories';
 import { libraryScope } from '../core/private/template-escape';
-import { fail } from '../core/private/validate';
+import { fail, optionalNoControlChars } from '../core/private/validate';
 import { Severities, Severity } from '../core/severity';
 import type { DashboardRow, IMonitorGroup } from '../dashboards/dashboard';
 import { ThresholdMarker, Widget } from '../dashboards/widget';
@@ -115,6 +115,8 @@ export class MonitorGroup extends Construct implements IMonitorGroup {
     if (options.severity !== undefined && !Severities.isSeverity(options.severity)) {
       fail(this, 'severity', options.severity, 'a Severity (SEV1 … SEV5)');
     }
+    // The prefix is put into every monitor title, so it is checked here, before any is built.
+    optionalNoControlChars(this, 'titlePrefix', options.titlePrefix, 'a non-empty title prefix without control characters');
     this._title = title;
     this._options = options;
   }

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { AwsConnection } from '../aws/aws-connection';
 import { AwsRegions } from '../aws/aws-regions';
 import { libraryScope } from '../core/private/template-escape';
-import { fail, requirePattern } from '../core/private/validate';
+import { fail, optionalArray, requirePattern } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { Severity } from '../core/severity';
 import { DatadogConnection } from '../datadog/datadog-connection';
@@ -108,7 +108,7 @@ export class AwsMetricsToDatadogStack extends TerraformStack {
     super(scope, id);
     libraryScope(this);
     const accountId = requirePattern(this, 'accountId', props.accountId, /^\d{12}$/, 'a 12-digit AWS account id');
-    const regions = props.regions ?? [];
+    const regions = optionalArray(this, 'regions', props.regions, 'a non-empty list of AWS regions');
     if (regions.length === 0) fail(this, 'regions', regions, 'a non-empty list of AWS regions');
     regions.forEach((r, i) => {
       if (!AwsRegions.isKnown(r)) fail(this, `regions[${i}]`, r, `an AWS region (${AwsRegions.all().join(', ')})`);

@@ -2,7 +2,7 @@ import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AwsConnection, AwsConnectionProps } from '../aws/aws-connection';
 import { libraryScope } from '../core/private/template-escape';
-import { fail, requireString } from '../core/private/validate';
+import { fail, optionalArray, requireNoControlChars, requireUnique } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { GitHubAuth, GitHubConnection } from '../github/github-connection';
 import { GitHubRepository, GitHubRepositoryProps } from '../github/github-repository';
@@ -120,8 +120,14 @@ export class GitHubRepositoryStack extends TerraformStack {
     }
     this.repository = new GitHubRepository(this, 'Repository', { ...props.repository, environments, connection: this.github });
 
-    for (const hook of props.webhooks ?? []) {
-      const hookId = requireString(this, 'webhooks[].id', hook.id, 'a construct id');
+    const hooks = optionalArray(this, 'webhooks', props.webhooks, 'a list of GitHubStackWebhook');
+    hooks.forEach((hook, i) => {
+      if (typeof hook !== 'object') fail(this, `webhooks[${i}]`, hook, 'a GitHubStackWebhook ({ id, url, events })');
+      requireNoControlChars(this, `webhooks[${i}].id`, hook.id, 'a construct id without control characters');
+    });
+    requireUnique(this, 'webhooks', hooks.map((h) => h.id), (hookId) => hookId, 'a webhook id');
+    for (const hook of hooks) {
+      const hookId = hook.id;
       const env = hook.secretEnvironmentVariable ?? `TF_VAR_${hookId.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]/g, '_').toLowerCase()}_webhook_secret`;
       const secret = Secret.fromEnvironment(this, `${hookId}Secret`, { environmentVariable: env });
       const endpoint = new WebhookConnection(this, `${hookId}Endpoint`, { url: hook.url, auth: WebhookAuth.hmacSignature(secret, { signatureHeader: 'X-Hub-Signature-256' }) });

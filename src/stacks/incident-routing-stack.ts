@@ -4,7 +4,7 @@ import { AwsConnection, AwsConnectionProps } from '../aws/aws-connection';
 import { CloudWatchBackend } from '../cloudwatch/cloudwatch-monitor-backend';
 import type { CloudWatchTargetBinding, ICloudWatchNotificationTarget } from '../cloudwatch/cloudwatch-targets';
 import { libraryScope } from '../core/private/template-escape';
-import { fail, optionalString, requirePattern, requireUrl } from '../core/private/validate';
+import { fail, optionalArray, optionalString, requireNoControlChars, requirePattern, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { Severities, Severity } from '../core/severity';
 import { DatadogBackend } from '../datadog/datadog-monitor-backend';
@@ -140,8 +140,11 @@ export class IncidentRoutingStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: IncidentRoutingStackProps) {
     super(scope, id);
     libraryScope(this);
-    const routes = props.routes ?? [];
+    const routes = optionalArray(this, 'routes', props.routes, 'a list of IncidentRoute');
     if (routes.length === 0) fail(this, 'routes', routes, 'at least one route');
+    routes.forEach((r, i) => {
+      if (typeof r !== 'object') fail(this, `routes[${i}]`, r, 'an IncidentRoute object');
+    });
     const slack = props.slack;
     let slackConn: SlackConnection | undefined;
     if (routes.some((r) => r.slackChannel !== undefined)) {
@@ -178,9 +181,16 @@ export class IncidentRoutingStack extends TerraformStack {
 
     routes.forEach((route, i) => {
       const prop = `routes[${i}]`;
-      const severities = route.severities ?? [];
+      const severities = optionalArray(this, `${prop}.severities`, route.severities, 'a non-empty list of Severity values (SEV1 … SEV5)');
       if (severities.length === 0 || !severities.every((s) => Severities.isSeverity(s))) {
         fail(this, `${prop}.severities`, severities, 'a non-empty list of Severity values (SEV1 … SEV5)');
+      }
+      // Checked here too, so that an error names the route rather than the target built from it.
+      if (route.slackChannel !== undefined) {
+        requirePattern(this, `${prop}.slackChannel`, route.slackChannel, /^[a-z0-9][a-z0-9_-]{0,79}$/, 'a Slack channel name without # (lower-case letters, digits, - and _, at most 80 characters)');
+      }
+      if (route.pagerDutyService !== undefined) {
+        requireNoControlChars(this, `${prop}.pagerDutyService`, route.pagerDutyService, 'a non-empty PagerDuty service name without control characters');
       }
       const targets: INotificationTarget[] = [];
       const sevId = severities.map((s) => Severities.label(s)).join('-');

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { IncidentRoutingStack } from './incident-routing-stack';
 import { AwsConnection, AwsConnectionProps } from '../aws/aws-connection';
 import { libraryScope } from '../core/private/template-escape';
-import { fail, optionalBoolean, requirePattern, requireString, requireUrl } from '../core/private/validate';
+import { fail, optionalArray, optionalBoolean, requirePattern, requireString, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { Severity } from '../core/severity';
 import { Dashboard } from '../dashboards/dashboard';
@@ -250,7 +250,7 @@ export class ServiceMonitoringStack extends TerraformStack {
     super(scope, id);
     libraryScope(this);
     this.service = requirePattern(this, 'service', props.service, /^[a-z0-9][a-z0-9_.-]{0,62}$/, 'a service name of lower-case letters, digits, _ . - (at most 63)');
-    const kinds = props.backends ?? [];
+    const kinds = optionalArray(this, 'backends', props.backends, 'a non-empty list of ServiceBackend values');
     if (kinds.length === 0) fail(this, 'backends', kinds, 'a non-empty list of ServiceBackend values');
     const setups = kinds.map((kind, i) => {
       const setup = SERVICE_BACKENDS[kind];
@@ -261,7 +261,7 @@ export class ServiceMonitoringStack extends TerraformStack {
     if (new Set(kinds).size !== kinds.length) fail(this, 'backends', kinds, 'backends without duplicates');
     if (props.aws && !kinds.includes(ServiceBackend.CLOUDWATCH)) this._awsConnection(props.aws);
     if (props.routing !== undefined && !(props.routing instanceof IncidentRoutingStack)) fail(this, 'routing', props.routing, 'an IncidentRoutingStack');
-    const targets = [...(props.routing ? [props.routing.target()] : []), ...(props.targets ?? [])];
+    const targets = [...(props.routing ? [props.routing.target()] : []), ...optionalArray(this, 'targets', props.targets, 'a list of notification targets')];
     this.presetOptions = {
       backends: this.monitorBackends,
       targets,
@@ -271,16 +271,16 @@ export class ServiceMonitoringStack extends TerraformStack {
       titlePrefix: `[${this.service}] `,
     };
 
-    (props.lambdaFunctions ?? []).forEach((f, i) => this.collect(MonitorPresets.lambdaFunction(this, `Lambda${i}`, {
+    this.resources('lambdaFunctions', props.lambdaFunctions, 'ServiceLambdaFunction').forEach((f, i) => this.collect(MonitorPresets.lambdaFunction(this, `Lambda${i}`, {
       ...this.presetOptions, functionName: f.functionName, maxErrors: f.maxErrors ?? 1, maxDurationP99Ms: f.maxDurationP99Ms ?? 3000,
     })));
-    (props.queues ?? []).forEach((q, i) => this.collect(MonitorPresets.sqsQueue(this, `Queue${i}`, {
+    this.resources('queues', props.queues, 'ServiceQueue').forEach((q, i) => this.collect(MonitorPresets.sqsQueue(this, `Queue${i}`, {
       ...this.presetOptions,
       queueName: q.queueName,
       maxAgeOfOldestMessageSeconds: q.maxAgeOfOldestMessageSeconds ?? 300,
       deadLetterQueueName: q.deadLetterQueueName,
     })));
-    (props.loadBalancers ?? []).forEach((lb, i) => this.collect(MonitorPresets.applicationLoadBalancer(this, `LoadBalancer${i}`, {
+    this.resources('loadBalancers', props.loadBalancers, 'ServiceLoadBalancer').forEach((lb, i) => this.collect(MonitorPresets.applicationLoadBalancer(this, `LoadBalancer${i}`, {
       ...this.presetOptions,
       loadBalancer: lb.loadBalancer,
       maxTarget5xx: lb.maxTarget5xx ?? 5,
@@ -317,6 +317,15 @@ export class ServiceMonitoringStack extends TerraformStack {
   /** @internal */
   public _awsConnection(props: AwsConnectionProps): AwsConnection {
     return (this.node.tryFindChild('Aws') as AwsConnection | undefined) ?? new AwsConnection(this, 'Aws', props);
+  }
+
+  /** A list of resources to monitor: a list of objects, else a ValidationError naming the element. */
+  private resources<T>(prop: string, list: T[] | undefined, what: string): T[] {
+    const items = optionalArray(this, prop, list, `a list of ${what}`);
+    items.forEach((x, i) => {
+      if (typeof x !== 'object') fail(this, `${prop}[${i}]`, x, `a ${what} object`);
+    });
+    return items;
   }
 
   private collect(group: MonitorGroup): void {

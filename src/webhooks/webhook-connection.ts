@@ -140,7 +140,7 @@ export class WebhookConnection extends IntegrationConnection {
     if (!(auth instanceof WebhookAuth)) fail(this, 'auth', auth, 'WebhookAuth.none(), basic(), bearer(), apiKeyHeader() or hmacSignature()');
     this.auth = auth;
     if (auth.type !== WebhookAuthType.NONE) requireSecret(this, 'auth.secret', auth.secret);
-    if (auth.type === WebhookAuthType.BASIC) requirePattern(this, 'auth.username', auth.username, /^[^:\s]{1,256}$/, 'a user name without colons or spaces');
+    if (auth.type === WebhookAuthType.BASIC) requirePattern(this, 'auth.username', auth.username, /^[^:\s\u0000-\u001f\u007f]{1,256}$/, 'a user name without colons, spaces or control characters');
     if (auth.type === WebhookAuthType.API_KEY_HEADER || auth.type === WebhookAuthType.HMAC_SIGNATURE) {
       requirePattern(this, 'auth.headerName', auth.headerName, HEADER, 'an HTTP header name');
       optionalPattern(this, 'auth.timestampHeader', auth.timestampHeader, HEADER, 'an HTTP header name');

@@ -6,7 +6,7 @@ import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Webhook as DatadogWebhookResource } from '@cdktf/provider-datadog/lib/webhook';
 import { Construct } from 'constructs';
-import { checkedPayload, parsePayload, retrySettings } from './private/webhook-checks';
+import { ALARM_NAME_PREFIX, alarmActionList, checkedPayload, parsePayload, retrySettings } from './private/webhook-checks';
 import {
   alarmStatePattern, Endpoint, EndpointAuth, grafanaWebhookBlock, renderDatadog, renderDeadLetter, renderEventBridge,
 } from './private/webhook-delivery';
@@ -16,7 +16,7 @@ import { AwsConnection } from '../aws/aws-connection';
 import { ContactPoint } from '../bindings/grafana/contact-point/index';
 import { libraryScope } from '../core/private/template-escape';
 import {
-  fail, optionalBoolean, optionalPattern, requireInteger, requirePattern, requireString, requireStringMap,
+  fail, isToken, optionalBoolean, optionalPattern, requireInteger, requirePattern, requireString, requireStringMap,
 } from '../core/private/validate';
 import { DatadogConnection } from '../datadog/datadog-connection';
 import { GrafanaConnection } from '../grafana/grafana-connection';
@@ -287,6 +287,10 @@ export class Webhook extends Construct {
     const httpMethod = props.httpMethod ?? WebhookHttpMethod.POST;
     if (!Object.values(WebhookHttpMethod).includes(httpMethod)) fail(this, 'httpMethod', httpMethod, 'WebhookHttpMethod.POST or WebhookHttpMethod.PUT');
     const headers = requireStringMap(this, 'headers', props.headers, HEADER, 'an HTTP header name', 1024);
+    for (const [k, v] of Object.entries(headers)) {
+      // A CR or LF in a header value would split the request (header injection); HTAB is allowed (RFC 9110 field-value).
+      if (!isToken(v) && /[\u0000-\u0008\u000a-\u001f\u007f]/.test(v)) fail(this, `headers.${k}`, v, 'a header value without CR, LF or other control characters');
+    }
     const allowUnsigned = optionalBoolean(this, 'allowUnsignedSources', props.allowUnsignedSources, false);
     if (!props.datadog && !props.grafana && !props.eventBridge) {
       fail(this, 'datadog, grafana, eventBridge', 'none of them', 'at least one source to render the webhook for');
@@ -325,7 +329,7 @@ export class Webhook extends Construct {
       const aws = e.aws ?? AwsConnection.of(this);
       const payload = checkedPayload(this, 'payload', segments, SourceKind.EVENTBRIDGE);
       const retry = retrySettings(this, 'eventBridge', e);
-      const prefix = optionalPattern(this, 'eventBridge.alarmNamePrefix', e.alarmNamePrefix, /^.{1,255}$/, 'an alarm name prefix of 1-255 characters');
+      const prefix = optionalPattern(this, 'eventBridge.alarmNamePrefix', e.alarmNamePrefix, ALARM_NAME_PREFIX, 'an alarm name prefix of 1-255 characters without control characters');
       const states = e.alarmStates ?? ['ALARM', 'OK'];
       if (!Array.isArray(states) || states.length === 0) fail(this, 'eventBridge.alarmStates', states, `a non-empty list of ${ALARM_STATES.join(', ')}`);
       states.forEach((s, i) => {
@@ -333,7 +337,7 @@ export class Webhook extends Construct {
       });
       const rules: string[] = [];
       const dl = renderDeadLetter(this, {
-        name, aws, kmsKeyId: e.deadLetterKmsKeyId, ruleArns: () => rules, alarmActions: e.deadLetterAlarmActions ?? [],
+        name, aws, kmsKeyId: e.deadLetterKmsKeyId, ruleArns: () => rules, alarmActions: alarmActionList(this, 'eventBridge.deadLetterAlarmActions', e.deadLetterAlarmActions),
       });
       const eb = renderEventBridge(this, 'EventBridge', endpoint, payload, {
         name,

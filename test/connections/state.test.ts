@@ -11,8 +11,8 @@ import {
   DatadogConnection, GitHubAuth, GitHubConnection, GrafanaAuth, GrafanaConnection, JiraAuth, JiraConnection,
   PagerDutyConnection, Secret, SlackConnection, WebhookAuth, WebhookConnection,
 } from '../../src';
-import { newStack, synthApp, synthStack } from '../support/synth';
 import { warningsOf } from '../monitors/fixtures';
+import { newStack, synthApp, synthStack } from '../support/synth';
 
 interface Place { readonly block: string; readonly type: string; readonly argument: string }
 

@@ -77,7 +77,7 @@ test.each(['has space', '', '.', '..', 'x.git', 'a'.repeat(101), 'semi;colon'])(
 
 test('an empty branch pattern is rejected', () => {
   expect(() => new GitHubRepository(setup(), 'Repo', { name: 'r', branchProtection: [{ pattern: '' }] }))
-    .toThrow("test/Repo: 'branchProtection[0].pattern' must be a non-empty branch name pattern such as main or release/*; received \"\"");
+    .toThrow("test/Repo: 'branchProtection[0].pattern' must be a non-empty branch name pattern such as main or release/* (no control characters); received \"\"");
 });
 
 test('required reviews out of range are rejected', () => {

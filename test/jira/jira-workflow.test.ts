@@ -283,7 +283,7 @@ describe('JiraWorkflow', () => {
     });
     test('rate limit out of range', () => {
       expect(build({ cloudWatch: { invocationRateLimitPerSecond: 0 } }))
-        .toThrow("test/Incidents: 'cloudWatch.invocationRateLimitPerSecond' must be a whole number of invocations per second, at least 1 (EventBridge API destinations; default quota 300); received 0");
+        .toThrow("test/Incidents: 'cloudWatch.invocationRateLimitPerSecond' must be a whole number of invocations per second from 1 to 300 (EventBridge API destinations); received 0");
     });
     test('retry settings out of range', () => {
       expect(build({ cloudWatch: { maximumEventAgeSeconds: 30 } })).toThrow("test/Incidents: 'cloudWatch.maximumEventAgeSeconds' must be a whole number from 60 to 86400; received 30");

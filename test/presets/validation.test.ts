@@ -44,7 +44,7 @@ const cases: Case[] = [
   ['an ECS service name with a space', (s) => MonitorPresets.ecsService(s, 'Svc', { clusterName: 'prod', serviceName: 'my api', maxCpuPercent: 80, maxMemoryPercent: 80, backends: allBackends() }),
     { constructPath: 'test/Svc', prop: 'serviceName', received: '"my api"', accepted: 'an ECS service name (1-255 letters, digits, _ or -)' }],
   ['no function name', (s) => MonitorPresets.lambdaFunction(s, 'Fn', { functionName: '', maxErrors: 1, maxDurationP99Ms: 1, backends: allBackends() }),
-    { constructPath: 'test/Fn', prop: 'functionName', received: '""', accepted: 'a Lambda function name' }],
+    { constructPath: 'test/Fn', prop: 'functionName', received: '""', accepted: 'a Lambda function name (1-64 letters, digits, - or _)' }],
 
   // Bad thresholds.
   ['a negative error count', (s) => MonitorPresets.lambdaFunction(s, 'Fn', { functionName: 'f', maxErrors: -1, maxDurationP99Ms: 100, backends: allBackends() }),

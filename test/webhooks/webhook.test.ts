@@ -184,11 +184,11 @@ describe('Webhook', () => {
     }
   });
 
-  test('rate limit above the default quota warns', () => {
+  test('rate limit above the EventBridge maximum of 300 per second fails', () => {
     const stack = setup();
-    const hook = new Webhook(stack, 'Hook', all({ datadog: undefined, grafana: undefined, eventBridge: { invocationRateLimitPerSecond: 500 } }));
-    Testing.synth(stack);
-    expect(warningsOf(hook).some((w) => w.includes('above EventBridge\'s default quota of 300'))).toBe(true);
+    expect(() => new Webhook(stack, 'Hook', all({ datadog: undefined, grafana: undefined, eventBridge: { invocationRateLimitPerSecond: 301 } }))).toThrow(
+      "test/Hook: 'eventBridge.invocationRateLimitPerSecond' must be a whole number of invocations per second from 1 to 300 (EventBridge API destinations); received 301");
+    expect(() => new Webhook(setup(), 'Hook', all({ datadog: undefined, grafana: undefined, eventBridge: { invocationRateLimitPerSecond: 300 } }))).not.toThrow();
   });
 
   describe('validation', () => {
@@ -219,7 +219,7 @@ describe('Webhook', () => {
     });
     test('rate limit out of range', () => {
       expect(build({ eventBridge: { invocationRateLimitPerSecond: 0.5 } })).toThrow(
-        "test/Hook: 'eventBridge.invocationRateLimitPerSecond' must be a whole number of invocations per second, at least 1 (EventBridge API destinations; default quota 300); received 0.5");
+        "test/Hook: 'eventBridge.invocationRateLimitPerSecond' must be a whole number of invocations per second from 1 to 300 (EventBridge API destinations); received 0.5");
     });
     test('retry settings out of range', () => {
       expect(build({ eventBridge: { maximumEventAgeSeconds: 90_000 } })).toThrow("test/Hook: 'eventBridge.maximumEventAgeSeconds' must be a whole number from 60 to 86400; received 90000");

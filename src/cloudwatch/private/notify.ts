@@ -157,7 +157,12 @@ export class CloudWatchActions {
   /** Adds a target's actions. */
   public add(target: INotificationTarget): void {
     const b = cloudWatchBinding(this.scope, this.backend, target, this.severity);
-    for (const a of b.actionArns ?? []) if (!this.arns.includes(a)) this.arns.push(a);
+    const arns = b.actionArns ?? [];
+    if (!Array.isArray(arns)) fail(this.scope, 'targets', arns, 'a target whose CloudWatch binding gives a list of alarm action ARNs');
+    for (const a of arns) {
+      if (typeof a !== 'string' || (!isToken(a) && a.trim() === '')) fail(this.scope, 'targets', a, 'a target whose CloudWatch alarm actions are non-empty ARNs');
+      if (!this.arns.includes(a)) this.arns.push(a);
+    }
     // PutMetricAlarm / PutCompositeAlarm: AlarmActions holds at most 5 ARNs.
     if (this.arns.length > 5) fail(this.scope, 'targets', this.arns.length, 'at most 5 CloudWatch alarm actions per alarm (a CloudWatch limit)');
   }

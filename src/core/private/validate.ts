@@ -88,6 +88,9 @@ export function requireUrl(scope: IConstruct, prop: string, value: unknown, sche
     fail(scope, prop, value, accepted);
   }
   if (!schemes.includes(url.protocol.replace(/:$/, '')) || !url.hostname) fail(scope, prop, value, accepted);
+  // The WHATWG parser keeps `$`, `{`, `}` and other non-DNS characters in a host: a literal
+  // `${…}` there would be read as a Terraform interpolation, and no DNS name contains them.
+  if (!/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)$/.test(url.hostname)) fail(scope, prop, value, `${accepted} (a DNS name or IP address, no \${…} or other template in it)`);
   if (url.username || url.password) fail(scope, prop, new Redacted('a URL with credentials (not shown)'), `${accepted} and no credentials in it`);
   return s.replace(/\/+$/, '');
 }
@@ -108,4 +111,73 @@ export function requireStringMap(
     out[key] = v;
   }
   return out;
+}
+
+/**
+ * A list prop: `undefined` gives `dflt` (an empty list unless told), anything that is not an
+ * array (a string, an object, a number — a jsii caller can pass these) and any `null` or
+ * `undefined` element fails, naming the element.
+ */
+export function optionalArray<T>(scope: IConstruct, prop: string, value: readonly T[] | undefined, accepted = 'a list', dflt: readonly T[] = []): T[] {
+  if (value === undefined) return [...dflt];
+  return requireArray(scope, prop, value, accepted);
+}
+
+/** A list prop that must be given (see `optionalArray`). */
+export function requireArray<T>(scope: IConstruct, prop: string, value: readonly T[] | undefined, accepted = 'a list'): T[] {
+  if (!Array.isArray(value)) fail(scope, prop, value, accepted);
+  value.forEach((element, i) => {
+    if (element === null || element === undefined) fail(scope, `${prop}[${i}]`, element, `an element of ${accepted}, not null or undefined`);
+  });
+  return [...value];
+}
+
+/** Fail on the first element whose key was already seen in the list. */
+export function requireUnique<T>(scope: IConstruct, prop: string, items: readonly T[], key: (item: T) => unknown, what: string): void {
+  const seen = new Set<unknown>();
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (seen.has(k)) fail(scope, `${prop}[${i}]`, k, `${what} not used twice`);
+    seen.add(k);
+  });
+}
+
+/** C0 control characters and DEL. */
+export const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+
+/** A non-empty string without control characters (CR, LF, TAB, NUL …). */
+export function requireNoControlChars(scope: IConstruct, prop: string, value: unknown, accepted = 'a non-empty string without control characters'): string {
+  const s = requireString(scope, prop, value, accepted);
+  if (!isToken(s) && CONTROL_CHARS.test(s)) fail(scope, prop, value, accepted);
+  return s;
+}
+
+/** As `requireNoControlChars`, `undefined` allowed. */
+export function optionalNoControlChars(scope: IConstruct, prop: string, value: unknown, accepted = 'a non-empty string without control characters'): string | undefined {
+  if (value === undefined) return undefined;
+  return requireNoControlChars(scope, prop, value, accepted);
+}
+
+/** Deepest nesting of arrays and objects accepted in imported JSON. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * The nesting depth of a JSON value (a scalar is 0), counted without recursion so that a
+ * hostile document cannot overflow the stack; stops counting past `limit`.
+ */
+export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
+  let max = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  // Each object is counted once, so that a cycle ends the walk (the JSON copy then reports it).
+  const seen = new WeakSet<object>();
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
+    const depth = d + 1;
+    if (depth > max) max = depth;
+    if (max > limit) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v as object)) stack.push([child, depth]);
+  }
+  return max;
 }

@@ -16,6 +16,7 @@
  * is kept with a warning, and `datadogMetric` on the signal names the metric explicitly.
  */
 import { DATADOG_AWS_METRICS } from './datadog-aws-metric-table';
+import { datadogTagText } from './tag-value';
 import { Aggregation, CloudWatchMetricProps, Statistic } from '../../signals/signal';
 
 /**
@@ -86,7 +87,7 @@ export function datadogSnakeCase(name: string): string {
 
 /** The Datadog tag key of a CloudWatch dimension (Datadog lower-cases tags: `FunctionName` → `functionname`). */
 export function datadogDimensionTag(dimension: string): string {
-  return dimension.toLowerCase();
+  return datadogTagText(dimension) ?? '_';
 }
 
 /**
@@ -153,8 +154,10 @@ export function datadogAwsMetricQuery(p: CloudWatchMetricProps, groupBy?: string
   const mapped = datadogAwsMetric(p.namespace, p.metricName, p.statistic ?? Statistic.AVERAGE, p.datadogMetric);
   if (typeof mapped === 'string') return mapped;
   const dims = p.dimensions ?? {};
-  const filter = Object.keys(dims).sort().filter((k) => k !== groupBy)
-    .map((k) => `${datadogDimensionTag(k)}:${String(dims[k]).toLowerCase()}`).join(',') || '*';
+  const keys = Object.keys(dims).sort().filter((k) => k !== groupBy);
+  const empty = keys.find((k) => datadogTagText(String(dims[k])) === undefined);
+  if (empty !== undefined) return `the dimension ${empty} has the value ${JSON.stringify(dims[empty])}, which Datadog's tag rules reduce to nothing (no letter or digit in it)`;
+  const filter = keys.map((k) => `${datadogDimensionTag(k)}:${datadogTagText(String(dims[k]))}`).join(',') || '*';
   const by = groupBy === undefined ? '' : ` by {${datadogDimensionTag(groupBy)}}`;
   return {
     query: `${mapped.aggregation}:${mapped.metric}{${filter}}${by}${mapped.asCount ? '.as_count()' : ''}`,

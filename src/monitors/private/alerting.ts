@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { fail, isToken, requireInteger, requireString, requireUrl } from '../../core/private/validate';
+import { fail, isToken, requireInteger, requireNoControlChars, requireString, requireUrl } from '../../core/private/validate';
 import { Severities, Severity } from '../../core/severity';
 import type { IMonitorBackend } from '../backend';
 
@@ -14,8 +14,8 @@ export interface AlertBasics {
 
 export function validateBasics(scope: IConstruct, props: any, titleProp = 'title'): AlertBasics {
   if (!props || typeof props !== 'object') fail(scope, 'props', props, 'a props object');
-  const title = requireString(scope, titleProp, props[titleProp], 'a name of 1-255 characters');
-  if (!isToken(title) && title.length > 255) fail(scope, titleProp, title, 'a name of 1-255 characters');
+  const title = requireNoControlChars(scope, titleProp, props[titleProp], 'a name of 1-255 characters without control characters');
+  if (!isToken(title) && title.length > 255) fail(scope, titleProp, title, 'a name of 1-255 characters without control characters');
   const message = props.message === undefined && titleProp === 'name' ? title : requireString(scope, 'message', props.message, 'a non-empty message');
   const runbookUrl = props.runbookUrl === undefined ? undefined : requireUrl(scope, 'runbookUrl', props.runbookUrl, ['https', 'http']);
   const tags = validateTags(scope, props.tags);

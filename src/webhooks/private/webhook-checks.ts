@@ -1,7 +1,6 @@
-import { Annotations } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { parseTemplate, Rendered, renderChecked, SourceKind, TemplateProblem } from './webhook-template';
-import { fail, isToken, requireInteger } from '../../core/private/validate';
+import { fail, isToken, optionalArray, requireInteger } from '../../core/private/validate';
 
 export type Segments = ReturnType<typeof parseTemplate>;
 
@@ -29,6 +28,22 @@ export function checkedPayload(
   }
 }
 
+/** An alarm name prefix: 1-255 characters, no control characters (CloudWatch alarm names). */
+export const ALARM_NAME_PREFIX = /^[^\u0000-\u001f\u007f]{1,255}$/;
+
+/**
+ * Actions of a CloudWatch alarm: at most 5 ARNs (PutMetricAlarm AlarmActions, "Maximum number
+ * of 5 items"), each a non-empty ARN; an empty string would be sent as an action and fail.
+ */
+export function alarmActionList(scope: IConstruct, prop: string, value: string[] | undefined): string[] {
+  const actions = optionalArray(scope, prop, value, 'a list of alarm action ARNs');
+  actions.forEach((a, i) => {
+    if (typeof a !== 'string' || (!isToken(a) && !/^arn:[^\s]+$/.test(a))) fail(scope, `${prop}[${i}]`, a, 'an alarm action ARN (arn:…)');
+  });
+  if (actions.length > 5) fail(scope, prop, actions, 'at most 5 alarm actions (a CloudWatch limit)');
+  return actions;
+}
+
 /** Rate limit and retry settings of an EventBridge delivery. */
 export interface RetrySettings {
   readonly rateLimit: number;
@@ -39,17 +54,16 @@ export interface RetrySettings {
 /**
  * Validate the rate limit and retry policy. Ranges: EventBridge RetryPolicy
  * (MaximumEventAgeInSeconds 60-86400, MaximumRetryAttempts 0-185, EventBridge API reference);
- * API destination InvocationRateLimitPerSecond minimum 1, default quota 300 per destination.
+ * API destination InvocationRateLimitPerSecond 1-300 (EventBridge CreateApiDestination API
+ * reference; the aws provider validates invocation_rate_limit_per_second with IntBetween(1, 300),
+ * so a higher value fails at plan).
  */
 export function retrySettings(scope: IConstruct, prefix: string, e: {
   readonly invocationRateLimitPerSecond?: number; readonly maximumEventAgeSeconds?: number; readonly maximumRetryAttempts?: number;
 }): RetrySettings {
   const rate = e.invocationRateLimitPerSecond ?? 10;
-  if (typeof rate !== 'number' || (!isToken(rate) && (!Number.isInteger(rate) || rate < 1))) {
-    fail(scope, `${prefix}.invocationRateLimitPerSecond`, rate, 'a whole number of invocations per second, at least 1 (EventBridge API destinations; default quota 300)');
-  }
-  if (!isToken(rate) && rate > 300) {
-    Annotations.of(scope).addWarning(`${scope.node.path}: ${prefix}.invocationRateLimitPerSecond ${rate} is above EventBridge's default quota of 300 invocations per second per API destination; it needs a quota increase.`);
+  if (typeof rate !== 'number' || (!isToken(rate) && (!Number.isInteger(rate) || rate < 1 || rate > 300))) {
+    fail(scope, `${prefix}.invocationRateLimitPerSecond`, rate, 'a whole number of invocations per second from 1 to 300 (EventBridge API destinations)');
   }
   return {
     rateLimit: rate,

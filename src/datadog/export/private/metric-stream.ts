@@ -9,11 +9,12 @@ import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { KinesisFirehoseDeliveryStream } from '@cdktf/provider-aws/lib/kinesis-firehose-delivery-stream';
 import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { Annotations, Lazy } from 'cdktf';
+import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { OUTPUT_FORMAT, STATEMENT_VERSION } from './datadog-export-facts';
 import type { ResolvedFilter, ResolvedStatistics } from './validate-props';
 import type { AwsConnection } from '../../../aws/aws-connection';
+import { EscapingLazy } from '../../../core/private/template-escape';
 import { Secret, SecretSource } from '../../../core/secret';
 import type { DatadogConnection } from '../../datadog-connection';
 
@@ -195,7 +196,7 @@ export function createMetricStream(scope: Construct, o: MetricStreamOptions): Cl
     includeLinkedAccountsMetrics: o.includeLinkedAccountsMetrics || undefined,
     includeFilter: o.include.length > 0 ? o.include : undefined,
     excludeFilter: o.exclude.length > 0 ? o.exclude : undefined,
-    statisticsConfiguration: Lazy.anyValue({
+    statisticsConfiguration: EscapingLazy.anyValue({
       produce: () => {
         const all = o.statistics();
         return all.length === 0 ? undefined : all.map((c) => ({
