@@ -3,6 +3,7 @@ import {
   AwsConnection, PagerDutyConnection, PagerDutyRegion, Secret, Severity, SlackConnection, WebhookAuth, WebhookConnection,
   CloudWatchRenderedMonitor, DatadogRenderedMonitor, GrafanaNotificationPolicy, GrafanaRenderedMonitor, MatchOperator,
   MonitorBackend, NotificationTarget, Signal, TopicEncryption,
+  MissingData,
 } from '../../src/index';
 import { connect, monitor, only, warningsOf } from '../monitors/fixtures';
 import { newStack, synthStack } from '../support/synth';
@@ -24,6 +25,8 @@ describe('Datadog handles', () => {
       backends: [MonitorBackend.datadog()],
       warning: 5,
       runbookUrl: 'https://runbooks.acme.example/checkout',
+      // Errors is a sparse count, silent on no data by default: ask for the no-data notification.
+      missingData: MissingData.BREACHING,
       targets: [
         NotificationTarget.slack({ channel: 'checkout-alerts' }),
         NotificationTarget.pagerDuty({ serviceName: 'checkout-prod' }),
