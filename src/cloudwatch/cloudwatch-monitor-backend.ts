@@ -81,6 +81,17 @@ export interface CloudWatchBackendOptions {
    * @default TopicEncryption.managedByLibrary()
    */
   readonly topicEncryption?: TopicEncryption;
+  /**
+   * Adopt the existing alarms of the monitors rendered by this backend instead of creating
+   * them: a Terraform `import` block (Terraform 1.5+) for each `aws_cloudwatch_metric_alarm` of a
+   * `MonitorConfig` (the critical alarm, named after the monitor's `title`, and the warning
+   * alarm, `<title> (warning)`), whose import id is the alarm name (hashicorp/terraform-provider-aws
+   * website/docs/r/cloudwatch_metric_alarm.html.markdown, "Import"). Terraform then updates the
+   * alarms in place. Use a second backend instance for monitors whose alarms do not exist yet.
+   * SLO, composite and anomaly alarms are not adopted.
+   * @default false
+   */
+  readonly adopt?: boolean;
 }
 
 /** Renders monitors as `aws_cloudwatch_metric_alarm` resources; targets as encrypted SNS topics. */

@@ -5,8 +5,9 @@ import type { CloudWatchBackend } from './cloudwatch-monitor-backend';
 import { alarmMetric, validateAlarmWindow } from './private/metrics';
 import { CloudWatchActions } from './private/notify';
 import { awsTags } from '../aws/private/tags';
+import { adoptExisting } from '../core/private/adopt';
 import { claimName } from '../core/private/stack-registry';
-import { fail } from '../core/private/validate';
+import { fail, optionalBoolean } from '../core/private/validate';
 import { IMonitorBackend, IRenderedMonitor } from '../monitors/backend';
 import type { MonitorConfig } from '../monitors/monitor-config';
 import { ComparisonOperator, MissingData } from '../monitors/threshold';
@@ -90,6 +91,11 @@ export class CloudWatchRenderedMonitor extends Construct implements IRenderedMon
         threshold: monitor.warning,
         tags: { ...tags, level: 'warning' },
       });
+    }
+    // The import id of aws_cloudwatch_metric_alarm is the alarm name.
+    if (optionalBoolean(monitor, 'backends.adopt', backend.options.adopt, false)) {
+      adoptExisting(monitor, 'title', this.alarm, monitor.title);
+      if (this.warningAlarm) adoptExisting(monitor, 'title', this.warningAlarm, warningName(monitor.title));
     }
   }
 

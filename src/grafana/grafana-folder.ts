@@ -5,6 +5,7 @@ import { registerGrafanaUid } from './private/refs';
 import { uidFromText } from './private/uid';
 import { Folder } from '../bindings/grafana/folder';
 import { FolderPermission } from '../bindings/grafana/folder-permission';
+import { adoptExisting } from '../core/private/adopt';
 import { libraryScope } from '../core/private/template-escape';
 import { fail, optionalBoolean, requireInteger, requirePattern, requireString } from '../core/private/validate';
 
@@ -95,6 +96,17 @@ export interface GrafanaFolderProps {
    */
   readonly preventDestroyIfNotEmpty?: boolean;
   /**
+   * Adopt the existing folder with this `uid` instead of creating a new one: a Terraform
+   * `import` block (Terraform 1.5+) for the folder's uid (the import id of `grafana_folder` is
+   * `<uid>` for the provider's organization, or `<orgID>:<uid>`:
+   * grafana/terraform-provider-grafana docs/resources/folder.md, "Import"; the library writes
+   * `<uid>`, the connection's organization). Terraform then updates the folder in place
+   * (its title and parent). Requires `uid`: a uid derived from the title would rarely be the
+   * existing folder's.
+   * @default false
+   */
+  readonly adopt?: boolean;
+  /**
    * The Grafana connection.
    * @default - GrafanaConnection.of(this)
    */
@@ -138,6 +150,10 @@ export class GrafanaFolder extends Construct {
       preventDestroyIfNotEmpty: optionalBoolean(this, 'preventDestroyIfNotEmpty', props.preventDestroyIfNotEmpty, true),
     });
     if (props.parent) this.resource.node.addDependency(props.parent.resource);
+    if (optionalBoolean(this, 'adopt', props.adopt, false)) {
+      if (props.uid === undefined) fail(this, 'uid', props.uid, 'the uid of the existing folder (1-40 letters, digits, - or _) when adopt is true');
+      adoptExisting(this, 'uid', this.resource, this.uid);
+    }
     // Rules and dashboards of this stack that name this uid refer to the resource instead.
     registerGrafanaUid(this, 'folder', this.connection, this.uid, this.resource.uid);
     if (props.permissions !== undefined) {

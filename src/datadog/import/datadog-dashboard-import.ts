@@ -5,7 +5,8 @@ import { DASHBOARD_READ_ONLY, DD_VARIABLE_REFERENCE, LAYOUT_TYPES, WIDGET_TYPES 
 import { ImportSource } from '../../catalog/import-source';
 import { child, eachString, JsonObject, requireArray, requireObject, requireText, stableJson } from '../../catalog/private/json-tools';
 import { libraryScope } from '../../core/private/template-escape';
-import { describe as describeValue, fail } from '../../core/private/validate';
+import { adoptExisting } from '../../core/private/adopt';
+import { describe as describeValue, fail, optionalBoolean } from '../../core/private/validate';
 import { DatadogConnection } from '../datadog-connection';
 
 /** Options of a Datadog dashboard import (everything but the source). */
@@ -21,6 +22,16 @@ export interface DatadogDashboardImportOptions {
    * @default - the export's `title`
    */
   readonly title?: string;
+
+  /**
+   * Adopt the existing dashboard instead of creating a new one: a Terraform `import` block
+   * (Terraform 1.5+) for the export's own `id`, the dashboard id of its URL (`abc-def-ghi`; the
+   * import id of `datadog_dashboard_json`: DataDog/terraform-provider-datadog
+   * docs/resources/dashboard_json.md, "Import"). Terraform then updates the dashboard in place.
+   * The export must carry its `id`.
+   * @default false
+   */
+  readonly adopt?: boolean;
 }
 
 /** Props of a `DatadogDashboardImport`. */
@@ -93,6 +104,7 @@ export class DatadogDashboardImport extends Construct {
     }
     const connection = props.connection ?? DatadogConnection.of(this);
     const overrideTitle = props.title === undefined ? undefined : requireText(this, 'title', props.title);
+    const adopt = optionalBoolean(this, 'adopt', props.adopt, false);
 
     const loaded = props.source._load(this, 'dashboard');
     const root = loaded.root;
@@ -118,6 +130,15 @@ export class DatadogDashboardImport extends Construct {
       provider: connection.provider,
       dashboard: this.dashboardJson,
     });
+    if (adopt) {
+      // Dashboard ids are three groups of three lower-case letters or digits (`abc-def-ghi`), the
+      // id of the dashboard's URL (/dashboard/<id>/<slug>).
+      const idPath = child(root, 'id');
+      if (typeof dash.id !== 'string' || !/^[a-z0-9]{3}-[a-z0-9]{3}-[a-z0-9]{3}$/.test(dash.id)) {
+        fail(this, idPath, dash.id, 'the id of the existing dashboard (three groups of three lower-case letters or digits, e.g. "abc-def-ghi"), required by adopt: true');
+      }
+      adoptExisting(this, idPath, this.resource, dash.id);
+    }
     for (const w of warnings) Annotations.of(this).addWarning(`${this.node.path}: ${w.split(loaded.root).join(loaded.display)}`);
     const readOnly = DASHBOARD_READ_ONLY.filter((k) => dash[k] !== undefined);
     if (readOnly.length > 0) Annotations.of(this).addInfo(`${this.node.path}: read-only fields left out (Datadog sets them): ${readOnly.join(', ')}.`);

@@ -8,7 +8,8 @@ import { MONITOR_READ_ONLY, MONITOR_TYPES, THRESHOLD_KEYS } from './private/data
 import { ImportSource } from '../../catalog/import-source';
 import { child, isObject, JsonObject, requireArray, requireObject, requireText } from '../../catalog/private/json-tools';
 import { libraryScope } from '../../core/private/template-escape';
-import { describe as describeValue, fail } from '../../core/private/validate';
+import { adoptExisting } from '../../core/private/adopt';
+import { describe as describeValue, fail, optionalBoolean } from '../../core/private/validate';
 import { DatadogConnection } from '../datadog-connection';
 
 /** Options of a Datadog monitor import (everything but the source). */
@@ -24,6 +25,15 @@ export interface DatadogMonitorImportOptions {
    * @default - the export's `name`
    */
   readonly name?: string;
+
+  /**
+   * Adopt the existing monitor instead of creating a new one: a Terraform `import` block
+   * (Terraform 1.5+) for the export's own `id`, the monitor's numeric id (the import id of
+   * `datadog_monitor`: DataDog/terraform-provider-datadog docs/resources/monitor.md, "Import").
+   * Terraform then updates the monitor in place. The export must carry its `id`.
+   * @default false
+   */
+  readonly adopt?: boolean;
 }
 
 /** Props of a `DatadogMonitorImport`. */
@@ -101,6 +111,7 @@ export class DatadogMonitorImport extends Construct {
     }
     const connection = props.connection ?? DatadogConnection.of(this);
     const overrideName = props.name === undefined ? undefined : requireText(this, 'name', props.name);
+    const adopt = optionalBoolean(this, 'adopt', props.adopt, false);
 
     const loaded = props.source._load(this, 'monitor');
     let root = loaded.root;
@@ -144,6 +155,10 @@ export class DatadogMonitorImport extends Construct {
     // `${` and `%{` of the export are escaped for Terraform with every string the library writes.
     const { provider, ...args } = config;
     this.resource = new Monitor(this, 'Resource', { ...args, provider });
+    if (adopt) {
+      const idPath = child(root, 'id');
+      adoptExisting(this, idPath, this.resource, this.monitorId(idPath, monitor.id));
+    }
     if (this.unsupported.length > 0) {
       const prefix = `${loaded.root}.`;
       const fields = this.unsupported.map((f) => (f.startsWith(prefix) ? f.slice(prefix.length) : f));
@@ -336,6 +351,14 @@ export class DatadogMonitorImport extends Construct {
       eventQuery: eventQuery.length ? eventQuery : undefined,
       cloudCostQuery: cloudCostQuery.length ? cloudCostQuery : undefined,
     };
+  }
+
+  /** The monitor id of the export, as the import id of `datadog_monitor` (a positive whole number). */
+  private monitorId(p: string, v: unknown): string {
+    const accepted = 'the numeric id of the existing monitor (a positive whole number, e.g. 2081), required by adopt: true';
+    if (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) return String(v);
+    if (typeof v === 'string' && /^[1-9][0-9]{0,15}$/.test(v)) return v;
+    fail(this, p, v, accepted);
   }
 
   private requireType(p: string, v: unknown): string {

@@ -10,6 +10,7 @@ import { ImportSource } from '../../catalog/import-source';
 import {
   child, eachString, isObject, JsonObject, mapStrings, requireArray, requireObject, requireText, stableJson,
 } from '../../catalog/private/json-tools';
+import { adoptExisting } from '../../core/private/adopt';
 import { libraryScope } from '../../core/private/template-escape';
 import { describe as describeValue, fail, isToken, optionalBoolean, optionalPattern, Redacted, requireStringMap } from '../../core/private/validate';
 import { GrafanaConnection } from '../grafana-connection';
@@ -68,6 +69,17 @@ export interface GrafanaDashboardImportOptions {
    * @default - no message
    */
   readonly message?: string;
+
+  /**
+   * Adopt the existing dashboard instead of creating a new one: a Terraform `import` block
+   * (Terraform 1.5+) for the export's own `uid` (the import id of `grafana_dashboard` is
+   * `<uid>` for the provider's organization, or `<orgID>:<uid>`:
+   * grafana/terraform-provider-grafana docs/resources/dashboard.md, "Import"; the library writes
+   * `<uid>`, the connection's organization). Terraform then updates the dashboard in place. The
+   * export must carry its `uid`, and `uid`, if given, must be the same.
+   * @default false
+   */
+  readonly adopt?: boolean;
 }
 
 /** Props of a `GrafanaDashboardImport`. */
@@ -178,6 +190,7 @@ export class GrafanaDashboardImport extends Construct {
     const overrideUid = optionalPattern(this, 'uid', props.uid, UID_PATTERN, `1 to ${UID_MAX_LENGTH} letters, digits, "-" or "_"`);
     const overrideTitle = props.title === undefined ? undefined : requireText(this, 'title', props.title);
     const overwrite = optionalBoolean(this, 'overwrite', props.overwrite, false);
+    const adopt = optionalBoolean(this, 'adopt', props.adopt, false);
     const message = props.message === undefined ? undefined : requireText(this, 'message', props.message);
     const datasources = requireStringMap(this, 'datasources', props.datasources, /^[A-Za-z0-9_]+$/, 'an input name of letters, digits and "_" (e.g. DS_PROMETHEUS)', 1000);
 
@@ -241,6 +254,14 @@ export class GrafanaDashboardImport extends Construct {
       overwrite: overwrite ? true : undefined,
       message,
     });
+    if (adopt) {
+      const uidPath = child(root, 'uid');
+      if (typeof dash.uid !== 'string' || !UID_PATTERN.test(dash.uid)) {
+        fail(this, uidPath, dash.uid, `the uid of the existing dashboard (1 to ${UID_MAX_LENGTH} letters, digits, "-" or "_"), required by adopt: true`);
+      }
+      if (uid !== dash.uid) fail(this, 'uid', uid, `undefined or the export's uid ${JSON.stringify(dash.uid)} when adopt is true (the adopted dashboard keeps its uid)`);
+      adoptExisting(this, uidPath, this.resource, uid);
+    }
     for (const w of warnings) Annotations.of(this).addWarning(`${this.node.path}: ${w.split(loaded.root).join(loaded.display)}`);
     const assigned = ['id', 'version'].filter((k) => dash[k] !== undefined && dash[k] !== null);
     if (assigned.length > 0) {
