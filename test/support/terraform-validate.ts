@@ -4,7 +4,8 @@
  *
  * - `awsPart(stack)` keeps the AWS part of a synthesized stack (the aws provider, aws_*
  *   resources and data sources, checks that only use them, variables, locals, outputs that
- *   do not point at what was dropped).
+ *   do not point at what was dropped, and the top-level `import` blocks whose `to` is an aws_*
+ *   resource).
  * - `TerraformValidator` runs `terraform init` once against a local filesystem mirror of the
  *   hashicorp/aws provider, then `terraform validate` per stack.
  *
@@ -58,6 +59,13 @@ export function awsPart(stack: Record<string, any>): AwsPart | undefined {
     }
   }
   for (const key of KEEP_ALWAYS) if (stack[key]) out[key] = stack[key];
+  // Import blocks (adopted resources, Terraform 1.5+) are kept when they import into an aws_*
+  // resource, whether or not the configuration declares it: Terraform then judges the block.
+  // Those of other providers' resources are dropped with their resources.
+  if (Array.isArray(stack.import)) {
+    const kept = stack.import.filter((block: any) => typeof block?.to === 'string' && block.to.startsWith('aws_'));
+    if (kept.length > 0) out.import = kept;
+  }
   if (stack.check) {
     for (const [name, check] of Object.entries<any>(stack.check)) {
       const types = Object.keys(check.data ?? {});

@@ -6,7 +6,9 @@ import { fail } from './validate';
 /**
  * Adopt an existing object as `resource`: a Terraform `import` block (Terraform 1.5+) with
  * `to` = the resource's address and `id` = `importId`, through cdktf's `importFrom`. The import
- * block names the resource's own provider, which Terraform requires to match the resource's.
+ * block names the resource's provider exactly when the resource names one: Terraform accepts
+ * `provider` in an import block only when it matches the target resource's `provider` (an
+ * import block into a resource of the default provider must not name one).
  *
  * One stack adopts an object once: a second adoption of the same resource type, provider and
  * import id fails on `prop` of `scope`, naming the construct that adopted it first (two
