@@ -3,11 +3,11 @@
  * whose `to` is the resource's address and whose `id` is the provider's import id; an object is
  * adopted once per stack; the real Terraform CLI accepts the import block of an adopted alarm.
  */
+import { datadog, grafana } from './support';
 import { AwsConnection, DatadogDashboardImport, DatadogMonitorImport, Errors, GrafanaDashboardImport, GrafanaFolder, MonitorBackend, MonitorConfig, Signal } from '../../src/index';
 import { ComparisonOperator } from '../../src/monitors/threshold';
 import { newStack, synthStack } from '../support/synth';
 import { awsPart, TerraformValidator } from '../support/terraform-validate';
-import { datadog, grafana } from './support';
 
 const monitor = (extra: Record<string, unknown> = {}) => ({
   id: 2081,

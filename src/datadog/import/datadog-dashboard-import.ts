@@ -4,8 +4,8 @@ import { Construct } from 'constructs';
 import { DASHBOARD_READ_ONLY, DD_VARIABLE_REFERENCE, LAYOUT_TYPES, WIDGET_TYPES } from './private/datadog-facts';
 import { ImportSource } from '../../catalog/import-source';
 import { child, eachString, JsonObject, requireArray, requireObject, requireText, stableJson } from '../../catalog/private/json-tools';
-import { libraryScope } from '../../core/private/template-escape';
 import { adoptExisting } from '../../core/private/adopt';
+import { libraryScope } from '../../core/private/template-escape';
 import { describe as describeValue, fail, optionalBoolean } from '../../core/private/validate';
 import { DatadogConnection } from '../datadog-connection';
 

@@ -7,8 +7,8 @@ import { Construct } from 'constructs';
 import { MONITOR_READ_ONLY, MONITOR_TYPES, THRESHOLD_KEYS } from './private/datadog-facts';
 import { ImportSource } from '../../catalog/import-source';
 import { child, isObject, JsonObject, requireArray, requireObject, requireText } from '../../catalog/private/json-tools';
-import { libraryScope } from '../../core/private/template-escape';
 import { adoptExisting } from '../../core/private/adopt';
+import { libraryScope } from '../../core/private/template-escape';
 import { describe as describeValue, fail, optionalBoolean } from '../../core/private/validate';
 import { DatadogConnection } from '../datadog-connection';
 
