@@ -271,11 +271,23 @@ describe('adopting existing objects: terraform validate over the AWS part', () =
     datadog(s);
     alarmMonitor(s, 'Errors', { title: 'checkout errors', warning: 5, adopt: true });
     DatadogMonitorImport.fromObject(s, 'Monitor', monitor(), { adopt: true });
+    // An alarm of an aliased provider: the import block names the same provider as the resource.
+    // The same alarm name in another account and region is another object.
+    const east = new AwsConnection(s, 'AwsEast', { region: 'us-east-1', alias: 'east', testConnection: false });
+    new MonitorConfig(s, 'EastErrors', {
+      title: 'checkout errors',
+      message: 'Checkout Lambda errors in us-east-1',
+      signal: Signal.cloudWatchMetric({ namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: { FunctionName: 'checkout' } }),
+      comparison: ComparisonOperator.GREATER_THAN,
+      critical: 10,
+      backends: [MonitorBackend.cloudwatch({ adopt: true, connection: east })],
+    });
     const json = synthStack(s);
     const part = awsPart(json)!;
     // The Datadog import block goes with the Datadog resources; the AWS ones stay.
-    expect(part.json.import).toHaveLength(2);
+    expect(part.json.import).toHaveLength(3);
     expect(part.json.import.every((b: any) => b.to.startsWith('aws_cloudwatch_metric_alarm.'))).toBe(true);
+    expect(part.json.import.map((b: any) => b.provider).sort()).toEqual(['aws', 'aws', 'aws.east']);
     const result = validator.validate(part.json);
     expect(result.diagnostics.filter((d) => d.startsWith('error'))).toEqual([]);
     expect(result.valid).toBe(true);

@@ -61,6 +61,9 @@ describe('Grafana policy, folder and importer', () => {
   test('GrafanaDashboardImportOptions.overwrite @default false', () => {
     expect(one(json, 'grafana_dashboard').overwrite ?? false).toBe(false);
   });
+  test('GrafanaFolderProps.adopt and GrafanaDashboardImportOptions.adopt @default false: no import block', () => {
+    expect(json.import).toBeUndefined();
+  });
 });
 
 describe('presets', () => {

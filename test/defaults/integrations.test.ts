@@ -231,6 +231,22 @@ describe('more defaults of the integrations', () => {
     new JiraWorkflow(stack, 'Incidents', { name: 'ops', projectKey: 'OPS', automationWebhookUrl: v('url'), automationWebhookToken: v('tok'), grafana: {} });
     expect(one(synthStack(stack), 'grafana_contact_point').webhook[0].http_config.oauth2.token_url).toBe('https://auth.atlassian.com/oauth/token');
   });
+  test('CloudWatchBackendOptions.adopt @default false: the alarms get no import block', () => {
+    const stack = newStack();
+    connected(stack);
+    new MonitorConfig(stack, 'M', {
+      title: 'load',
+      message: 'load',
+      signal: Signal.cloudWatchMetric({ namespace: 'AWS/EC2', metricName: 'CPUUtilization' }),
+      comparison: ComparisonOperator.GREATER_THAN,
+      critical: 1,
+      warning: 0.5,
+      backends: [MonitorBackend.cloudwatch()],
+    });
+    const json = synthStack(stack);
+    expect(Object.keys(json.resource.aws_cloudwatch_metric_alarm)).toHaveLength(2);
+    expect(json.import).toBeUndefined();
+  });
   test('CloudWatchBackendOptions.topicEncryption @default TopicEncryption.managedByLibrary(): a customer managed key', () => {
     const stack = newStack();
     connected(stack);
