@@ -106,7 +106,6 @@ export class AwsMetricsToDatadogStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: AwsMetricsToDatadogStackProps) {
     super(scope, id);
-    libraryScope(this);
     const accountId = requirePattern(this, 'accountId', props.accountId, /^\d{12}$/, 'a 12-digit AWS account id');
     const regions = optionalArray(this, 'regions', props.regions, 'a non-empty list of AWS regions');
     if (regions.length === 0) fail(this, 'regions', regions, 'a non-empty list of AWS regions');
@@ -150,6 +149,6 @@ export class AwsMetricsToDatadogStack extends TerraformStack {
         integrationRegions: i === 0 ? [...regions] : undefined,
       });
     });
-    new TerraformOutput(this, 'ExportedRegions', { value: regions, description: 'Regions whose metrics stream to Datadog' });
+    libraryScope(new TerraformOutput(this, 'ExportedRegions', { value: regions, description: 'Regions whose metrics stream to Datadog' }));
   }
 }

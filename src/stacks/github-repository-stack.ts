@@ -1,7 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { AwsConnection, AwsConnectionProps } from '../aws/aws-connection';
-import { libraryScope } from '../core/private/template-escape';
 import { fail, optionalArray, requireNoControlChars, requireUnique } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { GitHubAuth, GitHubConnection } from '../github/github-connection';
@@ -107,7 +106,6 @@ export class GitHubRepositoryStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: GitHubRepositoryStackProps) {
     super(scope, id);
-    libraryScope(this);
     const tokenEnv = props.tokenEnvironmentVariable ?? 'TF_VAR_github_token';
     this.github = new GitHubConnection(this, 'GitHub', {
       owner: props.owner,

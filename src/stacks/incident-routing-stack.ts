@@ -139,7 +139,6 @@ export class IncidentRoutingStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: IncidentRoutingStackProps) {
     super(scope, id);
-    libraryScope(this);
     const routes = optionalArray(this, 'routes', props.routes, 'a list of IncidentRoute');
     if (routes.length === 0) fail(this, 'routes', routes, 'at least one route');
     routes.forEach((r, i) => {
@@ -236,7 +235,7 @@ export class IncidentRoutingStack extends TerraformStack {
       const arns = this.topicArns.get(sev) ?? [];
       if (arns.length > 5) fail(this, 'routes', `${arns.length} topics for ${sev}`, 'at most 5 routes per severity for CloudWatch (an alarm notifies at most 5 actions)');
       if (arns.length > 0) {
-        new TerraformOutput(this, `TopicArns-${Severities.label(sev)}`, { value: arns, description: `SNS topics CloudWatch alarms of ${sev} notify` });
+        libraryScope(new TerraformOutput(this, `TopicArns-${Severities.label(sev)}`, { value: arns, description: `SNS topics CloudWatch alarms of ${sev} notify` }));
       }
     }
   }

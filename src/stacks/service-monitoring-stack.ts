@@ -248,7 +248,6 @@ export class ServiceMonitoringStack extends TerraformStack {
 
   constructor(scope: Construct, id: string, props: ServiceMonitoringStackProps) {
     super(scope, id);
-    libraryScope(this);
     this.service = requirePattern(this, 'service', props.service, /^[a-z0-9][a-z0-9_.-]{0,62}$/, 'a service name of lower-case letters, digits, _ . - (at most 63)');
     const kinds = optionalArray(this, 'backends', props.backends, 'a non-empty list of ServiceBackend values');
     if (kinds.length === 0) fail(this, 'backends', kinds, 'a non-empty list of ServiceBackend values');
@@ -311,7 +310,7 @@ export class ServiceMonitoringStack extends TerraformStack {
       // Each preset group draws its own rows (a row per resource, a chart per monitor with its thresholds).
       this.dashboard = Dashboard.fromMonitors(this, 'Dashboard', { title: `${this.service} service`, groups: this.groups, backends: dashboardBackends });
     }
-    new TerraformOutput(this, 'MonitorCount', { value: this.monitors.length, description: `Monitors of ${this.service} (each rendered to ${kinds.join(', ')})` });
+    libraryScope(new TerraformOutput(this, 'MonitorCount', { value: this.monitors.length, description: `Monitors of ${this.service} (each rendered to ${kinds.join(', ')})` }));
   }
 
   /** @internal */

@@ -13,7 +13,8 @@ import {
   SloIndicator, Signal, Statistic, Webhook, WebhookPayload, Widget,
 } from '../../src';
 import { allBackends, connect, monitor } from '../monitors/fixtures';
-import { newStack } from '../support/synth';
+import { newStack, synthApp } from '../support/synth';
+import { EXAMPLES } from '../../examples/app';
 
 const INTERPOLATION = '${var.datadog_api_key}';
 const DIRECTIVE = '%{ if true }leak%{ endif }';
@@ -183,5 +184,15 @@ describe('user text is escaped for Terraform templates', () => {
     expect(unescaped(JSON.stringify({ message: TEXT }))).toHaveLength(3);
     expect(unescaped(JSON.stringify({ message: `$${DIRECTIVE.replace(/%\{/g, '%%{')} $${INTERPOLATION}` }))).toEqual([]);
   });
-});
 
+  test('cdktf\'s own expressions in a stack (cross-stack remote state) are not escaped: no example writes `$${terraform.`', () => {
+    const out = synthApp((app) => EXAMPLES['service-template'](app));
+    const remote = Object.values(out.stacks).flatMap((j: any) => Object.values<any>(j.data?.terraform_remote_state ?? {}));
+    expect(remote.length).toBeGreaterThan(0);
+    for (const r of remote) expect(r.workspace).toBe('${terraform.workspace}');
+    for (const name of Object.keys(EXAMPLES)) {
+      const files = synthApp((app) => EXAMPLES[name](app)).files;
+      for (const [file, text] of Object.entries(files)) expect({ file, escaped: text.includes('$${terraform.') }).toEqual({ file, escaped: false });
+    }
+  });
+});
