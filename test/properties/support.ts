@@ -118,3 +118,33 @@ export function runs(n: number): number {
   const scale = Number(process.env.FAST_CHECK_RUNS_SCALE ?? '1');
   return Math.max(1, Math.round(n * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
 }
+
+/** One prop set to a generated value, the others left to the build. */
+export function oneProp(arbs: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<[string, unknown]> {
+  return fc.constantFrom(...Object.keys(arbs)).chain((k) => arbs[k].map((x) => [k, x] as [string, unknown]));
+}
+
+/** Options of `checkEveryProp`. */
+export interface CheckOptions {
+  /** Props whose value may be rejected through another prop (the error may name those). */
+  readonly related?: Record<string, string[]>;
+  /** Whether some generated values must synthesize (false where nearly every value is refused). */
+  readonly expectAccepted?: boolean;
+}
+
+/**
+ * A test: `n` runs, each setting one prop of `arbs` to a generated value and building with it;
+ * every outcome is valid output or a ValidationError naming the prop (see expectValidOutcome).
+ */
+export function checkEveryProp(name: string, arbs: Record<string, fc.Arbitrary<unknown>>,
+  build: (props: Record<string, unknown>) => TerraformStack | App, n: number, options: CheckOptions = {}): void {
+  test(`${name}: any value of any prop is valid output or a ValidationError (${n} runs)`, () => {
+    const tally: Tally = { ok: 0, rejected: 0 };
+    fc.assert(fc.property(oneProp(arbs), ([k, x]) => {
+      expectValidOutcome(tally, [k, ...(options.related?.[k] ?? [])], () => build({ [k]: x }));
+    }), { numRuns: runs(n), seed: Number(process.env.FAST_CHECK_SEED ?? 4242) });
+    expect(tally.ok + tally.rejected).toBe(runs(n));
+    if (options.expectAccepted ?? true) expect(tally.ok).toBeGreaterThan(0);
+    expect(tally.rejected).toBeGreaterThan(0);
+  });
+}
