@@ -9,14 +9,11 @@ import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { Testing } from 'cdktf';
 import { EXAMPLES } from '../../examples/app';
-import {
-  AwsMetricsToDatadogStack, DatadogSite, ExportInterval, GitHubRepositoryStack, IncidentRoutingStack,
-  IncidentRoutingStackProps, ServiceBackend, ServiceMonitoringStack, Severity, Signal, Statistic,
-} from '../../src';
 import { ContactPoint } from '../../src/bindings/grafana/contact-point';
 import { NotificationPolicy } from '../../src/bindings/grafana/notification-policy';
 import { findCopiedNames } from '../support/references';
-import { newStack, synthApp, synthStack } from '../support/synth';
+import { newStack, synthApp } from '../support/synth';
+import { TEMPLATE_STACKS } from '../support/template-stacks';
 
 const short = (s: string) => s.replace(/_[0-9A-F]{8}(?=\.|$)/g, '');
 const copies = (json: any) => findCopiedNames(json).map((c) => `${short(c.resource)} ${c.path} = ${JSON.stringify(c.value)} (names ${short(c.identifies)})`);
@@ -28,61 +25,28 @@ describe.each(Object.keys(EXAMPLES).sort())('example %s', (name) => {
   });
 });
 
-const routingProps: IncidentRoutingStackProps = {
-  aws: { region: 'eu-west-1', accountId: '123456789012' },
-  grafana: { url: 'https://g.example.com' },
-  slack: { workspaceId: 'T01234567', botTokenEnvironmentVariable: 'TF_VAR_slack_bot', datadogAccountName: 'acme' },
-  routes: [
-    { severities: [Severity.SEV1, Severity.SEV2], pagerDutyService: 'oncall', pagerDutyKeyEnvironmentVariable: 'TF_VAR_pd_key' },
-    { severities: [Severity.SEV1, Severity.SEV2], slackChannel: 'incidents', slackChannelId: 'C0INCIDE1' },
-    { severities: [Severity.SEV3, Severity.SEV4, Severity.SEV5], slackChannel: 'alerts', slackChannelId: 'C0ALERTS1' },
-    { severities: [Severity.SEV3, Severity.SEV4, Severity.SEV5], email: 'ops@example.com' },
-  ],
-};
-
 describe('template stacks', () => {
   test('IncidentRoutingStack and ServiceMonitoringStack', () => {
-    const out = synthApp((app) => {
-      const routing = new IncidentRoutingStack(app, 'routing', routingProps);
-      new ServiceMonitoringStack(app, 'checkout', {
-        service: 'checkout',
-        backends: [ServiceBackend.DATADOG, ServiceBackend.CLOUDWATCH, ServiceBackend.GRAFANA],
-        routing,
-        aws: { region: 'eu-west-1' },
-        datadog: {},
-        grafana: { url: 'https://g.example.com', datasourceUid: 'prom' },
-        lambdaFunctions: [{ functionName: 'checkout-api' }],
-        queues: [{ queueName: 'orders' }],
-        slo: {
-          target: 99.9,
-          good: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'OrdersSucceeded', statistic: Statistic.SUM, datadogMetric: 'checkout.orders_succeeded' }),
-          total: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'OrdersPlaced', statistic: Statistic.SUM, datadogMetric: 'checkout.orders_placed' }),
-          backends: [ServiceBackend.DATADOG, ServiceBackend.CLOUDWATCH],
-        },
-      });
-    });
+    const out = synthApp(TEMPLATE_STACKS['IncidentRoutingStack and ServiceMonitoringStack on three backends with an SLO']);
     expect(Object.keys(out.stacks).sort()).toEqual(['checkout', 'routing']);
     expect(copies(out.stacks.routing)).toEqual([]);
     expect(copies(out.stacks.checkout)).toEqual([]);
   });
 
   test('AwsMetricsToDatadogStack, with health checks and an account integration', () => {
-    const stack = new AwsMetricsToDatadogStack(Testing.app(), 'metrics', {
-      accountId: '123456789012', regions: ['eu-west-1', 'us-east-1'], datadogSite: DatadogSite.EU1, exportInterval: ExportInterval.FIVE_MINUTES,
-    });
-    const json = synthStack(stack);
+    const json = synthApp(TEMPLATE_STACKS['AwsMetricsToDatadogStack with CloudWatch health checks']).stacks.metrics;
     expect(Object.keys(json.resource.aws_cloudwatch_metric_alarm ?? {}).length).toBeGreaterThan(0);
     expect(copies(json)).toEqual([]);
   });
 
   test('GitHubRepositoryStack with a pipeline and a webhook', () => {
-    const out = synthApp((app) => new GitHubRepositoryStack(app, 'gh', {
-      owner: 'acme',
-      repository: { name: 'iac', branchProtection: [{ pattern: 'main', requiredApprovingReviews: 1 }] },
-      webhooks: [{ id: 'Deployments', url: 'https://hooks.example.com/github', events: ['deployment'] }],
-      pipeline: { stacks: ['gh'], aws: { region: 'eu-west-1', accountId: '123456789012' }, commitWorkflows: true, applyPolicyArns: ['arn:aws:iam::aws:policy/PowerUserAccess'] },
-    }));
-    expect(copies(out.stacks.gh)).toEqual([]);
+    const out = synthApp(TEMPLATE_STACKS['GitHubRepositoryStack with webhooks and the pipeline']);
+    expect(copies(out.stacks.github)).toEqual([]);
+  });
+
+  test.each(Object.keys(TEMPLATE_STACKS))('%s: every stack refers to its own resources by reference', (name) => {
+    const out = synthApp(TEMPLATE_STACKS[name]);
+    for (const [stack, json] of Object.entries(out.stacks)) expect({ stack, copies: copies(json) }).toEqual({ stack, copies: [] });
   });
 });
 

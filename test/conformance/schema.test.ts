@@ -9,16 +9,15 @@ import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import { EXAMPLES } from '../../examples/app';
 import {
-  AwsConnection, AwsMetricsToDatadogStack, ComparisonOperator, DatadogSite, DriftAction, ExportInterval, FolderAccess, FolderGrant,
-  GitHubRepositoryStack, GrafanaAuth, GrafanaConnection, GrafanaDataSource, GrafanaFolder, GrafanaNotificationPolicy, GrafanaRole,
-  IncidentRoutingStack, IncidentRoutingStackProps, MatchOperator, MonitorBackend, MonitorConfig, NotificationTarget, RepositoryVisibility,
-  Secret, ServiceBackend, ServiceMonitoringStack, Severity, Signal, Statistic,
+  AwsConnection, ComparisonOperator, FolderAccess, FolderGrant, GrafanaAuth, GrafanaConnection, GrafanaDataSource, GrafanaFolder,
+  GrafanaNotificationPolicy, GrafanaRole, MatchOperator, MonitorBackend, MonitorConfig, NotificationTarget, Secret, Signal,
 } from '../../src';
 import {
   BindingsProviderSchema, checkBlock, checkStack, compareBlocks, Finding, formatFinding, grafanaSchema, IProviderSchema, librarySchemas,
   providerRuleFindings, REPO_ROOT, SchemaBlock,
 } from '../support/schema-conformance';
 import { synthApp } from '../support/synth';
+import { TEMPLATE_STACKS } from '../support/template-stacks';
 
 let schemas: Map<string, IProviderSchema>;
 beforeAll(() => {
@@ -51,95 +50,7 @@ describe.each(Object.keys(EXAMPLES).sort())('example %s', (name) => {
 
 // ------------------------------------------------------------ template stacks (src/stacks)
 
-const routingProps: IncidentRoutingStackProps = {
-  aws: { region: 'eu-west-1', accountId: '123456789012' },
-  grafana: { url: 'https://g.example.com' },
-  slack: { workspaceId: 'T01234567', botTokenEnvironmentVariable: 'TF_VAR_slack_bot', datadogAccountName: 'acme' },
-  routes: [
-    { severities: [Severity.SEV1, Severity.SEV2], pagerDutyService: 'oncall', pagerDutyKeyEnvironmentVariable: 'TF_VAR_pd_key' },
-    { severities: [Severity.SEV3, Severity.SEV4], slackChannel: 'alerts', slackChannelId: 'C0ALERTS1' },
-    { severities: [Severity.SEV5], email: 'ops@example.com' },
-  ],
-};
-
-const templates: Record<string, (app: App) => void> = {
-  'AwsMetricsToDatadogStack with CloudWatch health checks': (app) => {
-    new AwsMetricsToDatadogStack(app, 'metrics', {
-      accountId: '123456789012',
-      regions: ['eu-west-1', 'us-east-1'],
-      datadogSite: DatadogSite.EU1,
-      exportInterval: ExportInterval.FIVE_MINUTES,
-      healthTargets: [NotificationTarget.email({ address: 'ops@example.com' })],
-    });
-  },
-  'AwsMetricsToDatadogStack with Datadog health checks': (app) => {
-    new AwsMetricsToDatadogStack(app, 'metrics', {
-      accountId: '123456789012',
-      regions: ['eu-central-1'],
-      datadogSite: DatadogSite.US1,
-      exportInterval: ExportInterval.ONE_MINUTE,
-      healthBackends: [MonitorBackend.datadog()],
-      healthSeverity: Severity.SEV4,
-    });
-  },
-  'AwsMetricsToDatadogStack disabled': (app) => {
-    new AwsMetricsToDatadogStack(app, 'metrics', { accountId: '123456789012', regions: ['eu-west-1'], enabled: false });
-  },
-  'GitHubRepositoryStack with webhooks and the pipeline': (app) => {
-    new GitHubRepositoryStack(app, 'github', {
-      owner: 'acme-platform',
-      repository: {
-        name: 'observability-iac',
-        description: 'Observability integrations',
-        visibility: RepositoryVisibility.PRIVATE,
-        topics: ['cdktf', 'observability'],
-        branchProtection: [{ pattern: 'main', requiredApprovingReviews: 2, requiredStatusChecks: ['Plan every stack'] }],
-      },
-      webhooks: [{ id: 'Deployments', url: 'https://hooks.acme.example/github/deployments', events: ['deployment', 'deployment_status'], secretEnvironmentVariable: 'TF_VAR_hook_secret' }],
-      pipeline: {
-        stacks: ['github'],
-        aws: { region: 'eu-west-1', accountId: '123456789012' },
-        applyReviewerUserIds: [1001],
-        applyReviewerTeamIds: [42],
-        applyPolicyArns: ['arn:aws:iam::aws:policy/PowerUserAccess'],
-        driftSchedule: '0 6 * * *',
-        driftAction: DriftAction.OPEN_ISSUE,
-      },
-    });
-  },
-  'GitHubRepositoryStack, repository only': (app) => {
-    new GitHubRepositoryStack(app, 'github', { owner: 'acme', repository: { name: 'plain' } });
-  },
-  'IncidentRoutingStack and ServiceMonitoringStack on three backends with an SLO': (app) => {
-    const routing = new IncidentRoutingStack(app, 'routing', routingProps);
-    new ServiceMonitoringStack(app, 'checkout', {
-      service: 'checkout',
-      backends: [ServiceBackend.DATADOG, ServiceBackend.CLOUDWATCH, ServiceBackend.GRAFANA],
-      routing,
-      aws: { region: 'eu-west-1' },
-      datadog: {},
-      grafana: { url: 'https://g.example.com', datasourceUid: 'prom' },
-      lambdaFunctions: [{ functionName: 'checkout-api' }],
-      queues: [{ queueName: 'orders' }],
-      slo: {
-        target: 99.9,
-        good: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'OrdersSucceeded', statistic: Statistic.SUM, datadogMetric: 'checkout.orders_succeeded' }),
-        total: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'OrdersPlaced', statistic: Statistic.SUM, datadogMetric: 'checkout.orders_placed' }),
-        backends: [ServiceBackend.DATADOG, ServiceBackend.CLOUDWATCH],
-      },
-    });
-  },
-  'ServiceMonitoringStack on its own': (app) => {
-    new ServiceMonitoringStack(app, 'payments', {
-      service: 'payments',
-      backends: [ServiceBackend.GRAFANA, ServiceBackend.DATADOG],
-      aws: { region: 'us-east-1' },
-      datadog: {},
-      grafana: { url: 'https://grafana.example.com', datasourceUid: 'cloudwatch' },
-      lambdaFunctions: [{ functionName: 'payments-api' }],
-    });
-  },
-};
+const templates: Record<string, (app: App) => void> = { ...TEMPLATE_STACKS };
 
 /** Grafana constructs that no example uses: folders with permissions, every data source preset, routes, contact points. */
 templates['Grafana constructs beyond the examples'] = (app) => {

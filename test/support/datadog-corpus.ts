@@ -4,11 +4,9 @@
  */
 import { App, TerraformStack } from 'cdktf';
 import { synthApp } from './synth';
+import { TEMPLATE_STACKS } from './template-stacks';
 import { EXAMPLES } from '../../examples/app';
-import {
-  AwsMetricsToDatadogStack, DatadogSite, ExportInterval, IncidentRoutingStack, MonitorBackend, MonitorPresets, ServiceBackend, ServiceMonitoringStack,
-  Severity, Signal, Statistic,
-} from '../../src';
+import { MonitorBackend, MonitorPresets } from '../../src';
 import { connect } from '../monitors/fixtures';
 
 /** Every monitor preset with every option, on Datadog. */
@@ -35,38 +33,6 @@ export function presetStacks(app: App): void {
   MonitorPresets.ecsService(stack, 'Api', { clusterName: 'prod', serviceName: 'api', maxCpuPercent: 85, maxMemoryPercent: 90, backends: backends() });
 }
 
-/** The template stacks of src/stacks, each with the props that reach Datadog. */
-export function templateStacks(app: App): void {
-  const routing = new IncidentRoutingStack(app, 'template-routing', {
-    aws: { region: 'eu-west-1', accountId: '123456789012' },
-    grafana: { url: 'https://g.example.com' },
-    slack: { workspaceId: 'T01234567', botTokenEnvironmentVariable: 'TF_VAR_slack_bot', datadogAccountName: 'acme' },
-    routes: [
-      { severities: [Severity.SEV1, Severity.SEV2], pagerDutyService: 'oncall', pagerDutyKeyEnvironmentVariable: 'TF_VAR_pd_key' },
-      { severities: [Severity.SEV3, Severity.SEV4, Severity.SEV5], slackChannel: 'alerts', slackChannelId: 'C0ALERTS1' },
-    ],
-  });
-  new ServiceMonitoringStack(app, 'template-service', {
-    service: 'checkout',
-    backends: [ServiceBackend.DATADOG],
-    routing,
-    aws: { region: 'eu-west-1' },
-    datadog: {},
-    lambdaFunctions: [{ functionName: 'checkout-api' }],
-    queues: [{ queueName: 'orders', deadLetterQueueName: 'orders-dlq' }],
-    loadBalancers: [{ loadBalancer: 'app/checkout/0123456789abcdef' }],
-    slo: {
-      target: 99.9,
-      good: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'OrdersSucceeded', statistic: Statistic.SUM, datadogMetric: 'checkout.orders_succeeded' }),
-      total: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'OrdersPlaced', statistic: Statistic.SUM, datadogMetric: 'checkout.orders_placed' }),
-      backends: [ServiceBackend.DATADOG],
-    },
-  });
-  new AwsMetricsToDatadogStack(app, 'template-metrics', {
-    accountId: '123456789012', regions: ['eu-west-1'], datadogSite: DatadogSite.EU1, exportInterval: ExportInterval.FIVE_MINUTES,
-  });
-}
-
 /** One synthesized stack: where it came from and its Terraform JSON. */
 export interface CorpusStack {
   readonly source: string;
@@ -80,7 +46,8 @@ let cached: CorpusStack[] | undefined;
 export function datadogCorpus(): CorpusStack[] {
   if (cached) return cached;
   const out: CorpusStack[] = [];
-  const builds: Record<string, (app: App) => unknown> = { ...EXAMPLES, templates: templateStacks, presets: presetStacks };
+  const templates = Object.entries(TEMPLATE_STACKS).map(([name, build]) => [`template ${name}`, build]);
+  const builds: Record<string, (app: App) => unknown> = { ...EXAMPLES, ...Object.fromEntries(templates), presets: presetStacks };
   for (const [source, build] of Object.entries(builds)) {
     const { stacks } = synthApp(build);
     for (const [stack, json] of Object.entries(stacks)) out.push({ source, stack, json });
