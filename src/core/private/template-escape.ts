@@ -23,12 +23,12 @@ const LIBRARY_SCOPES = new WeakSet<IConstruct>();
 const ESCAPED = new WeakSet<TerraformElement>();
 
 /** `${` → `$${` and `%{` → `%%{`, leaving cdktf's token markers (`${TfToken[…]}`) alone. */
-export function escapeTemplate(s: string): string {
+function escapeTemplate(s: string): string {
   return s.replace(/\$\{(?!TfToken\[)/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /** `escapeTemplate` on every string value of a rendered element (object keys stay as they are). */
-export function escapeValues(v: unknown): unknown {
+function escapeValues(v: unknown): unknown {
   if (typeof v === 'string') return escapeTemplate(v);
   if (Array.isArray(v)) return v.map(escapeValues);
   // Only plain objects are rebuilt: tokens (IResolvable instances) and other class instances keep
@@ -73,11 +73,6 @@ export function libraryScope<T extends IConstruct>(scope: T): T {
     return true;
   });
   return scope;
-}
-
-/** Whether `scope` or one of its ancestors was marked with `libraryScope`. */
-export function isInLibraryScope(scope: IConstruct): boolean {
-  return scope.node.scopes.some((s) => LIBRARY_SCOPES.has(s));
 }
 
 /**
