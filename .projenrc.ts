@@ -46,7 +46,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@cdktf/provider-newrelic@13.12.2',
   ],
   // Non-jsii runtime dependencies are bundled into the npm package (jsii requires it).
-  bundledDeps: ['yaml@^2.8.1', '@grafana/grafana-foundation-sdk@11.6.0-cogv0.0.x.1769699379'],
+  bundledDeps: ['yaml@^2.8.1', '@grafana/grafana-foundation-sdk@11.6.0-cogv0.0.x.1769699379', 'ajv@^8.20.0', 'csv-parse@^7.0.3'],
   devDeps: [
     `cdktf@${CDKTF_VERSION}`,
     'constructs@10.4.2',
