@@ -10,8 +10,11 @@ import { checkTarget } from '../notifications/private/check';
 import type { INotificationTarget } from '../notifications/targets';
 import { Signal } from '../signals/signal';
 
-/** Props of a `MonitorConfig`. */
-export interface MonitorConfigProps extends AlertOptions {
+/**
+ * What a monitor is, without where it is rendered: the props of a `MonitorConfig` other than
+ * `backends`, and one entry of a `MonitorCatalog`.
+ */
+export interface MonitorDefinition extends AlertOptions {
   /** What the monitor watches. */
   readonly signal: Signal;
   /** How the signal is compared with the thresholds. */
@@ -53,6 +56,10 @@ export interface MonitorConfigProps extends AlertOptions {
    * @default MissingData.MISSING
    */
   readonly missingData?: MissingData;
+}
+
+/** Props of a `MonitorConfig`. */
+export interface MonitorConfigProps extends MonitorDefinition {
   /** The backends to render the monitor to: `MonitorBackend.datadog()`, `.cloudwatch()`, `.grafana({...})`. */
   readonly backends: IMonitorBackend[];
 }
