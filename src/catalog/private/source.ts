@@ -203,7 +203,9 @@ const compiled = new WeakMap<object, ValidateFunction>();
  * Validate `doc.data` (or the value at `at`) against `schema`; every error is recorded in
  * `issues` with its position, field, value and what is accepted. Returns whether it is valid.
  */
-export function validateAgainstSchema(schema: object, doc: SourceDocument, issues: IssueCollector, at: SourcePath = [], value: unknown = doc.data): boolean {
+export function validateAgainstSchema(
+  schema: object, doc: SourceDocument, issues: IssueCollector, at: SourcePath = [], value: unknown = doc.data,
+): boolean {
   let validate = compiled.get(schema);
   if (!validate) {
     validate = ajv.compile(schema);
