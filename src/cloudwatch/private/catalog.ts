@@ -1,12 +1,14 @@
 import { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { TerraformIterator, TerraformResource } from 'cdktf';
 import { Construct } from 'constructs';
+import { alarmMetric } from './metrics';
 import { CloudWatchActions } from './notify';
 import { escapedLiteral, libraryScope } from '../../core/private/template-escape';
 import { optionalBoolean } from '../../core/private/validate';
 import type { CatalogMonitorSpec, IRenderedCatalog } from '../../monitors/backend';
 import type { MonitorLike } from '../../monitors/private/normalize';
 import { MissingData } from '../../monitors/threshold';
+import { SignalKind } from '../../signals/signal';
 import type { CloudWatchBackend } from '../cloudwatch-monitor-backend';
 import { cloudWatchAlarmArgs, warningName } from '../cloudwatch-rendered-monitor';
 
@@ -27,9 +29,12 @@ export function prepareCloudWatchCatalogMonitor(
   catalog: Construct, spec: CatalogMonitorSpec, backend: CloudWatchBackend,
 ): CloudWatchCatalogEntry | undefined {
   const m: MonitorLike = { ...spec, node: catalog.node, catalogKey: spec.id };
-  if (spec.signal.cloudWatchMetricProps === undefined || optionalBoolean(catalog, 'backends.adopt', backend.options.adopt, false)) {
+  if (spec.signal.cloudWatchMetricProps === undefined) {
+    // A signal CloudWatch cannot evaluate at all is refused here, with the others' problems.
+    if (spec.signal.kind !== SignalKind.CLOUDWATCH_EXPRESSION) alarmMetric(m, 'signal', spec.signal, spec.period);
     return undefined;
   }
+  if (optionalBoolean(catalog, 'backends.adopt', backend.options.adopt, false)) return undefined;
   const args = cloudWatchAlarmArgs(m, backend);
   const actions = new CloudWatchActions(catalog, backend, spec.severity);
   for (const t of spec.targets) actions.add(t);
