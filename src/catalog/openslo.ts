@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { OPENSLO_SCHEMA } from './private/schema-openslo';
-import { formatOf, IssueCollector, parseYamlOrJson, readText, SourceDocument, SourcePath, validateAgainstSchema, verbatim } from './private/source';
+import { CatalogIssue, formatOf, IssueCollector, parseYamlOrJson, readText, SourceDocument, SourcePath, validateAgainstSchema, verbatim } from './private/source';
 import { Errors, ValidationError } from '../core/errors';
 import { libraryScope } from '../core/private/template-escape';
 import { fail } from '../core/private/validate';
@@ -76,9 +76,22 @@ const KINDS = ['SLO', 'SLI', 'AlertPolicy', 'AlertCondition', 'AlertNotification
 
 /** Rolling windows the library's Slo takes (SloWindow), by OpenSLO duration shorthand. */
 const WINDOWS: Record<string, SloWindow> = { '7d': SloWindow.SEVEN_DAYS, '1w': SloWindow.SEVEN_DAYS, '30d': SloWindow.THIRTY_DAYS, '90d': SloWindow.NINETY_DAYS };
-const WINDOW_MINUTES: Record<SloWindow, number> = { [SloWindow.SEVEN_DAYS]: 7 * 1440, [SloWindow.THIRTY_DAYS]: 30 * 1440, [SloWindow.NINETY_DAYS]: 90 * 1440 };
+const WINDOW_MINUTES: Record<SloWindow, number> = {
+  [SloWindow.SEVEN_DAYS]: 7 * 1440,
+  [SloWindow.THIRTY_DAYS]: 30 * 1440,
+  [SloWindow.NINETY_DAYS]: 90 * 1440,
+};
 
 type SourceType = 'Datadog' | 'Prometheus' | 'CloudWatch';
+
+/** The good and total signals of an SLI, and where they are. */
+interface RatioResult {
+  readonly source: SourceType;
+  readonly good: Signal;
+  readonly total: Signal;
+  readonly goodAt: Located;
+  readonly totalAt: Located;
+}
 
 /** What one SLO of the file becomes, once every reference is resolved. */
 interface SloPlan {
@@ -205,16 +218,34 @@ const BAD_REASON = 'absent: bad/total ratios are not expressible (the library\'s
 /** Reads the documents of one file into SLO plans, collecting every problem. */
 class Reader {
   public readonly issues = new IssueCollector();
+  private readonly seen = new Set<string>();
+  private readonly ratios = new Map<SourceDocument, RatioResult | undefined>();
   private readonly objects = new Map<string, Map<string, Located>>();
   private readonly invalid = new Set<SourceDocument>();
 
-  constructor(private readonly file: string, private readonly options: OpenSloCatalogOptions, private readonly targets: Record<string, INotificationTarget>) {
+  constructor(
+    private readonly file: string,
+    private readonly options: OpenSloCatalogOptions,
+    private readonly targets: Record<string, INotificationTarget>,
+  ) {
     for (const k of KINDS) this.objects.set(k, new Map());
+  }
+
+  /** Record an issue once (a condition or SLI several SLOs refer to has its problems once). */
+  private add(issue: CatalogIssue): void {
+    const key = JSON.stringify([issue.position, issue.field, issue.accepted]);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.issues.add(issue);
   }
 
   public read(text: string): SloPlan[] {
     const docs = parseYamlOrJson(this.file, text, this.issues);
     for (const doc of docs) this.checkDocument(doc);
+    // Every SLI is checked, whether an SLO refers to it or not.
+    for (const at of this.objects.get('SLI')!.values()) {
+      if (!this.invalid.has(at.doc)) this.sliRatio({ doc: at.doc, path: ['spec'], value: at.value.spec });
+    }
     const plans: SloPlan[] = [];
     for (const at of this.objects.get('SLO')!.values()) {
       if (this.invalid.has(at.doc)) continue;
@@ -228,32 +259,36 @@ class Reader {
   private checkDocument(doc: SourceDocument): boolean {
     const data = doc.data as any;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      this.issues.add(doc.issue([], data, 'an OpenSLO v1 object (apiVersion, kind, metadata, spec)'));
+      this.add(doc.issue([], data, 'an OpenSLO v1 object (apiVersion, kind, metadata, spec)'));
       return false;
     }
     if (data.apiVersion === undefined && data.version !== undefined) {
-      this.issues.add(doc.issue(['version'], data.version,
+      this.add(doc.issue(['version'], data.version,
         'an OpenSLO v1 document (apiVersion: openslo/v1): sloth specs (version prometheus/v1) are not read, because a sloth SLI counts bad events '
         + '(error_query) in rate() expressions, while the library\'s Slo takes good events and, on Grafana, PromQL counter selectors'));
       return false;
     }
     if (data.apiVersion !== 'openslo/v1') {
-      this.issues.add(doc.issue(['apiVersion'], data.apiVersion, '"openslo/v1" (the OpenSLO version read; v2alpha is a draft the library does not read)'));
+      this.add(doc.issue(['apiVersion'], data.apiVersion, '"openslo/v1" (the OpenSLO version read; v2alpha is a draft the library does not read)'));
       return false;
     }
     if (!KINDS.includes(data.kind)) {
-      this.issues.add(doc.issue(['kind'], data.kind, `an OpenSLO v1 kind (${KINDS.join(', ')})`));
+      this.add(doc.issue(['kind'], data.kind, `an OpenSLO v1 kind (${KINDS.join(', ')})`));
       return false;
     }
     const copy = JSON.parse(JSON.stringify(data));
     this.refuse(doc, data.kind, ['spec'], copy.spec);
-    if (!validateAgainstSchema(OPENSLO_SCHEMA, doc, this.issues, [], copy)) this.invalid.add(doc);
+    // ajv's messages of range keywords ("must be < 1", "must NOT have more than 1 items") read
+    // as what is accepted.
+    const found = new IssueCollector();
+    if (!validateAgainstSchema(OPENSLO_SCHEMA, doc, found, [], copy)) this.invalid.add(doc);
+    for (const i of found.issues) this.add({ ...i, accepted: tidy(i.accepted) });
     const name = data.metadata?.name;
     if (typeof name === 'string') {
       const known = this.objects.get(data.kind)!;
       const first = known.get(name);
       if (first) {
-        this.issues.add(doc.issue(['metadata', 'name'], name, `a name not used by another ${data.kind} of the file (the first is at line ${first.doc.locate(['metadata', 'name'])?.line ?? '?'})`));
+        this.add(doc.issue(['metadata', 'name'], name, `a name not used by another ${data.kind} of the file (the first is at line ${first.doc.locate(['metadata', 'name'])?.line ?? '?'})`));
       } else {
         known.set(name, { doc, path: [], value: copy });
       }
@@ -269,7 +304,7 @@ class Reader {
     if (!spec || typeof spec !== 'object' || Array.isArray(spec)) return;
     const drop = (obj: any, key: string, path: SourcePath, accepted: string) => {
       if (obj && typeof obj === 'object' && key in obj) {
-        this.issues.add(doc.issue([...path, key], obj[key], accepted));
+        this.add(doc.issue([...path, key], obj[key], accepted));
         delete obj[key];
       }
     };
@@ -277,7 +312,7 @@ class Reader {
       case 'SLO': {
         // OpenSLO v1 README §SLO, budgetingMethod: Occurrences | Timeslices | RatioTimeslices.
         if (spec.budgetingMethod === 'Timeslices' || spec.budgetingMethod === 'RatioTimeslices') {
-          this.issues.add(doc.issue([...at, 'budgetingMethod'], spec.budgetingMethod,
+          this.add(doc.issue([...at, 'budgetingMethod'], spec.budgetingMethod,
             '"Occurrences": the library\'s Slo counts good events over total events; Timeslices and RatioTimeslices budgets are not expressible'));
           spec.budgetingMethod = 'Occurrences';
         }
@@ -286,6 +321,10 @@ class Reader {
             const p = [...at, 'timeWindow', i];
             drop(w, 'calendar', p, 'absent: calendar-aligned windows are not expressible (the library\'s Slo is measured over a rolling 7, 30 or 90 days)');
             if (w && w.isRolling === false) drop(w, 'isRolling', p, 'true: calendar-aligned windows are not expressible (the library\'s Slo is measured over a rolling 7, 30 or 90 days)');
+            if (w && typeof w.duration === 'string' && /^[1-9][0-9]*[mhdwMQY]$/.test(w.duration) && !WINDOWS[w.duration]) {
+              this.add(doc.issue([...p, 'duration'], w.duration, '7d (or 1w), 30d or 90d: the rolling windows the library\'s Slo takes (those of Datadog SLOs)'));
+              w.duration = '30d';
+            }
           });
         }
         if (Array.isArray(spec.objectives)) {
@@ -296,7 +335,7 @@ class Reader {
             for (const k of ['indicator', 'indicatorRef', 'compositeWeight']) drop(ob, k, p, 'absent: composite SLOs are not expressible (one Slo has one indicator); write one SLO per indicator');
           });
           if (spec.objectives.length > 1) {
-            this.issues.add(doc.issue([...at, 'objectives', 1], spec.objectives[1],
+            this.add(doc.issue([...at, 'objectives', 1], spec.objectives[1],
               'absent: one objective per SLO (the library\'s Slo has one target, and a Datadog SLO one target per window); write one SLO per target'));
             spec.objectives.splice(1);
           }
@@ -310,15 +349,24 @@ class Reader {
         break;
       }
       case 'SLI': {
-        drop(spec, 'thresholdMetric', at, 'absent: thresholdMetric SLIs are not expressible (the library\'s Slo is a ratio of good to total events); use a ratioMetric');
+        // A refused SLI is reported once: what it lacks instead is filled in with a stand-in,
+        // and SLOs that refer to it are not checked against it.
+        const standIn = { metricSource: { type: 'Datadog', spec: { query: 'refused' } } };
+        if ('thresholdMetric' in spec) {
+          drop(spec, 'thresholdMetric', at, 'absent: thresholdMetric SLIs are not expressible (the library\'s Slo is a ratio of good to total events); use a ratioMetric');
+          spec.ratioMetric ??= { good: standIn, total: standIn };
+          this.invalid.add(doc);
+        }
         const r = spec.ratioMetric;
-        if (r && typeof r === 'object') {
+        if (r && typeof r === 'object' && !Array.isArray(r)) {
           const p = [...at, 'ratioMetric'];
-          drop(r, 'raw', p, 'absent: raw (precomputed) ratios are not expressible (the library\'s Slo takes good and total event counts)');
-          drop(r, 'rawType', p, 'absent: raw (precomputed) ratios are not expressible (the library\'s Slo takes good and total event counts)');
-          if ('bad' in r) {
+          if ('raw' in r || 'rawType' in r || 'bad' in r) {
+            drop(r, 'raw', p, 'absent: raw (precomputed) ratios are not expressible (the library\'s Slo takes good and total event counts)');
+            drop(r, 'rawType', p, 'absent: raw (precomputed) ratios are not expressible (the library\'s Slo takes good and total event counts)');
             drop(r, 'bad', p, BAD_REASON);
-            if (!('good' in r) && 'total' in r) r.good = r.total; // reported once, as bad
+            r.good ??= standIn;
+            r.total ??= standIn;
+            this.invalid.add(doc);
           }
           if (r.counter === false) drop(r, 'counter', p, 'true or absent: the library\'s SLO queries count events (gauges, counter: false, are not expressible)');
         }
@@ -337,7 +385,7 @@ class Reader {
       case 'AlertCondition': {
         const c = spec.condition;
         if (c && typeof c === 'object' && (c.op === 'lt' || c.op === 'lte')) {
-          this.issues.add(doc.issue([...at, 'condition', 'op'], c.op, '"gt" or "gte": a burn-rate alert fires when the budget burns at least this fast (lt/lte would fire while the budget is safe)'));
+          this.add(doc.issue([...at, 'condition', 'op'], c.op, '"gt" or "gte": a burn-rate alert fires when the budget burns at least this fast (lt/lte would fire while the budget is safe)'));
           c.op = 'gte';
         }
         break;
@@ -352,7 +400,7 @@ class Reader {
     const found = typeof name === 'string' ? this.objects.get(kind)!.get(name) : undefined;
     if (!found) {
       const names = [...this.objects.get(kind)!.keys()].sort();
-      this.issues.add(ref.doc.issue(ref.path, name, `the metadata.name of a ${kind} of the file (${names.length ? names.join(', ') : `the file has no ${kind}`})`));
+      this.add(ref.doc.issue(ref.path, name, `the metadata.name of a ${kind} of the file (${names.length ? names.join(', ') : `the file has no ${kind}`})`));
       return undefined;
     }
     if (this.invalid.has(found.doc)) return undefined; // its own problems are reported
@@ -365,7 +413,7 @@ class Reader {
     const hasRef = v[refKey] !== undefined;
     const hasInline = v.spec !== undefined;
     if (hasRef === hasInline) {
-      this.issues.add(at.doc.issue(at.path, v, `either ${refKey} or an inline ${kind} (kind, metadata, spec), not ${hasRef ? 'both' : 'neither'}`));
+      this.add(at.doc.issue(at.path, v, `either ${refKey} or an inline ${kind} (kind, metadata, spec), not ${hasRef ? 'both' : 'neither'}`));
       return undefined;
     }
     if (hasRef) return this.resolve(kind, { doc: at.doc, path: [...at.path, refKey], value: v[refKey] }, v[refKey]);
@@ -382,28 +430,23 @@ class Reader {
     // Indicator: inline (spec.indicator) or indicatorRef (OpenSLO v1 README §SLO, Notes).
     let sli: Located | undefined;
     if ((spec.indicator === undefined) === (spec.indicatorRef === undefined)) {
-      this.issues.add(doc.issue(['spec'], verbatim(spec.indicator === undefined ? 'neither indicator nor indicatorRef' : 'both indicator and indicatorRef'), 'an SLO with exactly one of indicator and indicatorRef'));
+      this.add(doc.issue(['spec'], verbatim(spec.indicator === undefined ? 'neither indicator nor indicatorRef' : 'both indicator and indicatorRef'), 'an SLO with exactly one of indicator and indicatorRef'));
     } else if (spec.indicatorRef !== undefined) {
       sli = this.resolve('SLI', here(['indicatorRef'], spec.indicatorRef), spec.indicatorRef);
     } else {
       sli = here(['indicator', 'spec'], spec.indicator.spec);
     }
-    const ratio = sli ? this.ratio(sli) : undefined;
+    const ratio = sli ? this.sliRatio(sli) : undefined;
 
     // Time window: one rolling window of 7, 30 or 90 days (SloWindow).
-    let window = SloWindow.THIRTY_DAYS;
-    const duration = spec.timeWindow?.[0]?.duration;
-    if (duration !== undefined) {
-      const w = WINDOWS[duration];
-      if (!w) this.issues.add(doc.issue(['spec', 'timeWindow', 0, 'duration'], duration, '7d (or 1w), 30d or 90d: the rolling windows the library\'s Slo takes (those of Datadog SLOs)'));
-      else window = w;
-    }
+    // (Other durations are refused with the document.)
+    const window = WINDOWS[spec.timeWindow?.[0]?.duration] ?? SloWindow.THIRTY_DAYS;
 
     // Objective: target [0, 1) or targetPercent [0, 100) (README §Objectives), exactly one.
     const objective = spec.objectives[0];
     let target: number | undefined;
     if ((objective.target === undefined) === (objective.targetPercent === undefined)) {
-      this.issues.add(doc.issue(['spec', 'objectives', 0], objective, 'an objective with exactly one of target and targetPercent'));
+      this.add(doc.issue(['spec', 'objectives', 0], objective, 'an objective with exactly one of target and targetPercent'));
     } else {
       target = objective.targetPercent ?? Number((objective.target * 100).toPrecision(12));
     }
@@ -420,7 +463,7 @@ class Reader {
         const alert = this.alert(cond, target, window);
         if (alert) {
           const dup = alerts.findIndex((a) => a.toString() === alert.toString() && a.props.urgency === alert.props.urgency);
-          if (dup >= 0) this.issues.add(pol.doc.issue(pol.path, verbatim(alert.toString()), `an alert policy whose condition differs from that of alertPolicies[${dup}]`));
+          if (dup >= 0) this.add(pol.doc.issue(pol.path, verbatim(alert.toString()), `an alert policy whose condition differs from that of alertPolicies[${dup}]`));
           alerts.push(alert);
           alertsAt.push(cond);
         }
@@ -432,7 +475,7 @@ class Reader {
         const target_ = this.targets[name];
         if (!target_) {
           const known = Object.keys(this.targets).sort();
-          this.issues.add(pol.doc.issue(t.targetRef !== undefined ? [...tAt.path, 'targetRef'] : [...tAt.path, 'metadata', 'name'], name,
+          this.add(pol.doc.issue(t.targetRef !== undefined ? [...tAt.path, 'targetRef'] : [...tAt.path, 'metadata', 'name'], name,
             `the name of a target of the targets option (${known.length ? known.join(', ') : 'none given'})`));
           return;
         }
@@ -444,7 +487,7 @@ class Reader {
     // Tags: the option's, the SLO's labels, and the service.
     const tags: Record<string, string> = { ...(this.options.tags ?? {}) };
     for (const [k, v] of Object.entries<string>(data.metadata.labels ?? {})) {
-      if (k.toLowerCase() === 'severity') this.issues.add(doc.issue(['metadata', 'labels', k], k, 'a label other than severity (each alert\'s severity tag is set from its condition)'));
+      if (k.toLowerCase() === 'severity') this.add(doc.issue(['metadata', 'labels', k], k, 'a label other than severity (each alert\'s severity tag is set from its condition)'));
       else tags[k] = v;
     }
     if (spec.service !== undefined) tags.service = spec.service;
@@ -457,7 +500,7 @@ class Reader {
       backends = [...(o.backends ?? []), ...(bySource ?? [])];
       if (backends.length === 0) {
         const opt = ratio.source === 'Datadog' ? 'datadogBackends' : ratio.source === 'Prometheus' ? 'prometheusBackends' : 'cloudWatchBackends';
-        this.issues.add(doc.issue(['metadata', 'name'], data.metadata.name, `an SLO with backends: its SLI is a ${ratio.source} source and neither backends nor ${opt} is given`));
+        this.add(doc.issue(['metadata', 'name'], data.metadata.name, `an SLO with backends: its SLI is a ${ratio.source} source and neither backends nor ${opt} is given`));
       }
     }
 
@@ -485,19 +528,28 @@ class Reader {
   private targetName(at: Located): string | undefined {
     const t = at.value;
     if ((t.targetRef === undefined) === (t.spec === undefined)) {
-      this.issues.add(at.doc.issue(at.path, t, `either targetRef or an inline AlertNotificationTarget (kind, metadata, spec), not ${t.targetRef === undefined ? 'neither' : 'both'}`));
+      this.add(at.doc.issue(at.path, t, `either targetRef or an inline AlertNotificationTarget (kind, metadata, spec), not ${t.targetRef === undefined ? 'neither' : 'both'}`));
       return undefined;
     }
     if (t.targetRef !== undefined) return t.targetRef;
     if (t.metadata?.name === undefined) {
-      this.issues.add(at.doc.issue([...at.path, 'metadata'], t.metadata, 'metadata with the name of the target (a name of the targets option)'));
+      this.add(at.doc.issue([...at.path, 'metadata'], t.metadata, 'metadata with the name of the target (a name of the targets option)'));
       return undefined;
     }
     return t.metadata.name;
   }
 
+  /** The ratio of an SLI, checked once per top-level SLI. */
+  private sliRatio(sli: Located): RatioResult | undefined {
+    const topLevel = sli.path.length === 1;
+    if (topLevel && this.ratios.has(sli.doc)) return this.ratios.get(sli.doc);
+    const r = this.ratio(sli);
+    if (topLevel) this.ratios.set(sli.doc, r);
+    return r;
+  }
+
   /** good and total of an SLI spec (README §SLI, §Ratio Metric), one source type for both. */
-  private ratio(sli: Located): { source: SourceType; good: Signal; total: Signal; goodAt: Located; totalAt: Located } | undefined {
+  private ratio(sli: Located): RatioResult | undefined {
     const r = sli.value?.ratioMetric;
     if (!r) return undefined;
     const at = (k: string): Located => ({ doc: sli.doc, path: [...sli.path, 'ratioMetric', k, 'metricSource'], value: r[k].metricSource });
@@ -507,7 +559,7 @@ class Reader {
     const total = this.signal(totalAt);
     if (!good || !total) return undefined;
     if (good.source !== total.source) {
-      this.issues.add(sli.doc.issue([...totalAt.path, 'type'], total.source, `the source type of good (${good.source}): an SLO's good and total events come from one source`));
+      this.add(sli.doc.issue([...totalAt.path, 'type'], total.source, `the source type of good (${good.source}): an SLO's good and total events come from one source`));
       return undefined;
     }
     return { source: good.source, good: good.signal, total: total.signal, goodAt, totalAt };
@@ -521,13 +573,13 @@ class Reader {
       const ds = this.resolve('DataSource', { doc: at.doc, path: [...at.path, 'metricSourceRef'], value: ms.metricSourceRef }, ms.metricSourceRef);
       if (!ds) return undefined;
       if (type !== undefined && type !== ds.value.type) {
-        this.issues.add(at.doc.issue([...at.path, 'type'], type, `the type of DataSource ${ms.metricSourceRef} (${ds.value.type}), or absent`));
+        this.add(at.doc.issue([...at.path, 'type'], type, `the type of DataSource ${ms.metricSourceRef} (${ds.value.type}), or absent`));
         return undefined;
       }
       type = ds.value.type;
     }
     if (type === undefined) {
-      this.issues.add(at.doc.issue(at.path, ms, 'a metricSource with a type (Datadog, Prometheus, CloudWatch) or a metricSourceRef to a DataSource'));
+      this.add(at.doc.issue(at.path, ms, 'a metricSource with a type (Datadog, Prometheus, CloudWatch) or a metricSourceRef to a DataSource'));
       return undefined;
     }
     const spec = ms.spec;
@@ -536,11 +588,11 @@ class Reader {
     if (type === 'Datadog' || type === 'Prometheus') {
       let ok = true;
       for (const k of cwKeys) {
-        this.issues.add(at.doc.issue([...sp, k], spec[k], `absent for a ${type} source (CloudWatch fields)`));
+        this.add(at.doc.issue([...sp, k], spec[k], `absent for a ${type} source (CloudWatch fields)`));
         ok = false;
       }
       if (spec.query === undefined) {
-        this.issues.add(at.doc.issue(sp, spec, `a ${type} source spec with a query`));
+        this.add(at.doc.issue(sp, spec, `a ${type} source spec with a query`));
         ok = false;
       }
       if (!ok) return undefined;
@@ -549,17 +601,17 @@ class Reader {
     // CloudWatch: namespace, metricName, dimensions, stat; or the API's MetricStat shape
     // (docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_MetricStat.html).
     if (spec.query !== undefined) {
-      this.issues.add(at.doc.issue([...sp, 'query'], spec.query, 'absent for a CloudWatch source (namespace, metricName, dimensions, stat or metricStat)'));
+      this.add(at.doc.issue([...sp, 'query'], spec.query, 'absent for a CloudWatch source (namespace, metricName, dimensions, stat or metricStat)'));
       return undefined;
     }
     const flat = ['namespace', 'metricName', 'dimensions', 'stat'].some((k) => spec[k] !== undefined);
     if (flat === (spec.metricStat !== undefined)) {
-      this.issues.add(at.doc.issue(sp, spec, 'a CloudWatch source spec with either namespace and metricName (dimensions, stat) or metricStat, not both'));
+      this.add(at.doc.issue(sp, spec, 'a CloudWatch source spec with either namespace and metricName (dimensions, stat) or metricStat, not both'));
       return undefined;
     }
     const m = spec.metricStat ? { ...spec.metricStat.metric, stat: spec.metricStat.stat } : spec;
     if (m.namespace === undefined || m.metricName === undefined) {
-      this.issues.add(at.doc.issue(sp, spec, 'a CloudWatch source spec with namespace and metricName'));
+      this.add(at.doc.issue(sp, spec, 'a CloudWatch source spec with namespace and metricName'));
       return undefined;
     }
     const dims: Record<string, string> = {};
@@ -585,7 +637,7 @@ class Reader {
     const windowMinutes = WINDOW_MINUTES[window];
     let ok = true;
     if (long > windowMinutes) {
-      this.issues.add(cond.doc.issue([...p, 'lookbackWindow'], c.lookbackWindow, `at most the SLO's window (${window})`));
+      this.add(cond.doc.issue([...p, 'lookbackWindow'], c.lookbackWindow, `at most the SLO's window (${window})`));
       ok = false;
     }
     const after = c.alertAfter === undefined ? 0 : minutes(c.alertAfter);
@@ -593,14 +645,14 @@ class Reader {
     // alerts (1 h / 5 min, 6 h / 30 min, 3 d / 6 h; sre.google/workbook/alerting-on-slos).
     const short = after > 0 ? after : Math.max(1, Math.floor(long / 12));
     if (short >= long) {
-      this.issues.add(cond.doc.issue([...p, after > 0 ? 'alertAfter' : 'lookbackWindow'], after > 0 ? c.alertAfter : c.lookbackWindow,
+      this.add(cond.doc.issue([...p, after > 0 ? 'alertAfter' : 'lookbackWindow'], after > 0 ? c.alertAfter : c.lookbackWindow,
         after > 0 ? `shorter than lookbackWindow (${c.lookbackWindow}): it is the short window of the burn-rate alert` : 'at least 2m (the short window is a twelfth of it)'));
       ok = false;
     }
     // Above 1 / (1 - target) the error ratio would have to exceed 100%: the alert could never fire.
     const max = Number((1 / (1 - target / 100)).toPrecision(6));
     if (c.threshold > max + 1e-9) {
-      this.issues.add(cond.doc.issue([...p, 'threshold'], c.threshold, `a burn rate of at most 1 / (1 - target) = ${max} for the target ${target}% (a higher one can never fire)`));
+      this.add(cond.doc.issue([...p, 'threshold'], c.threshold, `a burn rate of at most 1 / (1 - target) = ${max} for the target ${target}% (a higher one can never fire)`));
       ok = false;
     }
     if (!ok) return undefined;
@@ -626,16 +678,27 @@ class Reader {
     } catch (e) {
       if (!Errors.isValidationError(e)) throw e;
       const err = e as ValidationError;
-      const alert = /^burnRateAlerts\[(\d+)\]/.exec(err.prop);
-      const where = alert && plan.alertsAt[Number(alert[1])]
-        ? plan.alertsAt[Number(alert[1])]
+      const alert = /^burnRateAlerts\[(\d+)\](?:\.(\w+))?/.exec(err.prop);
+      const cond = alert ? plan.alertsAt[Number(alert[1])] : undefined;
+      const field: Record<string, string> = { burnRate: 'threshold', longWindowMinutes: 'lookbackWindow', shortWindowMinutes: 'alertAfter' };
+      const where: Located = cond
+        ? { doc: cond.doc, path: [...cond.path, 'condition', ...(alert![2] && field[alert![2]] ? [field[alert![2]]] : [])], value: undefined }
         : err.prop.startsWith('indicator.good') ? plan.goodAt
           : err.prop.startsWith('indicator.total') ? plan.totalAt
             : { doc: plan.at.doc, path: ['metadata', 'name'], value: undefined };
-      this.issues.add(where.doc.issue(where.path, verbatim(err.received), `${err.accepted} (${err.constructPath}: '${err.prop}')`));
+      this.add(where.doc.issue(where.path, verbatim(err.received), `${err.accepted} (${err.constructPath}: '${err.prop}')`));
       return undefined;
     }
   }
+}
+
+/** ajv's message of a range keyword as what is accepted: `must be < 1` → `less than 1`. */
+function tidy(accepted: string): string {
+  return accepted
+    .replace(/^must be < /, 'less than ').replace(/^must be > /, 'greater than ')
+    .replace(/^must be <= /, 'at most ').replace(/^must be >= /, 'at least ')
+    .replace(/^must NOT have more than (\d+) (items|characters)/, 'at most $1 $2')
+    .replace(/^must NOT have fewer than (\d+) (items|characters)/, 'at least $1 $2');
 }
 
 /** Minutes of a duration shorthand in m, h or d. */
