@@ -3,9 +3,10 @@ import { OPENSLO_SCHEMA } from './private/schema-openslo';
 import { CatalogIssue, formatOf, IssueCollector, parseYamlOrJson, readText, SourceDocument, SourcePath, validateAgainstSchema, verbatim } from './private/source';
 import { Errors, ValidationError } from '../core/errors';
 import { libraryScope } from '../core/private/template-escape';
-import { fail } from '../core/private/validate';
+import { fail, optionalArray, requireStringMap } from '../core/private/validate';
 import { Severity } from '../core/severity';
 import type { IMonitorBackend } from '../monitors/backend';
+import { validateSeverity } from '../monitors/private/alerting';
 import { BurnRateAlert, Slo, SloIndicator, SloWindow } from '../monitors/slo';
 import type { INotificationTarget } from '../notifications/targets';
 import { Signal, Statistic } from '../signals/signal';
@@ -160,8 +161,7 @@ export class OpenSloCatalog extends Construct {
   private constructor(scope: Construct, id: string, path: string | undefined, text: string | undefined, options: OpenSloCatalogOptions) {
     super(scope, id);
     libraryScope(this);
-    const o = options ?? {};
-    if (typeof o !== 'object') fail(this, 'options', o, 'an OpenSloCatalogOptions object');
+    const o = checkOptions(this, options);
     let source: string;
     if (path !== undefined) {
       if (typeof path !== 'string' || path.length === 0) fail(this, 'path', path, 'the path of an OpenSLO file (.yaml, .yml or .json)');
@@ -200,6 +200,24 @@ export class OpenSloCatalog extends Construct {
   public get sloNames(): string[] {
     return [...this.byName.keys()];
   }
+}
+
+/** The options, each list a list and each severity a Severity (a jsii caller can pass anything). */
+function checkOptions(scope: Construct, options: OpenSloCatalogOptions): OpenSloCatalogOptions {
+  const o = options ?? {};
+  if (typeof o !== 'object' || Array.isArray(o)) fail(scope, 'options', o, 'an OpenSloCatalogOptions object');
+  const list = 'a list of backends (MonitorBackend.datadog(), .cloudwatch(), .grafana({...}))';
+  return {
+    ...o,
+    backends: optionalArray(scope, 'backends', o.backends, list),
+    datadogBackends: optionalArray(scope, 'datadogBackends', o.datadogBackends, list),
+    prometheusBackends: optionalArray(scope, 'prometheusBackends', o.prometheusBackends, list),
+    cloudWatchBackends: optionalArray(scope, 'cloudWatchBackends', o.cloudWatchBackends, list),
+    defaultTargets: optionalArray(scope, 'defaultTargets', o.defaultTargets, 'a list of notification targets'),
+    pageSeverity: validateSeverity(scope, 'pageSeverity', o.pageSeverity, Severity.SEV2),
+    ticketSeverity: validateSeverity(scope, 'ticketSeverity', o.ticketSeverity, Severity.SEV4),
+    tags: requireStringMap(scope, 'tags', o.tags, /^.+$/, 'a non-empty tag key'),
+  };
 }
 
 function checkTargetMap(scope: Construct, targets: unknown): Record<string, INotificationTarget> {
@@ -255,26 +273,26 @@ class Reader {
     return plans;
   }
 
-  /** Refusals, schema validation and registration of one document; false when it is skipped. */
-  private checkDocument(doc: SourceDocument): boolean {
+  /** Refusals, schema validation and registration of one document. */
+  private checkDocument(doc: SourceDocument): void {
     const data = doc.data as any;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
       this.add(doc.issue([], data, 'an OpenSLO v1 object (apiVersion, kind, metadata, spec)'));
-      return false;
+      return;
     }
     if (data.apiVersion === undefined && data.version !== undefined) {
       this.add(doc.issue(['version'], data.version,
         'an OpenSLO v1 document (apiVersion: openslo/v1): sloth specs (version prometheus/v1) are not read, because a sloth SLI counts bad events '
         + '(error_query) in rate() expressions, while the library\'s Slo takes good events and, on Grafana, PromQL counter selectors'));
-      return false;
+      return;
     }
     if (data.apiVersion !== 'openslo/v1') {
       this.add(doc.issue(['apiVersion'], data.apiVersion, '"openslo/v1" (the OpenSLO version read; v2alpha is a draft the library does not read)'));
-      return false;
+      return;
     }
     if (!KINDS.includes(data.kind)) {
       this.add(doc.issue(['kind'], data.kind, `an OpenSLO v1 kind (${KINDS.join(', ')})`));
-      return false;
+      return;
     }
     const copy = JSON.parse(JSON.stringify(data));
     this.refuse(doc, data.kind, ['spec'], copy.spec);
@@ -293,7 +311,6 @@ class Reader {
         known.set(name, { doc, path: [], value: copy });
       }
     }
-    return true;
   }
 
   /**

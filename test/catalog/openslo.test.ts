@@ -456,6 +456,30 @@ describe('OpenSloCatalog refusals', () => {
     expect(err.message).toMatch(/has 3 problems/);
   });
 
+  test('a sloth file is recognised and refused with the reason, at its version line', () => {
+    const sloth = `version: "prometheus/v1"
+service: "checkout"
+slos:
+  - name: "requests-availability"
+    objective: 99.9
+    sli:
+      events:
+        error_query: sum(rate(http_requests_total{job="checkout",code=~"5.."}[{{.window}}]))
+        total_query: sum(rate(http_requests_total{job="checkout"}[{{.window}}]))
+    alerting:
+      name: CheckoutAvailability
+      page_alert:
+        labels:
+          severity: critical
+`;
+    const err = problems(() => readFile(sloth, 'sloth.yaml'));
+    expect(err.issues).toHaveLength(1);
+    const issue = err.issues[0];
+    expect([issue.field, issue.position?.line, issue.received]).toEqual(['version', 1, '"prometheus/v1"']);
+    expect(issue.file.endsWith('sloth.yaml')).toBe(true);
+    expect(issue.accepted).toContain('a sloth SLI counts bad events (error_query) in rate() expressions');
+  });
+
   test('Timeslices budgets, calendar windows, other durations, several objectives, targets out of range', () => {
     const text = join(DATADOG_SLI,
       sloDoc({
@@ -786,6 +810,15 @@ spec:
     const err = problems(() => OpenSloCatalog.fromFile(newStack(), 'C', file, { backends: [datadog()] }));
     issueAt(err, 'spec.budgetingMethod', lineOf(text, 'Timeslices'), file);
     expect(err.message.startsWith(`test/C: ${file} has 1 problem:`)).toBe(true);
+  });
+
+  test('options: lists, severities and tags are checked', () => {
+    expect(() => read(FILE, { datadogBackends: datadog() as any })).toThrow("test/Slos: 'datadogBackends' must be a list of backends");
+    expect(() => read(FILE, { defaultTargets: 'team' as any })).toThrow("test/Slos: 'defaultTargets' must be a list of notification targets");
+    expect(() => read(FILE, { pageSeverity: 'P1' as any })).toThrow("test/Slos: 'pageSeverity' must be a Severity (SEV1 … SEV5); received \"P1\"");
+    expect(() => read(FILE, { tags: 'env:prod' as any })).toThrow("test/Slos: 'tags' must be a map of strings to strings");
+    const { catalog } = read(FILE, { defaultTargets: [NotificationTarget.email({ address: 'all@acme.example' })] });
+    expect(catalog.slo('api-availability').targets).toHaveLength(3);
   });
 
   test('options: targets must be notification targets; slo() names the SLOs of the file', () => {
