@@ -11,6 +11,7 @@ import { fourBackendsExample } from './four-backends/main';
 import { gitopsExample } from './gitops/main';
 import { jiraIncidentsExample } from './jira-incidents/main';
 import { monitorsExample } from './monitors/main';
+import { openSloExample } from './openslo/main';
 import { quickstartExample } from './quickstart/main';
 import { serviceTemplateExample } from './service-template/main';
 
@@ -26,6 +27,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'jira-incidents': jiraIncidentsExample,
   'monitors': monitorsExample,
   'four-backends': fourBackendsExample,
+  'openslo': openSloExample,
 };
 
 /** Adds every example's stacks to `app`. */
