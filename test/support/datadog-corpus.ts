@@ -3,6 +3,7 @@
  * examples/app.ts and each template stack of src/stacks with the options that reach Datadog.
  */
 import { App, TerraformStack } from 'cdktf';
+import { instancesOf } from './for-each';
 import { synthApp } from './synth';
 import { TEMPLATE_STACKS } from './template-stacks';
 import { EXAMPLES } from '../../examples/app';
@@ -58,7 +59,8 @@ export function datadogCorpus(): CorpusStack[] {
 
 /** The resources of one type of a stack, by Terraform address. */
 export function resourcesOf(json: any, type: string): Array<[string, any]> {
-  return Object.entries<any>(json.resource?.[type] ?? {}).map(([name, body]) => [`${type}.${name}`, body]);
+  // A for_each resource counts as its instances, each with its own values.
+  return Object.entries<any>(json.resource?.[type] ?? {}).flatMap(([name, body]) => instancesOf(name, body)).map(([name, body]) => [`${type}.${name}`, body]);
 }
 
 /** Every `aws.*` metric name in a Datadog query or dashboard text. */
