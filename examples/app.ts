@@ -3,6 +3,7 @@
  * (see cdktf.json) and writes one stack per example stack into cdktf.out.
  */
 import { App } from 'cdktf';
+import { adoptionExample } from './adoption/main';
 import { connectionsExample } from './connections/main';
 import { dashboardsExample } from './dashboards/main';
 import { dashboardsImportExample } from './dashboards-import/main';
@@ -27,6 +28,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'jira-incidents': jiraIncidentsExample,
   'monitors': monitorsExample,
   'four-backends': fourBackendsExample,
+  'adoption': adoptionExample,
   'openslo': openSloExample,
 };
 
