@@ -1,6 +1,7 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct, IConstruct } from 'constructs';
 import { AwsRegions } from './aws-regions';
+import { definedEntries } from '../core/private/describe';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { ConnectionCheck } from '../core/private/connection-check';
 import { fail, optionalPattern, requireString, requireStringMap } from '../core/private/validate';
@@ -107,5 +108,10 @@ export class AwsConnection extends IntegrationConnection {
   /** Builds an ARN in this connection's partition, region and account (or the given ones). */
   public arn(service: string, resource: string, region?: string, account?: string): string {
     return `arn:${this.partition}:${service}:${region ?? this.region}:${account ?? this.accountId ?? ''}:${resource}`;
+  }
+
+  /** Region, partition and (when given) account of the connection. */
+  protected integrationEndpoint(): { [key: string]: string } {
+    return definedEntries({ region: this.region, partition: this.partition, accountId: this.accountId });
   }
 }

@@ -16,11 +16,13 @@ import { stackSingleton } from '../core/private/stack-registry';
 import { fail, requirePattern } from '../core/private/validate';
 import { Severity } from '../core/severity';
 import type { AnomalyMonitor } from '../monitors/anomaly-monitor';
-import { IAnomalyMonitorBackend, ICompositeMonitorBackend, IMonitorBackend, IRenderedAlerts, IRenderedMonitor, ISloBackend } from '../monitors/backend';
+import { IAnomalyMonitorBackend, ICompositeMonitorBackend, IRenderedAlerts, IRenderedMonitor, ISignalAwareMonitorBackend, ISloBackend } from '../monitors/backend';
 import type { CompositeMonitor } from '../monitors/composite-monitor';
 import type { MonitorConfig } from '../monitors/monitor-config';
 import type { Slo } from '../monitors/slo';
 import type { INotificationTarget } from '../notifications/targets';
+import { matchSignal } from '../signals/private/match';
+import type { Signal } from '../signals/signal';
 
 /** How the SNS topics of CloudWatch notification targets are encrypted. */
 export class TopicEncryption {
@@ -95,7 +97,7 @@ export interface CloudWatchBackendOptions {
 }
 
 /** Renders monitors as `aws_cloudwatch_metric_alarm` resources; targets as encrypted SNS topics. */
-export class CloudWatchBackend implements IMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend {
+export class CloudWatchBackend implements ISignalAwareMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend {
   /** `cloudwatch`. */
   public readonly kind: string = 'cloudwatch';
   /** Construct id of renderings. */
@@ -106,6 +108,17 @@ export class CloudWatchBackend implements IMonitorBackend, ISloBackend, IComposi
   constructor(options: CloudWatchBackendOptions = {}) {
     this.options = { ...options };
     this.id = options.id ?? 'CloudWatch';
+  }
+
+  /** CloudWatch metrics and metric-math expressions. */
+  public canEvaluate(signal: Signal): boolean {
+    return matchSignal<boolean>(signal, {
+      cloudWatchMetric: () => true,
+      cloudWatchExpression: () => true,
+      datadogQuery: () => false,
+      promQl: () => false,
+      nrql: () => false,
+    });
   }
 
   /** Render a monitor. */

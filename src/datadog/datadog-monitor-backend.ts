@@ -3,17 +3,20 @@ import { DatadogConnection } from './datadog-connection';
 import { DatadogRenderedMonitor } from './datadog-rendered-monitor';
 import type { DatadogTargetBinding } from './datadog-targets';
 import { renderDatadogAnomaly } from './private/anomaly';
+import { datadogCanQueryAwsMetric } from './private/aws-metric-names';
 import { renderDatadogComposite } from './private/composite';
 import { datadogBinding } from './private/notify';
 import { renderDatadogSlo } from './private/slo';
 import { requirePattern } from '../core/private/validate';
 import { Severity } from '../core/severity';
 import type { AnomalyMonitor } from '../monitors/anomaly-monitor';
-import { IAnomalyMonitorBackend, ICompositeMonitorBackend, IMonitorBackend, IRenderedAlerts, IRenderedMonitor, ISloBackend } from '../monitors/backend';
+import { IAnomalyMonitorBackend, ICompositeMonitorBackend, IRenderedAlerts, IRenderedMonitor, ISignalAwareMonitorBackend, ISloBackend } from '../monitors/backend';
 import type { CompositeMonitor } from '../monitors/composite-monitor';
 import type { MonitorConfig } from '../monitors/monitor-config';
 import type { Slo } from '../monitors/slo';
 import type { INotificationTarget } from '../notifications/targets';
+import { matchSignal } from '../signals/private/match';
+import type { Signal } from '../signals/signal';
 
 /** Options of the Datadog backend. */
 export interface DatadogBackendOptions {
@@ -37,7 +40,7 @@ export interface DatadogBackendOptions {
 }
 
 /** Renders monitors as `datadog_monitor` resources of type `metric alert`. */
-export class DatadogBackend implements IMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend {
+export class DatadogBackend implements ISignalAwareMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend {
   /** `datadog`. */
   public readonly kind: string = 'datadog';
   /** Construct id of renderings. */
@@ -51,6 +54,20 @@ export class DatadogBackend implements IMonitorBackend, ISloBackend, ICompositeM
   }
 
   /** Render a monitor. */
+  /**
+   * Datadog queries, and CloudWatch metrics Datadog's AWS integration collects whose dimension
+   * values are known at synth (a reference is known only at apply; Datadog's tag filter is text).
+   */
+  public canEvaluate(signal: Signal): boolean {
+    return matchSignal<boolean>(signal, {
+      datadogQuery: () => true,
+      cloudWatchMetric: (p) => datadogCanQueryAwsMetric(p),
+      cloudWatchExpression: () => false,
+      promQl: () => false,
+      nrql: () => false,
+    });
+  }
+
   public render(monitor: MonitorConfig): IRenderedMonitor {
     requirePattern(monitor, 'backends', this.id, /^[A-Za-z][A-Za-z0-9_-]*$/, 'backend ids of letters, digits, _ and -');
     return new DatadogRenderedMonitor(monitor, this);

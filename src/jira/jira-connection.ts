@@ -1,5 +1,7 @@
 import { Fn } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { IntegrationSecretReference } from '../core/integration';
+import { hostOf } from '../core/private/describe';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { addConnectionCheck } from '../core/private/connection-check';
 import { requireSecret } from '../core/private/require-secret';
@@ -160,5 +162,15 @@ export class JiraConnection extends IntegrationConnection {
    */
   public get tokenUrl(): string | undefined {
     return this.auth.mode === 'oauth2' ? this.auth.oauth?.tokenUrl ?? 'https://auth.atlassian.com/oauth/token' : undefined;
+  }
+
+  /** Site host, deployment and authentication mode. */
+  protected integrationEndpoint(): { [key: string]: string } {
+    return { host: hostOf(this.baseUrl), deployment: String(this.deployment), auth: this.auth.mode };
+  }
+
+  /** The API token, personal access token or OAuth client secret. */
+  protected integrationSecrets(): IntegrationSecretReference[] {
+    return [{ role: `auth.${this.auth.mode}`, secret: this.auth.secret }];
   }
 }

@@ -4,6 +4,7 @@ import type { CompositeMonitor } from './composite-monitor';
 import type { MonitorConfig } from './monitor-config';
 import type { Slo } from './slo';
 import type { INotificationTarget } from '../notifications/targets';
+import type { Signal } from '../signals/signal';
 
 /**
  * A system that evaluates monitors: it renders a backend-neutral `MonitorConfig` into its own
@@ -58,6 +59,16 @@ export interface IRenderedAlerts {
    * severity itself: an SLO has page and ticket alerts).
    */
   addTarget(target: INotificationTarget): void;
+}
+
+/**
+ * A monitor backend that can tell which signals it evaluates: an optional capability that lets
+ * a construct choose the backends of a monitor per signal (the `IntegrationCatalog` does; a
+ * backend without it is given every signal, and fails on one it cannot evaluate).
+ */
+export interface ISignalAwareMonitorBackend extends IMonitorBackend {
+  /** Whether a monitor of `signal` can be rendered by this backend. */
+  canEvaluate(signal: Signal): boolean;
 }
 
 /** A monitor backend that can render SLOs with burn-rate alerts. */
