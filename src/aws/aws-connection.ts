@@ -1,9 +1,9 @@
 import { AwsProvider } from '@cdktf/provider-aws/lib/provider';
 import { Construct, IConstruct } from 'constructs';
 import { AwsRegions } from './aws-regions';
-import { definedEntries } from '../core/private/describe';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { ConnectionCheck } from '../core/private/connection-check';
+import { definedEntries } from '../core/private/describe';
 import { fail, optionalPattern, requireString, requireStringMap } from '../core/private/validate';
 
 /** Props of an `AwsConnection`. */

@@ -203,7 +203,8 @@ export class IntegrationCatalog extends Construct {
       stack: stack.node.id,
       integrations: this.build().map((e) => this.manifestEntry(e)),
     };
-    return sortKeys(Tokenization.resolve(doc, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) })) as { [key: string]: any };
+    const resolved = Tokenization.resolve(doc, { scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });
+    return sortKeys(resolved) as { [key: string]: any };
   }
 
   /** The manifest as deterministic JSON (keys sorted, two-space indentation). */

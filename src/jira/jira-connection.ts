@@ -1,9 +1,9 @@
 import { Fn } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { IntegrationSecretReference } from '../core/integration';
-import { hostOf } from '../core/private/describe';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { addConnectionCheck } from '../core/private/connection-check';
+import { hostOf } from '../core/private/describe';
 import { requireSecret } from '../core/private/require-secret';
 import { fail, requirePattern, requireString, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';

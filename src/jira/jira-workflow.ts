@@ -11,6 +11,9 @@ import { createIssueProblems, createIssueTemplate, syncTemplate } from './privat
 import { ContactPoint } from '../bindings/grafana/contact-point/index';
 import type { CloudWatchBackend } from '../cloudwatch/cloudwatch-monitor-backend';
 import type { CloudWatchTargetBinding, ICloudWatchNotificationTarget } from '../cloudwatch/cloudwatch-targets';
+import { IIntegration, IntegrationDescription, Integrations, IntegrationSecretReference } from '../core/integration';
+import type { IntegrationConnection } from '../core/integration-connection';
+import { hostOf } from '../core/private/describe';
 import { optionalSecret, requireSecret } from '../core/private/require-secret';
 import { EscapingLazy, libraryScope } from '../core/private/template-escape';
 import { fail, isToken, optionalPattern, requireInteger, requirePattern, requireString } from '../core/private/validate';
@@ -22,16 +25,13 @@ import type { DatadogTargetBinding, IDatadogNotificationTarget } from '../datado
 import { GrafanaConnection } from '../grafana/grafana-connection';
 import type { GrafanaBackend } from '../grafana/grafana-monitor-backend';
 import type { GrafanaTargetBinding, IGrafanaNotificationTarget } from '../grafana/grafana-targets';
-import { IIntegration, IntegrationDescription, Integrations, IntegrationSecretReference } from '../core/integration';
-import type { IntegrationConnection } from '../core/integration-connection';
-import { hostOf } from '../core/private/describe';
 import { MonitorConfig } from '../monitors/monitor-config';
 import { INotificationTarget, NotificationTargetOptions } from '../notifications/targets';
 import { ALARM_NAME_PREFIX, alarmActionList, checkedPayload, parsePayload, retrySettings, Segments } from '../webhooks/private/webhook-checks';
-import { eventBridgeHealth, NO_EVENTBRIDGE_HEALTH } from '../webhooks/private/webhook-health';
 import {
   alarmStatePattern, Endpoint, EndpointAuth, grafanaWebhookBlock, renderDatadog, renderDeadLetter, renderEventBridge, renderEventBridgeRule,
 } from '../webhooks/private/webhook-delivery';
+import { eventBridgeHealth, NO_EVENTBRIDGE_HEALTH } from '../webhooks/private/webhook-health';
 import { Rendered, SourceKind, unknownPlaceholders, VARIABLE_NAMES } from '../webhooks/private/webhook-template';
 
 /** Options of `JiraWorkflowTemplate.incident()`. */

@@ -1,8 +1,8 @@
 import { Construct, IConstruct } from 'constructs';
 import { IntegrationSecretReference } from '../core/integration';
-import { definedEntries } from '../core/private/describe';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { addConnectionCheck } from '../core/private/connection-check';
+import { definedEntries } from '../core/private/describe';
 import { optionalSecret } from '../core/private/require-secret';
 import { optionalPattern } from '../core/private/validate';
 import { Secret } from '../core/secret';

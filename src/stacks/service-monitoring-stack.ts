@@ -367,7 +367,9 @@ export class ServiceMonitoringStack extends TerraformStack {
   }
 
   /** The catalog of the stack's integrations (see `integrationCatalog`). */
-  private createCatalog(value: ServiceIntegrationCatalogOptions | undefined, setups: ServiceBackendSetup[], targets: INotificationTarget[]): IntegrationCatalog | undefined {
+  private createCatalog(
+    value: ServiceIntegrationCatalogOptions | undefined, setups: ServiceBackendSetup[], targets: INotificationTarget[],
+  ): IntegrationCatalog | undefined {
     const o = value ?? {};
     if (typeof o !== 'object' || o === null || Array.isArray(o)) fail(this, 'integrationCatalog', o, 'a ServiceIntegrationCatalogOptions object');
     if (!optionalBoolean(this, 'integrationCatalog.enabled', o.enabled, true)) return undefined;

@@ -4,8 +4,8 @@ import { Construct } from 'constructs';
 import {
   AwsConnection, DashboardBackend, DatadogConnection, DatadogExport, Errors, GitHubAuth, GitHubConnection, GitHubRepository, GitOpsPipeline,
   GrafanaAuth, GrafanaConnection, GrafanaFolder, IIntegration, IntegrationCatalog, IntegrationDescription, IntegrationHealthKind, Integrations,
-  IntegrationStatus, ComparisonOperator, JiraAuth, JiraConnection, JiraWorkflow, MonitorBackend, NotificationTarget, Secret, Severity, Signal, SlackConnection, Webhook,
-  WebhookAuth, WebhookConnection, WebhookPayload,
+  IntegrationStatus, ComparisonOperator, JiraAuth, JiraConnection, JiraWorkflow, MonitorBackend, NotificationTarget, Secret, Severity, Signal,
+  SlackConnection, Webhook, WebhookAuth, WebhookConnection, WebhookPayload,
 } from '../../src';
 import { newStack, synthApp, synthStack } from '../support/synth';
 
@@ -202,8 +202,12 @@ describe('monitors', () => {
     new DatadogConnection(stack, 'Datadog', { apiKey: v(stack, 'dd_api'), appKey: v(stack, 'dd_app'), testConnection: false });
     new Legacy(stack, 'Legacy', 'orders', {
       health: [{
-        name: 'lag', kind: IntegrationHealthKind.FRESHNESS, description: 'the order sync lags', signal: Signal.datadogQuery({ query: 'max:orders.sync.lag{*}' }),
-        comparison: ComparisonOperator.GREATER_THAN, threshold: 600,
+        name: 'lag',
+        kind: IntegrationHealthKind.FRESHNESS,
+        description: 'the order sync lags',
+        signal: Signal.datadogQuery({ query: 'max:orders.sync.lag{*}' }),
+        comparison: ComparisonOperator.GREATER_THAN,
+        threshold: 600,
       }],
     });
     const catalog = new IntegrationCatalog(stack, 'Catalog', { monitorBackends: [MonitorBackend.cloudwatch(), MonitorBackend.datadog()] });

@@ -1,6 +1,7 @@
 import { Testing } from 'cdktf';
 import {
-  IncidentRoutingStack, IncidentRoutingStackProps, ServiceBackend, ServiceMonitoringStack, Severity, Signal, Statistic, Webhook, WebhookConnection, WebhookPayload,
+  IncidentRoutingStack, IncidentRoutingStackProps, ServiceBackend, ServiceMonitoringStack, Severity, Signal, Statistic, Webhook, WebhookConnection,
+  WebhookPayload,
 } from '../../src';
 import { synthApp } from '../support/synth';
 import { awsPart, TerraformValidator } from '../support/terraform-validate';

@@ -1,4 +1,3 @@
-// Engineers working on the catalog parts: read TASK-RULES.md at the repository root first (it is not committed).
 /**
  * Reading catalog files (YAML, JSON, CSV) with the position of every value, validating them
  * against a JSON Schema with ajv, and reporting every problem of a file at once. Not part of the

@@ -22,7 +22,9 @@ export const NO_EVENTBRIDGE_HEALTH = 'Datadog webhooks and Grafana contact point
  *   queue: sustained retries show a failing receiver before the first dead letter. Not alarmed
  *   by the construct; the IntegrationCatalog may monitor it.
  */
-export function eventBridgeHealth(what: string, queue: SqsQueue, alarm: CloudwatchMetricAlarm, rules: Record<string, CloudwatchEventRule>): IntegrationHealthSignal[] {
+export function eventBridgeHealth(
+  what: string, queue: SqsQueue, alarm: CloudwatchMetricAlarm, rules: Record<string, CloudwatchEventRule>,
+): IntegrationHealthSignal[] {
   const out: IntegrationHealthSignal[] = [{
     name: 'dead-letters',
     kind: IntegrationHealthKind.DEAD_LETTERS,
