@@ -9,6 +9,7 @@ import { dashboardsImportExample } from './dashboards-import/main';
 import { datadogExportExample } from './datadog-export/main';
 import { fourBackendsExample } from './four-backends/main';
 import { gitopsExample } from './gitops/main';
+import { integrationCatalogExample } from './integration-catalog/main';
 import { jiraIncidentsExample } from './jira-incidents/main';
 import { monitorsExample } from './monitors/main';
 import { quickstartExample } from './quickstart/main';
@@ -26,6 +27,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'jira-incidents': jiraIncidentsExample,
   'monitors': monitorsExample,
   'four-backends': fourBackendsExample,
+  'integration-catalog': integrationCatalogExample,
 };
 
 /** Adds every example's stacks to `app`. */
