@@ -159,6 +159,23 @@ describe('health signals', () => {
     expect(alarms.filter((a) => a.metric_name === 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
   });
 
+  test('a disabled export has no health signal, and no resources to name', () => {
+    const stack = newStack();
+    new DatadogExport(stack, 'Export', { enabled: false });
+    const catalog = new IntegrationCatalog(stack, 'Catalog');
+    const m = manifestOf(catalog, 'datadog-export/datadog-metrics');
+    expect(m).toMatchObject({ health: 'none', status: 'no-health-signal', resources: {}, connections: [], reason: 'the export is disabled (enabled: false): there is no pipeline' });
+    expect(synthStack(stack).output.integration_datadog_export_datadog_metrics.value.status).toBe('no-health-signal');
+  });
+
+  test('names that differ only in characters ids cannot hold get distinct outputs', () => {
+    const stack = newStack();
+    new Legacy(stack, 'A', 'a.b');
+    new Legacy(stack, 'B', 'a_b');
+    new IntegrationCatalog(stack, 'Catalog');
+    expect(Object.keys(synthStack(stack).output).sort()).toEqual(['integration_legacy_sftp_a_b', 'integration_legacy_sftp_a_b_2']);
+  });
+
   test('integrations without a health signal say why', () => {
     const { catalog } = catalogApp();
     for (const id of ['webhook/dd-only', 'github-repository/acme/iac', 'gitops-pipeline/acme/iac']) {
