@@ -10,6 +10,7 @@ import { dashboardsImportExample } from './dashboards-import/main';
 import { datadogExportExample } from './datadog-export/main';
 import { fourBackendsExample } from './four-backends/main';
 import { gitopsExample } from './gitops/main';
+import { integrationCatalogExample } from './integration-catalog/main';
 import { jiraIncidentsExample } from './jira-incidents/main';
 import { monitorsExample } from './monitors/main';
 import { openSloExample } from './openslo/main';
@@ -30,6 +31,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'four-backends': fourBackendsExample,
   'adoption': adoptionExample,
   'openslo': openSloExample,
+  'integration-catalog': integrationCatalogExample,
 };
 
 /** Adds every example's stacks to `app`. */
