@@ -13,6 +13,7 @@ import { jiraIncidentsExample } from './jira-incidents/main';
 import { monitorsExample } from './monitors/main';
 import { quickstartExample } from './quickstart/main';
 import { serviceTemplateExample } from './service-template/main';
+import { tenantsExample } from './tenants/main';
 
 /** The examples, by name; each adds its stacks to the app. */
 export const EXAMPLES: Record<string, (app: App) => unknown> = {
@@ -26,6 +27,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'jira-incidents': jiraIncidentsExample,
   'monitors': monitorsExample,
   'four-backends': fourBackendsExample,
+  'tenants': tenantsExample,
 };
 
 /** Adds every example's stacks to `app`. */
