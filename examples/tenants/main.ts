@@ -58,7 +58,7 @@ class CheckoutMonitoring implements ITenantStackBuilder {
 export function tenantsExample(app: App): TerraformStack[] {
   const tenants = new TenantStacks(app, 'Tenants', {
     catalog: TenantCatalog.fromFile(path.join(__dirname, 'tenants.yaml')),
-    state: TenantStateBackend.s3({ bucket: 'acme-platform-terraform-state', region: 'eu-west-1', keyPrefix: 'tenants' }),
+    state: TenantStateBackend.s3({ bucket: 'platform-terraform-state', region: 'eu-west-1', keyPrefix: 'tenants' }),
     secrets: TenantSecretStore.secretsManager({ nameTemplate: 'tenants/{tenant}/{name}' }),
     builders: [
       new AwsTenantSetup({ region: 'eu-west-1', accountId: '123456789012', assumeRoleArnTemplate: 'arn:aws:iam::123456789012:role/tenant-{tenant}-deployer' }),

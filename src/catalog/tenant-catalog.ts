@@ -1,6 +1,6 @@
 import { IConstruct } from 'constructs';
-import { CatalogIssue, IssueCollector, parseYamlOrJson, readText, SourceDocument, SourcePath, validateAgainstSchema, verbatim, formatOf } from './private/source';
 import { FEATURE_ACCEPTED, FEATURE_PATTERN, TAG_KEY_ACCEPTED, TAG_KEY_PATTERN, TENANTS_SCHEMA } from './private/schema-tenants';
+import { CatalogIssue, formatOf, IssueCollector, parseYamlOrJson, readText, SourceDocument, SourcePath, validateAgainstSchema, verbatim } from './private/source';
 import { TenantProps } from './tenant';
 import { pathOf, ValidationError } from '../core/errors';
 import { describe } from '../core/private/validate';
@@ -95,48 +95,68 @@ export class TenantCatalog {
       }
       doc = new SourceDocument(label, data, () => undefined);
     }
-    if (doc && validateAgainstSchema(TENANTS_SCHEMA, doc, issues)) checkRules(doc, issues);
+    if (doc) {
+      validateAgainstSchema(TENANTS_SCHEMA, doc, issues);
+      checkRules(doc, issues);
+    }
     if (!issues.empty) throwIssues(scope, label, issues.issues, this.file === undefined);
     const data = doc!.data as { features?: string[]; tenants: TenantProps[] };
     return { features: data.features ?? [], tenants: data.tenants };
   }
 }
 
-/** The rules the schema cannot say. */
+/**
+ * The rules the schema cannot say. They run whether or not the schema found problems (so that
+ * every problem is reported at once), and skip values of the wrong type (the schema reports those).
+ */
 function checkRules(doc: SourceDocument, issues: IssueCollector): void {
-  const data = doc.data as { features?: string[]; tenants: TenantProps[] };
-  const features = data.features ?? [];
+  const data = doc.data as Record<string, unknown> | null;
+  if (!isObject(data)) return;
+  const features = Array.isArray(data.features) ? data.features : [];
   const declared = new Set<string>();
   features.forEach((f, i) => {
+    if (typeof f !== 'string') return;
     if (declared.has(f)) issues.add(doc.issue(['features', i], f, 'a feature declared once'));
     declared.add(f);
   });
   const accepted = declared.size ? `a feature declared in 'features' (${[...declared].sort().join(', ')})` : 'a feature declared in \'features\' (none is declared)';
+  if (Array.isArray(data.tenants) && data.tenants.length === 0) issues.add(doc.issue(['tenants'], data.tenants, 'a list of at least one tenant'));
+  const tenants = Array.isArray(data.tenants) ? data.tenants : [];
   const ids = new Map<string, number>();
   const orgs = new Map<string, string>();
-  data.tenants.forEach((t, i) => {
+  tenants.forEach((t: unknown, i) => {
+    if (!isObject(t)) return;
     const at: SourcePath = ['tenants', i];
-    const first = ids.get(t.id);
-    if (first !== undefined) issues.add(doc.issue([...at, 'id'], t.id, `a tenant id not used by another tenant (tenants[${first}] has it)`));
-    else ids.set(t.id, i);
-    for (const f of Object.keys(t.features ?? {})) {
-      if (!declared.has(f)) issues.add(doc.issue([...at, 'features', f], verbatim(JSON.stringify(f)), new RegExp(FEATURE_PATTERN).test(f) ? accepted : `${FEATURE_ACCEPTED}, declared in 'features'`));
+    if (typeof t.id === 'string') {
+      const first = ids.get(t.id);
+      if (first !== undefined) issues.add(doc.issue([...at, 'id'], t.id, `a tenant id not used by another tenant (tenants[${first}] has it)`));
+      else ids.set(t.id, i);
     }
-    for (const k of Object.keys(t.tags ?? {})) {
-      if (k === 'tenant') issues.add(doc.issue([...at, 'tags', k], verbatim('"tenant"'), 'a key other than tenant (the tag tenant:<id> is always added)'));
-      else if (!new RegExp(TAG_KEY_PATTERN).test(k)) issues.add(doc.issue([...at, 'tags', k], verbatim(JSON.stringify(k)), TAG_KEY_ACCEPTED));
+    // A `features` that is not a list is reported by the schema; checking against it would flag every feature.
+    const checkFeatures = data.features === undefined || Array.isArray(data.features);
+    for (const f of isObject(t.features) && checkFeatures ? Object.keys(t.features) : []) {
+      if (!declared.has(f)) issues.add(doc.issue([...at, 'features', f], f, new RegExp(FEATURE_PATTERN).test(f) ? accepted : `${FEATURE_ACCEPTED}, declared in 'features'`));
     }
-    for (const [system, org] of Object.entries(t.orgIds ?? {})) {
+    for (const k of isObject(t.tags) ? Object.keys(t.tags) : []) {
+      if (k === 'tenant') issues.add(doc.issue([...at, 'tags', k], k, 'a key other than tenant (the tag tenant:<id> is always added)'));
+      else if (!new RegExp(TAG_KEY_PATTERN).test(k)) issues.add(doc.issue([...at, 'tags', k], k, TAG_KEY_ACCEPTED));
+    }
+    for (const [system, org] of isObject(t.orgIds) ? Object.entries(t.orgIds) : []) {
       if (!/^[a-z][a-z0-9-]{0,63}$/.test(system)) {
-        issues.add(doc.issue([...at, 'orgIds', system], verbatim(JSON.stringify(system)), 'a system name: 1-64 lower-case letters, digits and hyphens, starting with a letter (e.g. grafana)'));
+        issues.add(doc.issue([...at, 'orgIds', system], system, 'a system name: 1-64 lower-case letters, digits and hyphens, starting with a letter (e.g. grafana)'));
         continue;
       }
+      if (!Number.isInteger(org)) continue;
       const key = `${system}:${org}`;
       const owner = orgs.get(key);
       if (owner !== undefined) issues.add(doc.issue([...at, 'orgIds', system], org, `an organization id of ${system} that no other tenant has (tenant ${owner} has ${org})`));
-      else orgs.set(key, t.id);
+      else orgs.set(key, typeof t.id === 'string' ? t.id : `tenants[${i}]`);
     }
   });
+}
+
+function isObject(v: unknown): v is Record<string, any> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function throwIssues(scope: IConstruct, label: string, issues: CatalogIssue[], inCode: boolean): never {

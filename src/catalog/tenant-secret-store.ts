@@ -152,11 +152,11 @@ export class TenantSecretStore {
    * A tenant's secret `name`, created in `scope`.
    * @internal
    */
-  public _secret(scope: Construct, id: string, tenant: Tenant, name: string, options: TenantSecretOptions): Secret {
-    const rendered = this._nameFor(scope, tenant, name);
-    const jsonKey = optionalString(scope, 'options.jsonKey', options.jsonKey, 'a non-empty JSON key');
+  public _secret(errorScope: IConstruct, scope: Construct, id: string, tenant: Tenant, name: string, options: TenantSecretOptions): Secret {
+    const rendered = this._nameFor(errorScope, tenant, name);
+    const jsonKey = optionalString(errorScope, 'options.jsonKey', options.jsonKey, 'a non-empty JSON key');
     if (jsonKey !== undefined && this.kind !== 'secrets-manager') {
-      fail(scope, 'options.jsonKey', jsonKey, `absent: a ${KINDS[this.kind].label} secret has no JSON keys (only TenantSecretStore.secretsManager() reads keys)`);
+      fail(errorScope, 'options.jsonKey', jsonKey, `absent: a ${KINDS[this.kind].label} secret has no JSON keys (only TenantSecretStore.secretsManager() reads keys)`);
     }
     switch (this.kind) {
       case 'secrets-manager':

@@ -113,9 +113,10 @@ export class TenantStack extends TerraformStack {
     const key = options.jsonKey === undefined ? String(name) : `${name}#${options.jsonKey}`;
     const known = this.secrets.get(key);
     if (known) return known;
+    this.store._nameFor(this, this.tenant, name);
     this.secretScope ??= new Construct(this, 'TenantSecrets');
     const id = key.replace(/\//g, '.');
-    const secret = this.store._secret(this.secretScope, id, this.tenant, name, options);
+    const secret = this.store._secret(this, this.secretScope, id, this.tenant, name, options);
     this.secrets.set(key, secret);
     return secret;
   }

@@ -49,8 +49,7 @@ export const TENANTS_SCHEMA = {
     },
     tenants: {
       type: 'array',
-      minItems: 1,
-      description: 'the tenants, each one stack',
+      description: 'the tenants (at least one), each one stack',
       items: {
         type: 'object',
         additionalProperties: false,
