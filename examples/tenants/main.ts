@@ -17,7 +17,7 @@ import {
 
 /** What every tenant runs: its checkout service, monitored where its features say. */
 class CheckoutMonitoring implements ITenantStackBuilder {
-  public build(stack: TenantStack, tenant: Tenant): void {
+  public buildTenantStack(stack: TenantStack, tenant: Tenant): void {
     const backends: IMonitorBackend[] = [MonitorBackend.cloudwatch()];
     if (tenant.isEnabled('datadog')) backends.push(MonitorBackend.datadog());
     if (tenant.isEnabled('grafana')) backends.push(MonitorBackend.grafana({ datasourceUid: 'cloudwatch', folder: `${tenant.displayName} checkout` }));

@@ -43,7 +43,7 @@ export class AwsTenantSetup implements ITenantStackBuilder {
     this.props = props;
   }
 
-  public build(stack: TenantStack, tenant: Tenant): void {
+  public buildTenantStack(stack: TenantStack, tenant: Tenant): void {
     const p = this.props;
     if (p === null || typeof p !== 'object') fail(stack, 'AwsTenantSetup', p, 'AwsTenantSetupProps (region …)');
     const template = optionalPattern(stack, 'AwsTenantSetup.assumeRoleArnTemplate', p.assumeRoleArnTemplate, ROLE_TEMPLATE,

@@ -18,7 +18,7 @@ export interface ITenantStackBuilder {
    * Add the tenant's resources to its stack. Read feature flags with
    * `tenant.isEnabled(feature)` and credentials with `stack.secret(name)`.
    */
-  build(stack: TenantStack, tenant: Tenant): void;
+  buildTenantStack(stack: TenantStack, tenant: Tenant): void;
 }
 
 /** Props of `TenantStacks`. */
@@ -159,7 +159,7 @@ export class TenantStacks extends Construct {
     if (!(store instanceof TenantSecretStore)) fail(this, 'secrets', props.secrets, 'a TenantSecretStore (secretsManager, ssmParameters or terraformVariables)');
     const builders = requireArray(this, 'builders', props.builders, 'a list of ITenantStackBuilder');
     builders.forEach((b, i) => {
-      if (typeof (b as any)?.build !== 'function') fail(this, `builders[${i}]`, b, 'an ITenantStackBuilder (an object with build(stack, tenant))');
+      if (typeof (b as any)?.buildTenantStack !== 'function') fail(this, `builders[${i}]`, b, 'an ITenantStackBuilder (an object with buildTenantStack(stack, tenant))');
     });
     const prefix = optionalPattern(this, 'stackNamePrefix', props.stackNamePrefix, PREFIX, 'a stack name prefix: a lower-case letter, then up to 31 lower-case letters, digits or -') ?? 'tenant-';
     props.state._validate(this);
@@ -175,7 +175,7 @@ export class TenantStacks extends Construct {
       return new TenantStack(this, name, { tenant, state: props.state, secrets: store });
     });
     for (const stack of this.stacks) {
-      for (const builder of builders) builder.build(stack, stack.tenant);
+      for (const builder of builders) builder.buildTenantStack(stack, stack.tenant);
     }
   }
 

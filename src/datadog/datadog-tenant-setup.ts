@@ -48,7 +48,7 @@ export class DatadogTenantSetup implements ITenantStackBuilder {
     this.props = props ?? {};
   }
 
-  public build(stack: TenantStack, tenant: Tenant): void {
+  public buildTenantStack(stack: TenantStack, tenant: Tenant): void {
     const p = this.props;
     const feature = optionalPattern(stack, 'DatadogTenantSetup.feature', p.feature, FEATURE, 'a feature name declared in the tenant catalog') ?? 'datadog';
     if (!tenant.isEnabled(feature)) return;

@@ -46,7 +46,7 @@ export class GrafanaTenantSetup implements ITenantStackBuilder {
     this.props = props;
   }
 
-  public build(stack: TenantStack, tenant: Tenant): void {
+  public buildTenantStack(stack: TenantStack, tenant: Tenant): void {
     const p = this.props;
     if (p === null || typeof p !== 'object') fail(stack, 'GrafanaTenantSetup', p, 'GrafanaTenantSetupProps (url …)');
     const feature = optionalPattern(stack, 'GrafanaTenantSetup.feature', p.feature, NAME, 'a feature name declared in the tenant catalog') ?? 'grafana';

@@ -50,7 +50,7 @@ const ORGS: Record<string, number | undefined> = { acme: 2, globex: undefined, i
 class Checkout implements ITenantStackBuilder {
   public readonly seen: Record<string, string[]> = {};
 
-  public build(stack: TenantStack, tenant: Tenant): void {
+  public buildTenantStack(stack: TenantStack, tenant: Tenant): void {
     this.seen[tenant.id] = tenant.enabledFeatures;
     const backends: IMonitorBackend[] = [MonitorBackend.cloudwatch()];
     if (tenant.isEnabled('datadog')) backends.push(MonitorBackend.datadog());
@@ -250,7 +250,7 @@ describe('one stack per tenant', () => {
 
   test('the scan can fail: a builder that reads another tenant\'s secret is caught', () => {
     const leaky: ITenantStackBuilder = {
-      build: (s, t) => {
+      buildTenantStack: (s, t) => {
         if (t.id === 'globex') s.secret('jira/api-token'); // fine: its own
         if (t.id === 'initech') {
           // a hand-written Secrets Manager read of acme's path
@@ -309,7 +309,7 @@ describe('secret stores', () => {
   test('a JSON key of a Secrets Manager secret; the same name and key give the same Secret', () => {
     const seen: any[] = [];
     const b: ITenantStackBuilder = {
-      build: (s) => {
+      buildTenantStack: (s) => {
         seen.push(s.secret('jira/automation', { jsonKey: 'url' }), s.secret('jira/automation', { jsonKey: 'url' }), s.secret('jira/automation', { jsonKey: 'token' }));
       },
     };
@@ -509,15 +509,15 @@ describe('bad input in code', () => {
 
   test('a bad secret name, and a JSON key outside Secrets Manager', () => {
     for (const name of ['Datadog', 'datadog_api', '/datadog', 'datadog/', '../x', '']) {
-      const e = validationError(stacksWith({ builders: [{ build: (s) => { s.secret(name); } }] }));
+      const e = validationError(stacksWith({ builders: [{ buildTenantStack: (s) => { s.secret(name); } }] }));
       expect(e.message).toContain("Tenants/tenant-acme: 'name' must be a secret name: lower-case letters and digits in words joined by -, segments joined by /");
     }
-    const e = validationError(stacksWith({ secrets: TenantSecretStore.ssmParameters(), builders: [{ build: (s) => { s.secret('x', { jsonKey: 'k' }); } }] }));
+    const e = validationError(stacksWith({ secrets: TenantSecretStore.ssmParameters(), builders: [{ buildTenantStack: (s) => { s.secret('x', { jsonKey: 'k' }); } }] }));
     expect(e.message).toMatch(/'options.jsonKey' must be absent: a SSM Parameter Store secret has no JSON keys/);
   });
 
   test('a feature the catalog does not declare, asked in code', () => {
-    const e = validationError(stacksWith({ builders: [{ build: (_s, t) => { t.isEnabled('jria'); } }] }));
+    const e = validationError(stacksWith({ builders: [{ buildTenantStack: (_s, t) => { t.isEnabled('jria'); } }] }));
     expect(e.message).toBe('Tenants: \'feature\' must be a feature declared in the tenant catalog (datadog, grafana, jira); received "jria"');
     const setup = validationError(stacksWith({ builders: [new DatadogTenantSetup({ feature: 'dd' })] }));
     expect(setup.message).toMatch(/'feature' must be a feature declared in the tenant catalog .*; received "dd"/);
