@@ -5,7 +5,8 @@
  * (`tenants/<tenant>/terraform.tfstate`, locked with S3 itself), its own AWS role and secrets
  * (`tenants/<tenant>/...` in Secrets Manager), its own Grafana organization, the Datadog tag
  * `tenant:<id>` on its monitors, and the integrations its features switch on: Datadog,
- * Grafana and Jira for Acme, Datadog only for Globex, Grafana and Jira for Initech.
+ * Grafana and Jira for Acme, Datadog only for Globex, Grafana and Jira for Initech. Per-tenant
+ * settings override the Jira project and the error threshold.
  */
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
@@ -30,7 +31,7 @@ class CheckoutMonitoring implements ITenantStackBuilder {
       });
       const incidents = new JiraWorkflow(stack, 'Incidents', {
         name: `${tenant.id}-incidents`,
-        projectKey: 'OPS',
+        projectKey: tenant.setting('jiraProject', 'OPS')!,
         severity: Severity.SEV2,
         automationWebhookUrl: stack.secret('jira/automation-webhook', { jsonKey: 'url' }),
         automationWebhookToken: stack.secret('jira/automation-webhook', { jsonKey: 'token' }),
@@ -46,7 +47,7 @@ class CheckoutMonitoring implements ITenantStackBuilder {
       message: `The checkout function of ${tenant.displayName} fails invocations.`,
       signal: Signal.awsMetric(AwsService.LAMBDA, `${tenant.id}-checkout`, 'Errors'),
       comparison: ComparisonOperator.GREATER_THAN,
-      critical: 10,
+      critical: Number(tenant.setting('maxCheckoutErrors', '10')),
       severity: Severity.SEV2,
       tags: { service: 'checkout' },
       backends,

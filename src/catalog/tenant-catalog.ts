@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { FEATURE_ACCEPTED, FEATURE_PATTERN, TAG_KEY_ACCEPTED, TAG_KEY_PATTERN, TENANTS_SCHEMA } from './private/schema-tenants';
+import { FEATURE_ACCEPTED, FEATURE_PATTERN, SETTING_KEY_ACCEPTED, SETTING_KEY_PATTERN, TAG_KEY_ACCEPTED, TAG_KEY_PATTERN, TENANTS_SCHEMA } from './private/schema-tenants';
 import { CatalogIssue, formatOf, IssueCollector, parseYamlOrJson, readText, SourceDocument, SourcePath, validateAgainstSchema, verbatim } from './private/source';
 import { TenantProps } from './tenant';
 import { pathOf, ValidationError } from '../core/errors';
@@ -32,6 +32,7 @@ export interface TenantCatalogProps {
  *     features: { datadog: true, grafana: true, jira: true }
  *     tags: { tier: gold }
  *     orgIds: { grafana: 2 }
+ *     settings: { jiraProject: ACME }
  * ```
  *
  * Refused: a tenant id used twice or not of the form `[a-z][a-z0-9-]*`, a feature a tenant
@@ -140,6 +141,9 @@ function checkRules(doc: SourceDocument, issues: IssueCollector): void {
     for (const k of isObject(t.tags) ? Object.keys(t.tags) : []) {
       if (k === 'tenant') issues.add(doc.issue([...at, 'tags', k], k, 'a key other than tenant (the tag tenant:<id> is always added)'));
       else if (!new RegExp(TAG_KEY_PATTERN).test(k)) issues.add(doc.issue([...at, 'tags', k], k, TAG_KEY_ACCEPTED));
+    }
+    for (const k of isObject(t.settings) ? Object.keys(t.settings) : []) {
+      if (!new RegExp(SETTING_KEY_PATTERN).test(k)) issues.add(doc.issue([...at, 'settings', k], k, SETTING_KEY_ACCEPTED));
     }
     for (const [system, org] of isObject(t.orgIds) ? Object.entries(t.orgIds) : []) {
       if (!/^[a-z][a-z0-9-]{0,63}$/.test(system)) {

@@ -34,6 +34,12 @@ export interface TenantProps {
    * @default - none
    */
   readonly orgIds?: { [system: string]: number };
+  /**
+   * Per-tenant overrides that your builders read with `tenant.setting(key)` (a Jira project
+   * key, a threshold, a channel): keys of letters, digits, `_ . -`, string values.
+   * @default - none
+   */
+  readonly settings?: { [key: string]: string };
 }
 
 /**
@@ -57,6 +63,7 @@ export class Tenant {
   private readonly _features: Record<string, boolean>;
   private readonly _tags: Record<string, string>;
   private readonly _orgIds: Record<string, number>;
+  private readonly _settings: Record<string, string>;
 
   private constructor(scope: IConstruct, declaredFeatures: string[], props: TenantProps) {
     this.scope = scope;
@@ -66,6 +73,7 @@ export class Tenant {
     this._features = sortedCopy(props.features ?? {});
     this._tags = sortedCopy(props.tags ?? {});
     this._orgIds = sortedCopy(props.orgIds ?? {});
+    this._settings = sortedCopy(props.settings ?? {});
   }
 
   /**
@@ -94,6 +102,21 @@ export class Tenant {
   /** The tenant's tags with `tenant: <id>` first. */
   public get tagsWithTenant(): { [key: string]: string } {
     return { tenant: this.id, ...this._tags };
+  }
+
+  /** The tenant's settings, sorted by key. */
+  public get settings(): { [key: string]: string } {
+    return { ...this._settings };
+  }
+
+  /**
+   * The tenant's setting `key`, or `defaultValue` when the tenant has none.
+   * @param key the key of the setting
+   * @param defaultValue what a tenant without the setting gets (none: undefined)
+   * @returns the value, or `defaultValue`
+   */
+  public setting(key: string, defaultValue?: string): string | undefined {
+    return Object.prototype.hasOwnProperty.call(this._settings, key) ? this._settings[key] : defaultValue;
   }
 
   /**

@@ -33,6 +33,7 @@ tenants:
     features: { datadog: true, grafana: true, jira: true }
     tags: { tier: gold }
     orgIds: { grafana: 2 }
+    settings: { maxErrors: "25" }
   - id: globex
     displayName: Globex Industries
     features: { datadog: true, grafana: false }
@@ -60,7 +61,7 @@ class Checkout implements ITenantStackBuilder {
       message: 'Checkout fails.',
       signal: Signal.awsMetric(AwsService.LAMBDA, `${tenant.id}-checkout`, 'Errors'),
       comparison: ComparisonOperator.GREATER_THAN,
-      critical: 10,
+      critical: Number(tenant.setting('maxErrors', '10')),
       severity: Severity.SEV2,
       tags: { service: 'checkout' },
       backends,
@@ -235,6 +236,15 @@ describe('one stack per tenant', () => {
     expect([has('initech', 'datadog_monitor'), has('initech', 'grafana_rule_group'), has('initech', 'aws_cloudwatch_metric_alarm')]).toEqual([false, true, true]);
     expect(Object.keys(stack('globex').terraform.required_providers).sort()).toEqual(['aws', 'datadog']);
     expect(Object.keys(stack('initech').terraform.required_providers).sort()).toEqual(['aws', 'grafana']);
+  });
+
+  test('per-tenant settings override what the builders choose', () => {
+    const threshold = (id: string) => resources(stack(id), 'aws_cloudwatch_metric_alarm').map((a) => a.threshold);
+    expect(threshold('acme')).toEqual([25]);
+    expect(threshold('globex')).toEqual([10]);
+    const acme = built.tenants.tenants[0];
+    expect(acme.settings).toEqual({ maxErrors: '25' });
+    expect([acme.setting('maxErrors'), acme.setting('other'), acme.setting('other', 'x')]).toEqual(['25', undefined, 'x']);
   });
 
   test('isolation: nothing of one tenant appears in another tenant\'s stack', () => {
@@ -439,6 +449,12 @@ describe('catalog files: every problem with file:line:column', () => {
     expect(error.message).toContain(`${file}:3:46: 'tenants[0].tags.tier' must be a tag value: 1-100 lower-case letters, digits, _ . : / -, starting with a letter or digit`);
     expect(error.message).toContain(`${file}:3:21: 'tenants[0].tags.tenant' must be a key other than tenant (the tag tenant:<id> is always added); received "tenant"`);
     expect(error.message).toContain(`${file}:3:34: 'tenants[0].tags.Tier' must be a tag key: 1-50 lower-case letters, digits, _ . -, starting with a letter; received "Tier"`);
+  });
+
+  test('settings: bad keys and values', () => {
+    const { file, error } = fromFile('tenants:\n  - id: acme\n    settings: { "jira project": OPS, limit: 5 }\n');
+    expect(error.message).toContain(`${file}:3:33: 'tenants[0].settings["jira project"]' must be a setting key: a letter, then up to 63 letters, digits, _ . -; received "jira project"`);
+    expect(error.message).toContain(`${file}:3:45: 'tenants[0].settings.limit' must be of type string; received 5`);
   });
 
   test('unknown fields, missing fields, wrong types: all of them at once, in file order', () => {

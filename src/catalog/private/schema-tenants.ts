@@ -30,6 +30,10 @@ export const TAG_KEY_ACCEPTED = 'a tag key: 1-50 lower-case letters, digits, _ .
 export const TAG_VALUE_PATTERN = '^(?=.{1,100}$)[a-z0-9][a-z0-9_.:/-]*$';
 export const TAG_VALUE_ACCEPTED = 'a tag value: 1-100 lower-case letters, digits, _ . : / -, starting with a letter or digit';
 
+/** Keys of per-tenant settings (read in code: `tenant.setting('jiraProject')`). */
+export const SETTING_KEY_PATTERN = '^[A-Za-z][A-Za-z0-9_.-]{0,63}$';
+export const SETTING_KEY_ACCEPTED = 'a setting key: a letter, then up to 63 letters, digits, _ . -';
+
 /** Organization ids (Grafana's `org_id` is a positive 32-bit integer: `orgs.id` in Grafana's database). */
 export const ORG_ID_MAX = 2_147_483_647;
 
@@ -73,6 +77,11 @@ export const TENANTS_SCHEMA = {
             type: 'object',
             description: 'tags of everything the tenant\'s stack creates, key to value (the tag tenant:<id> is always added)',
             additionalProperties: { type: 'string', pattern: TAG_VALUE_PATTERN, description: TAG_VALUE_ACCEPTED },
+          },
+          settings: {
+            type: 'object',
+            description: 'per-tenant overrides your builders read with tenant.setting(key), key to string value',
+            additionalProperties: { type: 'string', maxLength: 1000, description: 'a setting value: a string of at most 1000 characters' },
           },
           orgIds: {
             type: 'object',
