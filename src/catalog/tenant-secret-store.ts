@@ -1,3 +1,6 @@
+import { DataAwsSecretsmanagerSecretVersion } from '@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version';
+import { DataAwsSsmParameter } from '@cdktf/provider-aws/lib/data-aws-ssm-parameter';
+import { TerraformVariable, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { Tenant } from './tenant';
 import { fail, optionalString } from '../core/private/validate';
@@ -146,6 +149,30 @@ export class TenantSecretStore {
     const t = this._validate(scope);
     const rendered = t.replace('{tenant}', tenant.id).replace('{name}', name);
     return this.kind === 'variable' ? rendered.replace(/\//g, '_') : rendered;
+  }
+
+  /**
+   * The prefix every secret name of `tenant` starts with in this store (up to and including the
+   * separator after the tenant id): no other tenant's names start with it.
+   * @internal
+   */
+  public _prefixOf(scope: IConstruct, tenant: Tenant): string {
+    const t = this._validate(scope);
+    const at = t.indexOf('{tenant}');
+    return `${t.slice(0, at)}${tenant.id}${t.charAt(at + '{tenant}'.length)}`;
+  }
+
+  /**
+   * The name a Terraform element reads a secret by in this store's kind (a Secrets Manager
+   * secret id, an SSM parameter name, a variable name), or undefined.
+   * @internal
+   */
+  public _referenceOf(c: IConstruct): string | undefined {
+    let ref: unknown;
+    if (this.kind === 'secrets-manager' && c instanceof DataAwsSecretsmanagerSecretVersion) ref = c.secretIdInput;
+    else if (this.kind === 'ssm' && c instanceof DataAwsSsmParameter) ref = c.nameInput;
+    else if (this.kind === 'variable' && c instanceof TerraformVariable) ref = c.friendlyUniqueId;
+    return typeof ref === 'string' && !Token.isUnresolved(ref) ? ref : undefined;
   }
 
   /**

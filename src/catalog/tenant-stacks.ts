@@ -177,6 +177,23 @@ export class TenantStacks extends Construct {
     for (const stack of this.stacks) {
       for (const builder of builders) builder.buildTenantStack(stack, stack.tenant);
     }
+    // A guard on whatever the builders wrote by hand: a tenant stack that reads a secret at
+    // another tenant's path (in the store's kind) fails synthesis.
+    const prefixes = this.tenants.map((t) => ({ tenant: t, prefix: store._prefixOf(this, t) }));
+    for (const stack of this.stacks) {
+      stack.node.addValidation({
+        validate: () => {
+          const errors: string[] = [];
+          for (const c of stack.node.findAll()) {
+            const ref = store._referenceOf(c);
+            if (ref === undefined) continue;
+            const owner = prefixes.find((p) => p.tenant !== stack.tenant && ref.startsWith(p.prefix));
+            if (owner) errors.push(`${c.node.path}: reads ${ref}, a secret of tenant ${owner.tenant.id}; the stack of tenant ${stack.tenant.id} reads only its own secrets (${store._prefixOf(this, stack.tenant)}…)`);
+          }
+          return errors;
+        },
+      });
+    }
   }
 
   /** The stack of tenant `tenantId`. */

@@ -258,20 +258,39 @@ describe('one stack per tenant', () => {
     expect(stack('acme').provider.grafana[0].org_id).not.toBe(stack('initech').provider.grafana[0].org_id);
   });
 
-  test('the scan can fail: a builder that reads another tenant\'s secret is caught', () => {
+  test('a builder that reads another tenant\'s secret fails synthesis', () => {
     const leaky: ITenantStackBuilder = {
       buildTenantStack: (s, t) => {
-        if (t.id === 'globex') s.secret('jira/api-token'); // fine: its own
+        s.secret('jira/api-token'); // its own: fine
+        if (t.id === 'initech') Secret.fromSecretsManager(s, 'Stolen', { secretId: 'tenants/acme/datadog/api-key' });
+      },
+    };
+    expect(() => build({ builders: [new AwsTenantSetup({ region: 'eu-west-1' }), leaky] }))
+      .toThrow(/Tenants\/tenant-initech\/Stolen\/Resource: reads tenants\/acme\/datadog\/api-key, a secret of tenant acme; the stack of tenant initech reads only its own secrets \(tenants\/initech\/…\)/);
+    // the same for SSM parameters and Terraform variables
+    const ssm: ITenantStackBuilder = { buildTenantStack: (s, t) => { if (t.id === 'globex') Secret.fromSsmParameter(s, 'Stolen', { parameterName: '/tenants/initech/grafana/token' }); } };
+    expect(() => build({ secrets: TenantSecretStore.ssmParameters(), builders: [new AwsTenantSetup({ region: 'eu-west-1' }), ssm] })).toThrow(/reads \/tenants\/initech\/grafana\/token, a secret of tenant initech/);
+    const variable: ITenantStackBuilder = { buildTenantStack: (s, t) => { if (t.id === 'acme') Secret.fromTerraformVariable(s, 'Stolen', { variableName: 'globex_datadog_api-key' }); } };
+    expect(() => build({ secrets: TenantSecretStore.terraformVariables(), builders: [variable] })).toThrow(/reads globex_datadog_api-key, a secret of tenant globex/);
+  });
+
+  test('the scan can fail: another tenant\'s name in a stack is found', () => {
+    const leaky: ITenantStackBuilder = {
+      buildTenantStack: (s, t) => {
         if (t.id === 'initech') {
-          // a hand-written Secrets Manager read of acme's path
-          Secret.fromSecretsManager(s, 'Stolen', { secretId: 'tenants/acme/datadog/api-key' });
+          new MonitorConfig(s, 'Copied', {
+            title: 'Acme Corp: checkout errors',
+            message: 'm',
+            signal: Signal.awsMetric(AwsService.LAMBDA, 'x', 'Errors'),
+            comparison: ComparisonOperator.GREATER_THAN,
+            critical: 1,
+            backends: [MonitorBackend.cloudwatch()],
+          });
         }
       },
     };
-    const out = build({
-      builders: [new AwsTenantSetup({ region: 'eu-west-1' }), new DatadogTenantSetup({ testConnection: false }), leaky],
-    });
-    expect(() => expectIsolated(out.result, IDS, NAMES)).toThrow(/tenants\/acme\/datadog\/api-key/);
+    const out = build({ builders: [new AwsTenantSetup({ region: 'eu-west-1' }), leaky] });
+    expect(() => expectIsolated(out.result, IDS, NAMES)).toThrow(/Acme Corp/);
   });
 
   test('synthesis is deterministic', () => {
