@@ -16,6 +16,7 @@ import { monitorsExample } from './monitors/main';
 import { openSloExample } from './openslo/main';
 import { quickstartExample } from './quickstart/main';
 import { serviceTemplateExample } from './service-template/main';
+import { tenantsExample } from './tenants/main';
 
 /** The examples, by name; each adds its stacks to the app. */
 export const EXAMPLES: Record<string, (app: App) => unknown> = {
@@ -32,6 +33,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'adoption': adoptionExample,
   'openslo': openSloExample,
   'integration-catalog': integrationCatalogExample,
+  'tenants': tenantsExample,
 };
 
 /** Adds every example's stacks to `app`. */

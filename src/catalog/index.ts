@@ -4,3 +4,8 @@ export * from './catalog-file-options';
 export * from './monitor-catalog';
 export * from './openslo';
 export * from './integration-catalog';
+export * from './tenant';
+export * from './tenant-catalog';
+export * from './tenant-secret-store';
+export * from './tenant-state-backend';
+export * from './tenant-stacks';

@@ -8,3 +8,5 @@ export * from './import/datadog-dashboard-import';
 export * from './import/datadog-monitor-import';
 export * from './datadog-targets';
 export * from './datadog-rendered-monitor';
+export * from './datadog-stack-tags';
+export * from './datadog-tenant-setup';

@@ -7,3 +7,4 @@ export * from './grafana-folder';
 export * from './grafana-data-source';
 export * from './import/grafana-dashboard-import';
 export * from './grafana-targets';
+export * from './grafana-tenant-setup';

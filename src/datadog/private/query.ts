@@ -75,8 +75,8 @@ export function datadogMetricQuery(scope: IConstruct, prop: string, s: Signal): 
 
 // Datadog tag rules (docs.datadoghq.com/getting_started/tagging/#define-tags): a letter first, then
 // letters, digits, _ - : . /, at most 200 characters, lower-cased by Datadog.
-const DATADOG_TAG = /^[A-Za-z][A-Za-z0-9_\-:./]*$/;
-const DATADOG_TAG_MAX = 200;
+export const DATADOG_TAG = /^[A-Za-z][A-Za-z0-9_\-:./]*$/;
+export const DATADOG_TAG_MAX = 200;
 
 /** Datadog tags `key:value`, lower-cased and sorted, with the severity tag. */
 export function datadogTags(scope: IConstruct, severity: Severity, tags: Record<string, string>): string[] {
