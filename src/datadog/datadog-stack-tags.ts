@@ -2,6 +2,7 @@ import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
 import { ServiceLevelObjective } from '@cdktf/provider-datadog/lib/service-level-objective';
 import { Annotations, Aspects, IAspect, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { catalogValues } from './private/catalog';
 import { DATADOG_TAG, DATADOG_TAG_MAX } from './private/query';
 import { stackSingleton } from '../core/private/stack-registry';
 import { fail, requireStringMap } from '../core/private/validate';
@@ -48,20 +49,35 @@ class StackTags implements IAspect {
 
   public visit(node: IConstruct): void {
     if (!(node instanceof Monitor) && !(node instanceof ServiceLevelObjective)) return;
+    const values = node instanceof Monitor ? catalogValues(node) : undefined;
+    if (values) {
+      // A catalog's monitors: the tags of each for_each value.
+      for (const [key, v] of Object.entries(values)) {
+        const tags = this.merge(node, v.tags as string[], ` (monitor "${key}")`);
+        if (tags) v.tags = tags;
+      }
+      return;
+    }
     const own = node.tagsInput ?? [];
     if (Token.isUnresolved(own)) {
       Annotations.of(node).addWarning(`${node.node.path}: its tags are a token, so the stack's Datadog tags (${this.rendered().join(', ')}) are not added`);
       return;
     }
+    const tags = this.merge(node, own, '');
+    if (tags) node.tags = tags;
+  }
+
+  /** `own` with the stack's tags, or undefined when that changes nothing. */
+  private merge(node: IConstruct, own: string[], where: string): string[] | undefined {
     const keys = new Set(this.tags.keys());
     const kept = own.filter((t) => {
       const key = t.split(':')[0];
       if (!keys.has(key) || t === `${key}:${this.tags.get(key)}`) return !keys.has(key);
-      Annotations.of(node).addWarning(`${node.node.path}: the tag ${t} gives way to the stack's ${key}:${this.tags.get(key)}`);
+      Annotations.of(node).addWarning(`${node.node.path}${where}: the tag ${t} gives way to the stack's ${key}:${this.tags.get(key)}`);
       return false;
     });
     const all = [...new Set([...kept, ...this.rendered()])].sort();
-    if (JSON.stringify(all) !== JSON.stringify(own)) node.tags = all;
+    return JSON.stringify(all) !== JSON.stringify(own) ? all : undefined;
   }
 
   private rendered(): string[] {

@@ -1,6 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import {
-  CatalogMonitor, ComparisonOperator, EmailTarget, Errors, MissingData, MonitorBackend, MonitorCatalog, MonitorConfig,
+  CatalogMonitor, ComparisonOperator, DatadogStackTags, EmailTarget, Errors, MissingData, MonitorBackend, MonitorCatalog, MonitorConfig,
   NewRelicConnection, Secret, Severity, Signal, Statistic,
 } from '../../src';
 import { allBackends, connect } from '../monitors/fixtures';
@@ -194,6 +194,17 @@ describe('MonitorCatalog renders with for_each', () => {
     expect(alarms.find((a) => !a.for_each).metric_query).toHaveLength(3);
     expect(Object.keys(json.resource.newrelic_nrql_alert_condition)).toHaveLength(1);
     expect(() => catalog.rendering('Grafana')).toThrow(/no catalog rendering by a backend with id Grafana/);
+  });
+
+  test('stack-wide Datadog tags (a tenant\'s) reach every catalog monitor', () => {
+    const json = build((s) => {
+      DatadogStackTags.add(s, { tenant: 'acme' });
+      new MonitorCatalog(s, 'Catalog', { backends: [MonitorBackend.datadog()], monitors: [def('a', { tags: { team: 'payments' } }), def('b', { tags: { tenant: 'other' } })] });
+    });
+    const [, dd] = only(json, 'datadog_monitor');
+    expect(dd.tags).toBe('${each.value.tags}');
+    expect(dd.for_each.a.tags).toEqual(['severity:sev3', 'team:payments', 'tenant:acme']);
+    expect(dd.for_each.b.tags).toEqual(['severity:sev3', 'tenant:acme']);
   });
 
   test('synthesis is deterministic', () => {

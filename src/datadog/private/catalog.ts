@@ -47,12 +47,23 @@ export function prepareDatadogCatalogMonitor(catalog: Construct, spec: CatalogMo
   };
 }
 
+const VALUES = new WeakMap<Monitor, Record<string, Record<string, unknown>>>();
+
+/**
+ * The `for_each` values of a catalog's `datadog_monitor` (what stack-wide tags extend; they are
+ * resolved when the stack is synthesized, after the aspects), or undefined for another monitor.
+ */
+export function catalogValues(monitor: Monitor): Record<string, Record<string, unknown>> | undefined {
+  return VALUES.get(monitor);
+}
+
 /** One `datadog_monitor` with `for_each` over the prepared monitors, keyed by monitor id. */
 export function renderDatadogCatalog(catalog: Construct, entries: DatadogCatalogEntry[], backend: DatadogBackend): IRenderedCatalog {
   const map: Record<string, Record<string, unknown>> = {};
   for (const e of entries) map[e.key] = e.value;
   const scope = libraryScope(new Construct(catalog, backend.id));
-  const each = TerraformIterator.fromMap(escapedLiteral(map));
+  const values = escapedLiteral(map);
+  const each = TerraformIterator.fromMap(values);
   const monitor = new Monitor(scope, 'Monitors', {
     forEach: each,
     name: each.getString('name'),
@@ -75,5 +86,6 @@ export function renderDatadogCatalog(catalog: Construct, entries: DatadogCatalog
     includeTags: true,
     provider: backend.connectionFor(catalog).provider,
   });
+  VALUES.set(monitor, values);
   return { backend, resources: [monitor] };
 }
