@@ -4,11 +4,11 @@ import {
   NewRelicConnection, Secret, Severity, Signal, Statistic,
 } from '../../src';
 import { allBackends, connect } from '../monitors/fixtures';
-import { newStack, synthStack } from '../support/synth';
 import { checkResource } from '../support/datadog-api-contract';
 import { resourcesOf } from '../support/datadog-corpus';
 import { findCopiedNames } from '../support/references';
 import { checkStack, formatFinding, librarySchemas } from '../support/schema-conformance';
+import { newStack, synthStack } from '../support/synth';
 import { awsPart, TerraformValidator } from '../support/terraform-validate';
 
 const lambda = (fn: string, metricName = 'Errors', statistic = Statistic.SUM) =>
