@@ -13,8 +13,8 @@ import { deepMerge, isPlainObject, sortKeysDeep } from '../dashboards/private/js
 import { PlacedWidget, referencedVariables } from '../dashboards/private/model';
 import { periodOf } from '../dashboards/private/queries';
 import { MarkerLevel, WidgetKind } from '../dashboards/widget';
-import { matchSignal } from '../signals/private/match';
 import type { Signal } from '../signals/signal';
+import { cloudWatchCanEvaluate } from './private/metrics';
 
 /** Options of the CloudWatch dashboard backend. */
 export interface CloudWatchDashboardOptions {
@@ -239,12 +239,6 @@ export class CloudWatchDashboardRenderer implements ISignalAwareDashboardBackend
 
   /** CloudWatch metrics and metric-math expressions. */
   public canDraw(signal: Signal): boolean {
-    return matchSignal<boolean>(signal, {
-      cloudWatchMetric: () => true,
-      cloudWatchExpression: () => true,
-      datadogQuery: () => false,
-      promQl: () => false,
-      nrql: () => false,
-    });
+    return cloudWatchCanEvaluate(signal);
   }
 }

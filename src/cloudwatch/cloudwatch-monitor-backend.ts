@@ -22,8 +22,8 @@ import type { CompositeMonitor } from '../monitors/composite-monitor';
 import type { MonitorConfig } from '../monitors/monitor-config';
 import type { Slo } from '../monitors/slo';
 import type { INotificationTarget } from '../notifications/targets';
-import { matchSignal } from '../signals/private/match';
 import type { Signal } from '../signals/signal';
+import { cloudWatchCanEvaluate } from './private/metrics';
 
 /** How the SNS topics of CloudWatch notification targets are encrypted. */
 export class TopicEncryption {
@@ -113,13 +113,7 @@ export class CloudWatchBackend implements ISignalAwareMonitorBackend, ISloBacken
 
   /** CloudWatch metrics and metric-math expressions. */
   public canEvaluate(signal: Signal): boolean {
-    return matchSignal<boolean>(signal, {
-      cloudWatchMetric: () => true,
-      cloudWatchExpression: () => true,
-      datadogQuery: () => false,
-      promQl: () => false,
-      nrql: () => false,
-    });
+    return cloudWatchCanEvaluate(signal);
   }
 
   /** Render a monitor. */

@@ -6,13 +6,12 @@ import { DatadogRenderedMonitor } from './datadog-rendered-monitor';
 import { fail } from '../core/private/validate';
 import type { Dashboard } from '../dashboards/dashboard';
 import type { IDashboardBackend, IRenderedDashboard, ISignalAwareDashboardBackend } from '../dashboards/dashboard-backend';
-import { datadogCanQueryAwsMetric } from './private/aws-metric-names';
+import { datadogCanEvaluate } from './private/aws-metric-names';
 import { datadogQuery } from './private/dashboard-query';
 import { EscapingLazy } from '../core/private/template-escape';
 import { deepMerge, isPlainObject, sortKeysDeep } from '../dashboards/private/json';
 import { PlacedWidget } from '../dashboards/private/model';
 import { MarkerLevel, WidgetKind } from '../dashboards/widget';
-import { matchSignal } from '../signals/private/match';
 import { Signal, SignalKind } from '../signals/signal';
 
 /** Options of the Datadog dashboard backend. */
@@ -198,13 +197,7 @@ export class DatadogDashboardRenderer implements ISignalAwareDashboardBackend {
    * dimension values are known at synth (not Terraform references).
    */
   public canDraw(signal: Signal): boolean {
-    return matchSignal<boolean>(signal, {
-      datadogQuery: () => true,
-      cloudWatchMetric: (p) => datadogCanQueryAwsMetric(p),
-      cloudWatchExpression: () => false,
-      promQl: () => false,
-      nrql: () => false,
-    });
+    return datadogCanEvaluate(signal);
   }
 }
 

@@ -3,7 +3,7 @@ import { DatadogConnection } from './datadog-connection';
 import { DatadogRenderedMonitor } from './datadog-rendered-monitor';
 import type { DatadogTargetBinding } from './datadog-targets';
 import { renderDatadogAnomaly } from './private/anomaly';
-import { datadogCanQueryAwsMetric } from './private/aws-metric-names';
+import { datadogCanEvaluate } from './private/aws-metric-names';
 import { DatadogCatalogEntry, prepareDatadogCatalogMonitor, renderDatadogCatalog } from './private/catalog';
 import { renderDatadogComposite } from './private/composite';
 import { datadogBinding } from './private/notify';
@@ -16,7 +16,6 @@ import type { CompositeMonitor } from '../monitors/composite-monitor';
 import type { MonitorConfig } from '../monitors/monitor-config';
 import type { Slo } from '../monitors/slo';
 import type { INotificationTarget } from '../notifications/targets';
-import { matchSignal } from '../signals/private/match';
 import type { Signal } from '../signals/signal';
 
 /** Options of the Datadog backend. */
@@ -60,13 +59,7 @@ export class DatadogBackend implements ISignalAwareMonitorBackend, ISloBackend, 
    * values are known at synth (a reference is known only at apply; Datadog's tag filter is text).
    */
   public canEvaluate(signal: Signal): boolean {
-    return matchSignal<boolean>(signal, {
-      datadogQuery: () => true,
-      cloudWatchMetric: (p) => datadogCanQueryAwsMetric(p),
-      cloudWatchExpression: () => false,
-      promQl: () => false,
-      nrql: () => false,
-    });
+    return datadogCanEvaluate(signal);
   }
 
   public render(monitor: MonitorConfig): IRenderedMonitor {

@@ -74,3 +74,14 @@ export function alarmMetric(scope: IConstruct, prop: string, s: Signal, period: 
   }
   return { metricQuery: metricQueries(scope, prop, s, period, { metric: 'm1', expression: 'expression' }).queries };
 }
+
+/** Whether CloudWatch can evaluate or draw `s`: CloudWatch metrics and metric-math expressions. */
+export function cloudWatchCanEvaluate(s: Signal): boolean {
+  return matchSignal<boolean>(s, {
+    cloudWatchMetric: () => true,
+    cloudWatchExpression: () => true,
+    datadogQuery: () => false,
+    promQl: () => false,
+    nrql: () => false,
+  });
+}

@@ -18,7 +18,8 @@
 import { DATADOG_AWS_METRICS } from './datadog-aws-metric-table';
 import { datadogTagText } from './tag-value';
 import { isToken } from '../../core/private/validate';
-import { Aggregation, CloudWatchMetricProps, Statistic } from '../../signals/signal';
+import { matchSignal } from '../../signals/private/match';
+import { Aggregation, CloudWatchMetricProps, Signal, Statistic } from '../../signals/signal';
 
 /**
  * Documented names that the rule does not produce
@@ -175,4 +176,19 @@ export function datadogAwsMetricQuery(p: CloudWatchMetricProps, groupBy?: string
 export function datadogCanQueryAwsMetric(p: CloudWatchMetricProps): boolean {
   if (Object.values(p.dimensions ?? {}).some((v) => isToken(v))) return false;
   return typeof datadogAwsMetricQuery(p) !== 'string';
+}
+
+/**
+ * Whether Datadog can evaluate or draw `s`: Datadog queries, and CloudWatch metrics Datadog's AWS
+ * integration collects whose dimension values are known at synth (a reference is known only at
+ * apply; Datadog's tag filter is text).
+ */
+export function datadogCanEvaluate(s: Signal): boolean {
+  return matchSignal<boolean>(s, {
+    datadogQuery: () => true,
+    cloudWatchMetric: (p) => datadogCanQueryAwsMetric(p),
+    cloudWatchExpression: () => false,
+    promQl: () => false,
+    nrql: () => false,
+  });
 }
