@@ -1,0 +1,332 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import {
+  ComparisonOperator, MissingData, MonitorBackend, NotificationTarget, Severity, SignalKind, Statistic,
+} from '../../src';
+import { CATALOG_LOCATORS } from '../../src/catalog/private/catalog-locator';
+import { readCatalogFile } from '../../src/catalog/private/catalog-file';
+import { CatalogValidationError } from '../../src/catalog/private/source';
+import { newStack } from '../support/synth';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-file-'));
+let n = 0;
+/** Writes `text` to a new file with the extension and returns its path. */
+export function write(ext: string, text: string): string {
+  const file = path.join(dir, `c${++n}.${ext}`);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+const backends = {
+  datadog: MonitorBackend.datadog(),
+  cloudwatch: MonitorBackend.cloudwatch(),
+  grafana: MonitorBackend.grafana({ datasourceUid: 'prometheus', cloudWatchDatasourceUid: 'cloudwatch' }),
+};
+const oncall = NotificationTarget.email({ address: 'oncall@example.com', id: 'oncall' });
+const team = NotificationTarget.email({ address: 'team@example.com', id: 'team' });
+const targets = { oncall, team };
+
+function read(file: string, extra: object = {}) {
+  return readCatalogFile(newStack(), 'Catalog', { file, backends, targets, ...extra });
+}
+
+/** The problems of a file, one string per problem. */
+function problems(file: string, extra: object = {}): string[] {
+  try {
+    read(file, extra);
+  } catch (e) {
+    if (!(e instanceof CatalogValidationError)) throw e;
+    return e.message.split('\n').slice(1).map((l) => l.trim());
+  }
+  throw new Error('no problem reported');
+}
+
+const MONITOR = `
+    title: T
+    message: M
+    signal: { datadog: "avg:system.cpu.user{*}" }
+    comparison: ">"
+    critical: 90`;
+
+describe('YAML catalogs', () => {
+  test('defaults, services and monitors become the catalog props', () => {
+    const file = write('yaml', `# yaml-language-server: $schema=https://cdktf-integrations.dev/schemas/monitor-catalog.schema.json
+defaults:
+  backends: [datadog, cloudwatch]
+  targets: [oncall]
+  tags: { team: platform }
+  severity: SEV3
+services:
+  checkout:
+    tags: { tier: "1" }
+    targets: [team]
+    period: 1m
+    monitors:
+      - id: checkout.errors
+        title: Checkout errors
+        message: Too many errors
+        signal:
+          aws: { service: LAMBDA, resource: checkout, metric: Errors }
+        comparison: ">="
+        critical: 5
+        warning: 2
+        window: 5m
+        missingData: NOT_BREACHING
+monitors:
+  - id: api.latency
+    service: api
+    title: API latency
+    message: Slow
+    signal: { datadog: "avg:trace.http.request.duration{service:api}", timeAggregation: max }
+    comparison: GREATER_THAN
+    critical: 2
+    severity: SEV2
+    runbook: https://runbooks.example.com/api
+    backends: [datadog]
+    renotifyInterval: 60
+  - id: checkout.queue
+    service: checkout
+    title: Queue age
+    message: Old messages
+    signal:
+      cloudwatch: { namespace: AWS/SQS, metric: ApproximateAgeOfOldestMessage, dimensions: { QueueName: orders }, statistic: Maximum }
+    comparison: <
+    critical: 1
+    evaluationPeriods: 3
+    datapointsToAlarm: 2
+    tags: { tier: "2" }
+`);
+    const parsed = read(file);
+    const { props } = parsed;
+    expect(props.backends).toEqual([backends.datadog, backends.cloudwatch]);
+    expect(props.targets).toEqual([oncall]);
+    expect(props.monitors.map((m) => m.id)).toEqual(['checkout.errors', 'api.latency', 'checkout.queue']);
+    const [errors, latency, queue] = props.monitors;
+    expect(errors).toMatchObject({
+      title: 'Checkout errors',
+      message: 'Too many errors',
+      comparison: ComparisonOperator.GREATER_THAN_OR_EQUAL,
+      critical: 5,
+      warning: 2,
+      period: 60,
+      evaluationPeriods: 5,
+      missingData: MissingData.NOT_BREACHING,
+      severity: Severity.SEV3,
+      tags: { team: 'platform', service: 'checkout', tier: '1' },
+      targets: [team],
+    });
+    expect(errors.backends).toBeUndefined();
+    expect(errors.signal.kind).toBe(SignalKind.CLOUDWATCH_METRIC);
+    expect(errors.signal.cloudWatchMetricProps).toMatchObject({ namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: { FunctionName: 'checkout' }, statistic: Statistic.SUM });
+    expect(latency).toMatchObject({
+      comparison: ComparisonOperator.GREATER_THAN,
+      severity: Severity.SEV2,
+      runbookUrl: 'https://runbooks.example.com/api',
+      backends: [backends.datadog],
+      renotifyInterval: 60,
+      tags: { team: 'platform', service: 'api' },
+    });
+    expect(latency.period).toBeUndefined();
+    expect(latency.targets).toBeUndefined();
+    expect(latency.signal.datadogQueryProps).toEqual({ query: 'avg:trace.http.request.duration{service:api}', timeAggregation: 'max' });
+    expect(queue).toMatchObject({ comparison: ComparisonOperator.LESS_THAN, period: 60, evaluationPeriods: 3, datapointsToAlarm: 2, tags: { team: 'platform', service: 'checkout', tier: '2' }, targets: [team] });
+    expect(queue.signal.cloudWatchMetricProps).toMatchObject({ namespace: 'AWS/SQS', metricName: 'ApproximateAgeOfOldestMessage', dimensions: { QueueName: 'orders' }, statistic: Statistic.MAXIMUM });
+  });
+
+  test('the locator names the line and column of each field, and where an inherited value is set', () => {
+    const file = write('yaml', `defaults:
+  period: 2m
+monitors:
+  - id: a
+${MONITOR.slice(1)}
+    warning: 95
+`);
+    const { props } = read(file);
+    const locator = CATALOG_LOCATORS.get(props)!;
+    expect(locator.file).toBe(file);
+    expect(locator.locate(0, 'warning')).toEqual({ line: 10, column: 14 });
+    expect(locator.locate(0, 'signal')).toEqual({ line: 7, column: 13 });
+    expect(locator.locate(0, 'signal.query')).toEqual({ line: 7, column: 24 });
+    expect(locator.locate(0, 'period')).toEqual({ line: 2, column: 11 });
+    expect(locator.locate(0, 'renotifyInterval')).toEqual({ line: 4, column: 5 });
+    expect(locator.locate(1, 'critical')).toBeUndefined();
+  });
+
+  test('a JSON file is the same model', () => {
+    const file = write('json', JSON.stringify({ monitors: [{ id: 'a', title: 'T', message: 'M', signal: { promql: 'up == 0' }, comparison: '<=', critical: 0, backends: ['grafana'] }] }, null, 2));
+    const [m] = read(file).props.monitors;
+    expect(m).toMatchObject({ id: 'a', comparison: ComparisonOperator.LESS_THAN_OR_EQUAL, backends: [backends.grafana] });
+    expect(m.signal.promQlProps).toEqual({ query: 'up == 0' });
+  });
+
+  test('without backends in the file or the code defaults, the catalog is on every backend given', () => {
+    const file = write('yaml', `monitors:\n  - id: a${MONITOR}\n`);
+    expect(read(file).props.backends).toEqual([backends.cloudwatch, backends.datadog, backends.grafana]);
+  });
+
+  test('code defaults are the lowest level', () => {
+    const file = write('yaml', `defaults:\n  severity: SEV1\nmonitors:\n  - id: a${MONITOR}\n`);
+    const { props } = read(file, { defaults: { backends: ['grafana'], targets: ['team'], severity: Severity.SEV4, period: 60, tags: { env: 'prod' } } });
+    expect(props.backends).toEqual([backends.grafana]);
+    expect(props.targets).toEqual([team]);
+    expect(props.monitors[0]).toMatchObject({ severity: Severity.SEV1, period: 60, tags: { env: 'prod' } });
+  });
+});
+
+describe('bad input: every problem of a file at once, with file, line, column, field, value and what is accepted', () => {
+  test('wrong type, unknown field, unknown target and unknown backend come together', () => {
+    const file = write('yaml', `defaults:
+  backends: [datadog, nope]
+  color: red
+monitors:
+  - id: a
+    title: T
+    message: M
+    signal: { datadog: "q" }
+    comparison: "=>"
+    critical: high
+    targets: [oncall, pager]
+`);
+    expect(problems(file)).toEqual([
+      `${file}:2:23: 'defaults.backends[1]' must be the name of one of the backends given in code (cloudwatch, datadog, grafana); received "nope"`,
+      `${file}:3:10: 'defaults.color' must be a known field (backends, datapointsToAlarm, evaluationPeriods, missingData, period, renotifyInterval, runbook, severity, tags, targets, window); received color`,
+      `${file}:9:17: 'monitors[0].comparison' must be one of ">", ">=", "<", "<=", "GREATER_THAN", "GREATER_THAN_OR_EQUAL", "LESS_THAN", "LESS_THAN_OR_EQUAL"; received "=>"`,
+      `${file}:10:15: 'monitors[0].critical' must be of type number; received "high"`,
+      `${file}:11:23: 'monitors[0].targets[1]' must be the name of one of the notification targets given in code (oncall, team); received "pager"`,
+    ]);
+  });
+
+  test('the error is the library\'s ValidationError naming the construct and the file', () => {
+    const file = write('yaml', `monitors:\n  - id: a${MONITOR}\n    severity: SEV9\n`);
+    let error: any;
+    try {
+      read(file);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CatalogValidationError);
+    expect(error.name).toBe('ValidationError');
+    expect(error.message).toBe(`test/Catalog: ${file} has 1 problem:\n  ${file}:8:15: 'monitors[0].severity' must be one of "SEV1", "SEV2", "SEV3", "SEV4", "SEV5"; received "SEV9"`);
+    expect(error.issues).toEqual([{ file, position: { line: 8, column: 15 }, field: 'monitors[0].severity', received: '"SEV9"', accepted: 'one of "SEV1", "SEV2", "SEV3", "SEV4", "SEV5"' }]);
+  });
+
+  test('a duplicate monitor id names the first one, across services and monitors', () => {
+    const file = write('yaml', `services:
+  api:
+    monitors:
+      - id: a${MONITOR.replace(/\n {4}/g, '\n        ')}
+monitors:
+  - id: a${MONITOR}
+  - id: a${MONITOR}
+`);
+    expect(problems(file)).toEqual([
+      `${file}:11:9: 'monitors[0].id' must be an id no other monitor has (services.api.monitors[0], line 4 has it); received "a"`,
+      `${file}:17:9: 'monitors[1].id' must be an id no other monitor has (services.api.monitors[0], line 4 has it); received "a"`,
+    ]);
+  });
+
+  test('a monitor of a service may not name another service; an id must be a catalog key', () => {
+    const file = write('yaml', `services:
+  api:
+    monitors:
+      - id: Bad Id
+        service: web${MONITOR.replace(/\n {4}/g, '\n        ')}
+`);
+    expect(problems(file)).toEqual([
+      `${file}:4:13: 'services.api.monitors[0].id' must be the monitor's key in the catalog, unique: 1-128 characters of a-z, 0-9, ., _ and -, starting with a letter or digit (renaming it replaces the monitor) (matching ^[a-z0-9][a-z0-9._-]{0,127}$); received "Bad Id"`,
+      `${file}:5:18: 'services.api.monitors[0].service' must be a known field (backends, comparison, critical, criticalRecovery, datapointsToAlarm, evaluationPeriods, id, message, missingData, period, renotifyInterval, runbook, severity, signal, tags, targets, title, warning, warningRecovery, window); received service`,
+    ]);
+  });
+
+  test('signals: exactly one kind, every required field, timeAggregation only with datadog', () => {
+    const file = write('yaml', `monitors:
+  - id: a${MONITOR.replace('signal: { datadog: "avg:system.cpu.user{*}" }', 'signal: { datadog: "q", promql: "p" }')}
+  - id: b${MONITOR.replace('signal: { datadog: "avg:system.cpu.user{*}" }', 'signal: { cloudwatch: { namespace: AWS/X }, timeAggregation: sum }')}
+  - id: c${MONITOR.replace('signal: { datadog: "avg:system.cpu.user{*}" }', 'signal: { aws: { service: S3, resource: r, metric: m } }')}
+  - id: d${MONITOR.replace('signal: { datadog: "avg:system.cpu.user{*}" }', 'signal: {}')}
+`);
+    expect(problems(file)).toEqual([
+      `${file}:5:37: 'monitors[0].signal.promql' must be exactly one kind of signal: cloudwatch, aws, datadog, promql or nrql; received datadog and promql`,
+      `${file}:11:27: 'monitors[1].signal.cloudwatch.metric' must be set (The metric name, e.g. Errors); received nothing`,
+      `${file}:11:66: 'monitors[1].signal.timeAggregation' must be absent (timeAggregation only applies to a datadog query); received "sum"`,
+      `${file}:17:31: 'monitors[2].signal.aws.service' must be one of "LAMBDA", "APPLICATION_LOAD_BALANCER", "SQS", "RDS", "DYNAMODB", "ECS"; received "S3"`,
+      `${file}:23:13: 'monitors[3].signal' must be exactly one kind of signal: cloudwatch, aws, datadog, promql or nrql; received {}`,
+    ]);
+  });
+
+  test('durations and windows', () => {
+    const file = write('yaml', `monitors:
+  - id: a${MONITOR}
+    period: 5x
+  - id: b${MONITOR}
+    period: 2m
+    window: 7m
+  - id: c${MONITOR}
+    window: 10m
+    evaluationPeriods: 2
+`);
+    expect(problems(file)).toEqual([
+      `${file}:8:13: 'monitors[0].period' must be the length of one evaluation period: whole seconds (300), or a whole number with a unit s, m, h or d ("5m", "1h") (matching ^[1-9][0-9]*(s|m|h|d)$); received "5x"`,
+      `${file}:16:13: 'monitors[1].window' must be a multiple of the period (120 seconds); received "7m"`,
+      `${file}:23:13: 'monitors[2].window' must be absent when evaluationPeriods is given (window sets evaluationPeriods); received "10m"`,
+    ]);
+  });
+
+  test('an unknown target when the code gives none says so', () => {
+    const file = write('yaml', `monitors:\n  - id: a${MONITOR}\n    targets: [oncall]\n`);
+    expect(problems(file, { targets: undefined })).toEqual([
+      `${file}:8:15: 'monitors[0].targets[0]' must be the name of one of the notification targets given in code, and MonitorCatalogFileOptions.targets gives none; received "oncall"`,
+    ]);
+  });
+
+  test('unknown names in the code defaults have no position', () => {
+    const file = write('yaml', `monitors:\n  - id: a${MONITOR}\n`);
+    expect(problems(file, { defaults: { backends: ['nope'], targets: ['x'] } })).toEqual([
+      `${file}: '(MonitorCatalogFileOptions) defaults.backends[0]' must be the name of one of the backends given in code (cloudwatch, datadog, grafana); received "nope"`,
+      `${file}: '(MonitorCatalogFileOptions) defaults.backends' must be at least one backend; received []`,
+      `${file}: '(MonitorCatalogFileOptions) defaults.targets[0]' must be the name of one of the notification targets given in code (oncall, team); received "x"`,
+    ]);
+  });
+
+  test('syntax errors: every one, with its position', () => {
+    const file = write('yaml', 'monitors: [\n  {id: a\n');
+    const list = problems(file);
+    expect(list.length).toBeGreaterThanOrEqual(1);
+    for (const p of list) expect(p).toMatch(new RegExp(`^${escape(file)}:3:1: '\\(syntax\\)' must be valid YAML or JSON; received .+`));
+  });
+
+  test('JSON syntax error', () => {
+    const file = write('json', '{"monitors": [}');
+    expect(problems(file)[0]).toMatch(new RegExp(`^${escape(file)}:1:\\d+: '\\(syntax\\)' must be valid YAML or JSON; received `));
+  });
+
+  test('an empty file, a file of one comment, and a catalog without monitors', () => {
+    for (const text of ['', '\n\n', '# nothing yet\n']) {
+      const file = write('yaml', text);
+      expect(problems(file)).toEqual([`${file}:1:1: '(document)' must be a catalog: an object with defaults, services and monitors; received an empty file`]);
+    }
+    const file = write('yaml', 'defaults:\n  severity: SEV2\n');
+    expect(problems(file)).toEqual([`${file}:1:1: 'monitors' must be at least one monitor (under monitors or services.<name>.monitors); received no monitor`]);
+  });
+
+  test('a file that is not a catalog object, and a second YAML document', () => {
+    const list = write('yaml', '- a\n- b\n');
+    expect(problems(list)).toEqual([`${list}:1:1: '(document)' must be of type object; received ["a","b"]`]);
+    const two = write('yaml', `monitors:\n  - id: a${MONITOR}\n---\nmonitors: []\n`);
+    expect(problems(two)).toEqual([`${two}:9:1: '(document)' must be one document (a catalog is a single YAML document); received document 2`]);
+  });
+
+  test('options: file name, extension, unreadable file, backends', () => {
+    const s = newStack();
+    expect(() => readCatalogFile(s, 'C', { file: 'x.txt', backends })).toThrow("test/C: 'file' must be the path of a .yaml, .yml, .json or .csv file; received \"x.txt\"");
+    expect(() => readCatalogFile(s, 'C', { file: '', backends })).toThrow("test/C: 'file' must be the path of a .yaml, .yml, .json or .csv file; received \"\"");
+    expect(() => readCatalogFile(s, 'C', { file: path.join(dir, 'missing.yaml'), backends })).toThrow(/^test\/C: 'file' must be a readable file \(ENOENT/);
+    expect(() => readCatalogFile(s, 'C', { file: 'a.yaml', backends: undefined as any })).toThrow("test/C: 'backends' must be a map of names to monitor backends; received undefined");
+    expect(() => readCatalogFile(s, 'C', { file: 'a.yaml', backends, targets: { a: null as any } })).toThrow("test/C: 'targets.a' must be a notification target; received null");
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
