@@ -12,7 +12,7 @@ import { newStack } from '../support/synth';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-file-'));
 let n = 0;
 /** Writes `text` to a new file with the extension and returns its path. */
-export function write(ext: string, text: string): string {
+function write(ext: string, text: string): string {
   const file = path.join(dir, `c${++n}.${ext}`);
   fs.writeFileSync(file, text);
   return file;
@@ -330,3 +330,101 @@ monitors:
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
+
+describe('CSV catalogs', () => {
+  const HEADER = 'id,service,title,message,namespace,metric,dimensions,statistic,datadog_query,promql,comparison,critical,warning,period,evaluation_periods,severity,tags,targets,backends,runbook';
+
+  test('typed columns become the same monitors as a YAML catalog', () => {
+    const file = write('csv', `# monitors of the payments team
+${HEADER}
+pay.errors,payments,Payment errors,"Payments fail, see the runbook",AWS/Lambda,Errors,FunctionName=pay;Resource=pay:live,Sum,,,>,10,5,60,3,SEV2,team:payments;tier:1,oncall;team,cloudwatch;datadog,https://runbooks.example.com/pay
+
+pay.latency,payments,Payment latency,Slow,,,,,avg:trace.http.request.duration{service:pay},,>=,2,,5m,,,,,datadog,
+pay.up,,Payments up,Down,,,,,,up{job="pay"},<,1,,,,SEV1,,,grafana,
+`);
+    const { props } = read(file, { defaults: { backends: ['datadog'], tags: { env: 'prod' }, period: 120 } });
+    expect(props.backends).toEqual([backends.datadog]);
+    const [errors, latency, up] = props.monitors;
+    expect(errors).toMatchObject({
+      id: 'pay.errors',
+      title: 'Payment errors',
+      message: 'Payments fail, see the runbook',
+      comparison: ComparisonOperator.GREATER_THAN,
+      critical: 10,
+      warning: 5,
+      period: 60,
+      evaluationPeriods: 3,
+      severity: Severity.SEV2,
+      tags: { env: 'prod', service: 'payments', team: 'payments', tier: '1' },
+      targets: [oncall, team],
+      backends: [backends.cloudwatch, backends.datadog],
+      runbookUrl: 'https://runbooks.example.com/pay',
+    });
+    expect(errors.signal.cloudWatchMetricProps).toMatchObject({ namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: { FunctionName: 'pay', Resource: 'pay:live' }, statistic: Statistic.SUM });
+    expect(latency).toMatchObject({ comparison: ComparisonOperator.GREATER_THAN_OR_EQUAL, critical: 2, period: 300, tags: { env: 'prod', service: 'payments' }, backends: [backends.datadog] });
+    expect(latency.warning).toBeUndefined();
+    expect(latency.signal.datadogQueryProps).toEqual({ query: 'avg:trace.http.request.duration{service:pay}' });
+    expect(up).toMatchObject({ severity: Severity.SEV1, period: 120, tags: { env: 'prod' }, backends: [backends.grafana] });
+    expect(up.signal.promQlProps).toEqual({ query: 'up{job="pay"}' });
+
+    // Positions: the row's line and the column of the field.
+    const locator = CATALOG_LOCATORS.get(props)!;
+    expect(locator.locate(0, 'critical')).toEqual({ line: 3, column: columnOf(3, 'critical') });
+    expect(locator.locate(1, 'signal')).toEqual({ line: 5, column: columnOf(5, 'datadog_query') });
+    expect(locator.locate(1, 'signal.query')).toEqual({ line: 5, column: columnOf(5, 'datadog_query') });
+    expect(locator.locate(2, 'period')).toEqual({ line: 6, column: 1 });
+
+    function columnOf(line: number, column: string): number {
+      const text = fs.readFileSync(file, 'utf8').split('\n')[line - 1];
+      const index = HEADER.split(',').indexOf(column);
+      // The fields of these rows hold no quoted comma except the message of line 3.
+      const fields = text.replace('"Payments fail, see the runbook"', '"Payments fail; see the runbook"').split(',');
+      return fields.slice(0, index).join(',').length + 2;
+    }
+  });
+
+  test('an AWS metric in CSV', () => {
+    const file = write('csv', 'id,title,message,aws_service,resource,metric,statistic,comparison,critical\nq.age,Queue age,Old,SQS,orders,ApproximateAgeOfOldestMessage,Maximum,>,600\n');
+    const [m] = read(file).props.monitors;
+    expect(m.signal.cloudWatchMetricProps).toMatchObject({ namespace: 'AWS/SQS', metricName: 'ApproximateAgeOfOldestMessage', dimensions: { QueueName: 'orders' }, statistic: Statistic.MAXIMUM });
+  });
+
+  test('every bad row at once: missing and extra columns, wrong types, bad lists, unknown names, duplicates', () => {
+    const file = write('csv', `id,title,message,namespace,metric,comparison,critical,tags,targets
+a,T,M,AWS/Lambda,Errors,>,5,team:x,oncall
+b,T,M,AWS/Lambda,Errors,>,abc,team,pager
+c,T,M
+d,T,M,AWS/Lambda,Errors,>,1,,,extra
+a,T,"M, again",AWS/Lambda,,>,1,,
+`);
+    expect(problems(file)).toEqual([
+      `${file}:3:27: 'row 3, critical' must be of type number; received "abc"`,
+      `${file}:3:31: 'row 3, tags' must be tags as key:value separated by ;; received "team"`,
+      `${file}:3:36: 'row 3, targets[0]' must be the name of one of the notification targets given in code (oncall, team); received "pager"`,
+      `${file}:4:1: 'row 4' must be 9 columns, as many as the header (id, title, message, namespace, metric, comparison, critical, tags, targets); received 3 columns`,
+      `${file}:5:1: 'row 5' must be 9 columns, as many as the header (id, title, message, namespace, metric, comparison, critical, tags, targets); received 10 columns`,
+      `${file}:6:1: 'row 6, id' must be an id no other monitor has (row 2, line 2 has it); received "a"`,
+      `${file}:6:16: 'row 6, metric' must be set (The metric name, e.g. Errors); received nothing`,
+    ]);
+  });
+
+  test('header problems: unknown, repeated and missing columns', () => {
+    const file = write('csv', 'id,title,bogus,title\na,T,x,T\n');
+    expect(problems(file)).toEqual([
+      `${file}:1:1: 'header' must be a header with the columns id, title, message, comparison, critical; received no column message`,
+      `${file}:1:1: 'header' must be a header with the columns id, title, message, comparison, critical; received no column comparison`,
+      `${file}:1:1: 'header' must be a header with the columns id, title, message, comparison, critical; received no column critical`,
+      `${file}:1:10: 'header' must be a known column (id, service, title, message, namespace, aws_service, resource, metric, dimensions, statistic, datadog_metric, datadog_query, time_aggregation, promql, nrql, comparison, critical, warning, critical_recovery, warning_recovery, period, window, evaluation_periods, datapoints_to_alarm, missing_data, severity, runbook, renotify_interval, tags, targets, backends); received "bogus"`,
+      `${file}:1:16: 'header' must be a column named once; received "title"`,
+    ]);
+  });
+
+  test('syntax error, empty file, header without rows', () => {
+    const bad = write('csv', 'id,title\n"a,b\n');
+    expect(problems(bad)).toEqual([`${bad}:2:1: '(syntax)' must be valid CSV (RFC 4180: fields separated by commas, quoted with "); received Quote Not Closed: the parsing is finished with an opening quote at line 2`]);
+    const empty = write('csv', '');
+    expect(problems(empty)).toEqual([`${empty}:1:1: '(document)' must be a header row of column names and one row per monitor; received an empty file`]);
+    const header = write('csv', 'id,title,message,datadog_query,comparison,critical\n');
+    expect(problems(header)).toEqual([`${header}:1:1: 'monitors' must be at least one monitor (under monitors or services.<name>.monitors); received no monitor`]);
+  });
+});

@@ -79,7 +79,11 @@ class CsvDocument extends SourceDocument {
     if (named) return `${row}, ${named}`;
     for (let n = p.length; n > 2; n--) {
       const column = this.columns.get(JSON.stringify(p.slice(0, n)));
-      if (column) return n === p.length ? `${row}, ${column}` : `${row}, ${column} ${fieldName(p.slice(n))}`;
+      if (column) {
+        if (n === p.length) return `${row}, ${column}`;
+        const rest = fieldName(p.slice(n));
+        return `${row}, ${column}${rest.startsWith('[') ? '' : '.'}${rest}`;
+      }
     }
     return p.length > 2 ? `${row}, ${fieldName(p.slice(2))}` : row;
   }
@@ -89,7 +93,7 @@ class CsvDocument extends SourceDocument {
 export function readCsvCatalog(file: string, text: string, issues: IssueCollector): SourceDocument | undefined {
   let records: Array<{ record: string[]; raw: string; info: { lines: number } }>;
   try {
-    records = parse(text, { info: true, raw: true, relax_column_count: true, comment: '#', skip_empty_lines: true, bom: true });
+    records = parse(text, { info: true, raw: true, relax_column_count: true, relax_quotes: true, comment: '#', skip_empty_lines: true, bom: true });
   } catch (e) {
     const err = e as { message: string; lines?: number };
     issues.add({ file, position: { line: err.lines ?? 1, column: 1 }, field: '(syntax)', received: err.message, accepted: 'valid CSV (RFC 4180: fields separated by commas, quoted with ")' });

@@ -9,7 +9,7 @@ import { IConstruct } from 'constructs';
 import { readCsvCatalog } from './catalog-csv';
 import { CATALOG_LOCATORS } from './catalog-locator';
 import { MONITOR_CATALOG_SCHEMA } from './schema-monitor-catalog';
-import { CatalogIssue, fieldName, formatOf, IssueCollector, parseYamlOrJson, readText, SourceDocument, SourcePath, validateAgainstSchema, verbatim } from './source';
+import { CatalogIssue, formatOf, IssueCollector, parseYamlOrJson, readText, SourceDocument, SourcePath, validateAgainstSchema, verbatim } from './source';
 import { pathOf, ValidationError } from '../../core/errors';
 import { describe } from '../../core/private/validate';
 import { Severity } from '../../core/severity';
@@ -175,7 +175,7 @@ class ModelReader {
         const first = ids.get(id);
         if (first) {
           const pos = this.doc.locate(first);
-          this.issues.add(this.doc.issue([...e.path, 'id'], id, `an id no other monitor has (${fieldName(first)}${pos ? `, line ${pos.line}` : ''} has it)`));
+          this.issues.add(this.doc.issue([...e.path, 'id'], id, `an id no other monitor has (${this.doc.issue(first, '', '').field}${pos ? `, line ${pos.line}` : ''} has it)`));
         } else {
           ids.set(id, e.path);
         }
