@@ -4,8 +4,8 @@ import * as path from 'path';
 import {
   ComparisonOperator, MissingData, MonitorBackend, NotificationTarget, Severity, SignalKind, Statistic,
 } from '../../src';
-import { CATALOG_LOCATORS } from '../../src/catalog/private/catalog-locator';
 import { readCatalogFile } from '../../src/catalog/private/catalog-file';
+import { CATALOG_LOCATORS } from '../../src/catalog/private/catalog-locator';
 import { CatalogValidationError } from '../../src/catalog/private/source';
 import { newStack } from '../support/synth';
 
@@ -426,5 +426,44 @@ a,T,"M, again",AWS/Lambda,,>,1,,
     expect(problems(empty)).toEqual([`${empty}:1:1: '(document)' must be a header row of column names and one row per monitor; received an empty file`]);
     const header = write('csv', 'id,title,message,datadog_query,comparison,critical\n');
     expect(problems(header)).toEqual([`${header}:1:1: 'monitors' must be at least one monitor (under monitors or services.<name>.monitors); received no monitor`]);
+  });
+});
+
+describe('the example catalogs', () => {
+  const EXAMPLE = path.join(__dirname, '..', '..', 'examples', 'catalog');
+  const exampleTargets = {
+    'pager': NotificationTarget.email({ address: 'pager@example.com', id: 'pager', severities: [Severity.SEV1, Severity.SEV2] }),
+    'shop-team': NotificationTarget.email({ address: 'shop@example.com', id: 'shop' }),
+    'payments-team': NotificationTarget.email({ address: 'payments@example.com', id: 'payments' }),
+  };
+
+  test('monitors.yaml: at least 50 monitors over Datadog, CloudWatch and Grafana, each on backends that evaluate its signal', () => {
+    const { props } = readCatalogFile(newStack(), 'Shop', { file: path.join(EXAMPLE, 'monitors.yaml'), backends, targets: exampleTargets });
+    expect(props.monitors.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(props.monitors.map((m) => m.id)).size).toBe(props.monitors.length);
+    expect(props.backends).toEqual([backends.datadog, backends.cloudwatch, backends.grafana]);
+    const on = (m: any) => m.backends ?? props.backends;
+    for (const m of props.monitors) {
+      if (m.signal.kind === SignalKind.DATADOG_QUERY) expect({ id: m.id, on: on(m) }).toEqual({ id: m.id, on: [backends.datadog] });
+      if (m.signal.kind === SignalKind.PROMQL) expect({ id: m.id, on: on(m) }).toEqual({ id: m.id, on: [backends.grafana] });
+    }
+    const kinds = new Set(props.monitors.map((m) => m.signal.kind));
+    expect([...kinds].sort()).toEqual([SignalKind.CLOUDWATCH_METRIC, SignalKind.DATADOG_QUERY, SignalKind.PROMQL]);
+    // Titles are unique (Grafana rule groups are named after them, per folder).
+    expect(new Set(props.monitors.map((m) => m.title)).size).toBe(props.monitors.length);
+  });
+
+  test('ledger.csv reads with its defaults from code', () => {
+    const { props } = readCatalogFile(newStack(), 'Ledger', {
+      file: path.join(EXAMPLE, 'ledger.csv'),
+      backends,
+      targets: exampleTargets,
+      defaults: { backends: ['datadog', 'cloudwatch'], targets: ['pager', 'payments-team'], tags: { team: 'payments' } },
+    });
+    expect(props.monitors.length).toBe(8);
+    expect(props.backends).toEqual([backends.datadog, backends.cloudwatch]);
+    expect(props.targets).toEqual([exampleTargets.pager, exampleTargets['payments-team']]);
+    expect(props.monitors[0]).toMatchObject({ id: 'ledger.errors', period: 60, evaluationPeriods: 5, severity: Severity.SEV1, tags: { team: 'payments', service: 'ledger', tier: '1' } });
+    expect(props.monitors.find((m) => m.id === 'ledger.dlq')!.backends).toEqual([backends.cloudwatch]);
   });
 });

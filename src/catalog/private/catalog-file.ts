@@ -99,6 +99,14 @@ function originOf(origins: Map<string, SourcePath>, prop: string): SourcePath {
 
 type Data = Record<string, any>;
 
+interface ReadCatalog {
+  readonly monitors: CatalogMonitor[];
+  readonly backends: IMonitorBackend[];
+  readonly targets: INotificationTarget[];
+  /** For each monitor, where each of its props came from. */
+  readonly origins: Array<Map<string, SourcePath>>;
+}
+
 /** One level of settings: a monitor, its service, the file's defaults, the code's defaults. */
 interface Level {
   readonly data: Data;
@@ -150,7 +158,7 @@ class ModelReader {
     this.fileDefaults = { data: isObject(this.root.defaults) ? this.root.defaults : {}, path: ['defaults'] };
   }
 
-  public read(): { monitors: CatalogMonitor[]; backends: IMonitorBackend[]; targets: INotificationTarget[]; origins: Array<Map<string, SourcePath>> } {
+  public read(): ReadCatalog {
     const entries = this.entries();
     if (entries.length === 0 && this.issues.empty) {
       this.issues.add(this.doc.issue(['monitors'], verbatim('no monitor'), 'at least one monitor (under monitors or services.<name>.monitors)'));
