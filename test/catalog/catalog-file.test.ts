@@ -1,8 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { Construct } from 'constructs';
+import { datadog, grafana } from './support';
 import {
-  ComparisonOperator, MissingData, MonitorBackend, NotificationTarget, Severity, SignalKind, Statistic,
+  ComparisonOperator, MissingData, MonitorBackend, NotificationTarget, Severity, SignalKind, Slo, SloWindow, Statistic,
 } from '../../src';
 import { readCatalogFile } from '../../src/catalog/private/catalog-file';
 import { CATALOG_LOCATORS } from '../../src/catalog/private/catalog-locator';
@@ -466,4 +468,86 @@ describe('the example catalogs', () => {
     expect(props.monitors[0]).toMatchObject({ id: 'ledger.errors', period: 60, evaluationPeriods: 5, severity: Severity.SEV1, tags: { team: 'payments', service: 'ledger', tier: '1' } });
     expect(props.monitors.find((m) => m.id === 'ledger.dlq')!.backends).toEqual([backends.cloudwatch]);
   });
+});
+
+describe('SLOs', () => {
+  const SLO_FILE = `monitors:
+  - id: a${MONITOR}
+services:
+  checkout:
+    backends: [datadog]
+    targets: [team]
+    slos:
+      - id: checkout.availability
+        name: "checkout: availability"
+        target: 99.9
+        window: 7d
+        good: { datadog: "sum:trace.http.request.hits{service:checkout,!http.status_class:5xx}.as_count()" }
+        total: { datadog: "sum:trace.http.request.hits{service:checkout}.as_count()" }
+        burnRateAlerts:
+          - { urgency: PAGE, burnRate: 14.4, longWindow: 1h, shortWindow: 5m }
+          - { urgency: TICKET, burnRate: 3, longWindow: 1d, shortWindow: 2h }
+        pageSeverity: SEV1
+`;
+
+  test('an SLO becomes an Slo under the catalog, with its service\'s settings', () => {
+    const stack = newStack();
+    datadog(stack);
+    const parsed = readCatalogFile(stack, 'Catalog', { file: write('yaml', SLO_FILE), backends, targets });
+    const catalog = new Construct(stack, 'Catalog');
+    parsed.build(catalog);
+    const slo = catalog.node.findChild('Slos').node.findChild('checkout.availability') as Slo;
+    expect(slo).toBeInstanceOf(Slo);
+    expect(slo).toMatchObject({ name: 'checkout: availability', target: 99.9, window: SloWindow.SEVEN_DAYS, pageSeverity: Severity.SEV1, tags: { service: 'checkout' } });
+    expect(slo.burnRateAlerts.map((a) => a.toString())).toEqual(['14.4x 1h/5m', '3x 1d/2h']);
+    expect(slo.targets).toEqual([team]);
+    expect(slo.indicator.ratioProps!.good.datadogQueryProps!.query).toBe('sum:trace.http.request.hits{service:checkout,!http.status_class:5xx}.as_count()');
+    expect(slo.alertResourcesFor('Datadog')).toHaveLength(2);
+  });
+
+  test('what Slo refuses is reported at the field\'s position; schema problems of SLOs come with the others', () => {
+    const stack = newStack();
+    datadog(stack);
+    const file = write('yaml', SLO_FILE.replace('burnRate: 3,', 'burnRate: 3000,'));
+    const parsed = readCatalogFile(stack, 'Catalog', { file, backends, targets });
+    expect(() => parsed.build(new Construct(stack, 'Catalog'))).toThrow(
+      `test/Catalog: ${file} has 1 problem:\n  ${file}:21:42: 'services.checkout.slos[0].burnRateAlerts[1].burnRate' must be a burn rate greater than 0 and at most 1 / (1 - target) = 1000; received 3000`);
+    const bad = write('yaml', SLO_FILE.replace('target: 99.9', 'target: high').replace('longWindow: 1h', 'longWindow: 90s').replace('window: 7d', 'window: 1y'));
+    expect(problems(bad)).toEqual([
+      `${bad}:15:17: 'services.checkout.slos[0].target' must be of type number; received "high"`,
+      `${bad}:16:17: 'services.checkout.slos[0].window' must be one of "7d", "30d", "90d"; received "1y"`,
+      `${bad}:20:58: 'services.checkout.slos[0].burnRateAlerts[0].longWindow' must be whole minutes (60, "5m", "1h"); received "90s"`,
+    ]);
+    const target = write('yaml', SLO_FILE.replace('target: 99.9', 'target: 100'));
+    const s2 = newStack();
+    datadog(s2);
+    expect(() => readCatalogFile(s2, 'Catalog', { file: target, backends, targets }).build(new Construct(s2, 'Catalog')))
+      .toThrow(`${target}:15:17: 'services.checkout.slos[0].target' must be a percentage greater than 0 and less than 100; received 100`);
+  });
+});
+
+test('the example\'s SLOs build on Datadog and Grafana', () => {
+  const stack = newStack();
+  datadog(stack);
+  grafana(stack);
+  const exampleTargets = {
+    'pager': NotificationTarget.email({ address: 'pager@example.com', id: 'pager', severities: [Severity.SEV1, Severity.SEV2] }),
+    'shop-team': NotificationTarget.email({ address: 'shop@example.com', id: 'shop' }),
+    'payments-team': NotificationTarget.email({ address: 'payments@example.com', id: 'payments' }),
+  };
+  const file = path.join(__dirname, '..', '..', 'examples', 'catalog', 'monitors.yaml');
+  const catalog = new Construct(stack, 'Shop');
+  readCatalogFile(stack, 'Shop', { file, backends, targets: exampleTargets }).build(catalog);
+  const slos = catalog.node.findChild('Slos').node.children as Slo[];
+  expect(slos.map((s) => s.node.id)).toEqual(['web.availability', 'search.availability']);
+  expect(slos[0].tags).toEqual({ env: 'prod', team: 'shop', service: 'web' });
+  expect(slos[0].targets).toEqual([exampleTargets.pager, exampleTargets['shop-team']]);
+  expect(slos[0].alertResourcesFor('Datadog')).toHaveLength(3);
+  expect(slos[1].alertResourcesFor('Grafana')).toHaveLength(1);
+});
+
+test('a duplicate SLO id names the first', () => {
+  const slo = (id: string) => `  - id: ${id}\n    name: N\n    target: 99\n    good: { promql: a }\n    total: { promql: b }\n`;
+  const file = write('yaml', `slos:\n${slo('x')}${slo('x')}`);
+  expect(problems(file)).toEqual([`${file}:7:9: 'slos[1].id' must be an id no other SLO has (slos[0], line 2 has it); received "x"`]);
 });

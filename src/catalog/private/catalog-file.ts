@@ -5,15 +5,16 @@
  * schema cannot say (one signal kind, window a multiple of period) are checked; every problem
  * of the file is reported at once with its position.
  */
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { readCsvCatalog } from './catalog-csv';
 import { CATALOG_LOCATORS } from './catalog-locator';
 import { MONITOR_CATALOG_SCHEMA } from './schema-monitor-catalog';
-import { CatalogIssue, formatOf, IssueCollector, parseYamlOrJson, readText, SourceDocument, SourcePath, validateAgainstSchema, verbatim } from './source';
+import { CatalogIssue, fieldName, formatOf, IssueCollector, parseYamlOrJson, readText, SourceDocument, SourcePath, validateAgainstSchema, verbatim } from './source';
 import { pathOf, ValidationError } from '../../core/errors';
 import { describe } from '../../core/private/validate';
 import { Severity } from '../../core/severity';
 import type { IMonitorBackend } from '../../monitors/backend';
+import { BurnRateAlert, BurnRateUrgency, Slo, SloIndicator, SloProps, SloWindow } from '../../monitors/slo';
 import { ComparisonOperator, MissingData } from '../../monitors/threshold';
 import type { INotificationTarget } from '../../notifications/targets';
 import { Aggregation, AwsService, Signal, Statistic } from '../../signals/signal';
@@ -73,7 +74,24 @@ export function readCatalogFile(scope: IConstruct, id: string, options: MonitorC
       return doc!.locate(originOf(origins, prop));
     },
   });
-  return { props, build: () => undefined };
+  const build = (catalog: IConstruct) => {
+    if (built.slos.length === 0) return;
+    // The SLOs' own checks (burn rates against the target, what each backend renders) are made
+    // by Slo; their problems are reported with the position of the field, all at once.
+    const parent = new Construct(catalog, 'Slos');
+    const sloIssues = new IssueCollector();
+    for (const slo of built.slos) {
+      try {
+        new Slo(parent, slo.id, slo.props);
+      } catch (e) {
+        if (!(e instanceof ValidationError)) throw e;
+        const origin = originOf(slo.origins, e.prop.replace(/^indicator\./, ''));
+        sloIssues.add({ ...doc!.issue(origin, '', e.accepted), received: e.received });
+      }
+    }
+    sloIssues.throwIfAny(reporter, file);
+  };
+  return { props, build };
 }
 
 function checkNamedMap(where: string, prop: string, value: unknown, required: boolean): void {
@@ -92,7 +110,7 @@ function originOf(origins: Map<string, SourcePath>, prop: string): SourcePath {
   for (let n = segments.length; n > 0; n--) {
     const key = segments.slice(0, n).join('.');
     const p = origins.get(key);
-    if (p) return n < segments.length && key !== 'signal' ? [...p, ...segments.slice(n).map((s) => (/^\d+$/.test(s) ? Number(s) : s))] : p;
+    if (p) return n < segments.length && !/^(signal|good|total)$/.test(key) ? [...p, ...segments.slice(n).map((s) => (/^\d+$/.test(s) ? Number(s) : s))] : p;
   }
   return origins.get('')!;
 }
@@ -105,6 +123,14 @@ interface ReadCatalog {
   readonly targets: INotificationTarget[];
   /** For each monitor, where each of its props came from. */
   readonly origins: Array<Map<string, SourcePath>>;
+  readonly slos: SloSpec[];
+}
+
+/** An SLO of the file: the props of its Slo construct and where each came from. */
+interface SloSpec {
+  readonly id: string;
+  readonly props: SloProps;
+  readonly origins: Map<string, SourcePath>;
 }
 
 /** One level of settings: a monitor, its service, the file's defaults, the code's defaults. */
@@ -159,8 +185,9 @@ class ModelReader {
   }
 
   public read(): ReadCatalog {
-    const entries = this.entries();
-    if (entries.length === 0 && this.issues.empty) {
+    const entries = this.entries('monitors');
+    const sloEntries = this.entries('slos');
+    if (entries.length === 0 && sloEntries.length === 0 && this.issues.empty) {
       this.issues.add(this.doc.issue(['monitors'], verbatim('no monitor'), 'at least one monitor (under monitors or services.<name>.monitors)'));
     }
     const outer = [this.fileDefaults, this.codeDefaults];
@@ -191,27 +218,111 @@ class ModelReader {
       monitors.push(m);
       origins.push(o);
     }
-    return { monitors, backends, targets, origins };
+    const sloIds = new Map<string, SourcePath>();
+    const slos: SloSpec[] = [];
+    for (const e of sloEntries) {
+      const o = new Map<string, SourcePath>([['', e.path]]);
+      const id = e.data.id;
+      if (typeof id === 'string') {
+        const first = sloIds.get(id);
+        if (first) {
+          const pos = this.doc.locate(first);
+          this.issues.add(this.doc.issue([...e.path, 'id'], id, `an id no other SLO has (${fieldName(first)}${pos ? `, line ${pos.line}` : ''} has it)`));
+        } else {
+          sloIds.set(id, e.path);
+        }
+      }
+      slos.push({ id, props: this.slo(e, o, targets, backends), origins: o });
+    }
+    return { monitors, backends, targets, origins, slos };
   }
 
-  /** Every monitor of the file, in file order. */
-  private entries(): Entry[] {
+  private slo(e: Entry, o: Map<string, SourcePath>, catalogTargets: INotificationTarget[], catalogBackends: IMonitorBackend[]): SloProps {
+    const self: Level = { data: e.data, path: e.path };
+    const levels = [self, ...(e.serviceLevel ? [e.serviceLevel] : []), this.fileDefaults, this.codeDefaults];
+    const d = e.data;
+    const at = (k: string) => [...e.path, k];
+    for (const k of ['id', 'name', 'message', 'target', 'window', 'burnRateAlerts', 'pageSeverity', 'ticketSeverity']) o.set(k, at(k));
+    const runbookLevel = levels.find((l) => has(l.data, 'runbook'));
+    if (runbookLevel?.path) o.set('runbookUrl', [...runbookLevel.path, 'runbook']);
+    const tags = this.tags(e, levels, o);
+    const targets = dedupe([...catalogTargets, ...(e.serviceLevel ? this.targets(e.serviceLevel) : []), ...this.targets(self)]);
+    if (has(d, 'targets')) o.set('targets', at('targets'));
+    const backendLevel = [self, e.serviceLevel].find((l) => l && has(l.data, 'backends'));
+    if (backendLevel) o.set('backends', [...backendLevel.path!, 'backends']);
+    let alerts: BurnRateAlert[] | undefined;
+    if (Array.isArray(d.burnRateAlerts)) {
+      alerts = [];
+      d.burnRateAlerts.forEach((a: unknown, i: number) => {
+        if (!isObject(a)) return;
+        const minutes = (k: string, prop: string) => {
+          const p = [...at('burnRateAlerts'), i, k];
+          o.set(`burnRateAlerts.${i}.${prop}`, p);
+          const secs = durationSeconds(a[k]);
+          if (secs !== undefined && secs % 60 !== 0) this.issues.add(this.doc.issue(p, a[k], 'whole minutes (60, "5m", "1h")'));
+          return secs === undefined ? a[k] : secs / 60;
+        };
+        o.set(`burnRateAlerts.${i}`, [...at('burnRateAlerts'), i]);
+        o.set(`burnRateAlerts.${i}.burnRate`, [...at('burnRateAlerts'), i, 'burnRate']);
+        alerts!.push(new BurnRateAlert({
+          burnRate: a.burnRate,
+          longWindowMinutes: minutes('longWindow', 'longWindowMinutes'),
+          shortWindowMinutes: minutes('shortWindow', 'shortWindowMinutes'),
+          urgency: a.urgency as BurnRateUrgency,
+        }));
+      });
+    }
+    const props: SloProps = {
+      name: d.name,
+      message: d.message,
+      target: d.target,
+      window: d.window as SloWindow | undefined,
+      indicator: SloIndicator.ratio({ good: this.signal(d.good, at('good'), o, 'good') as Signal, total: this.signal(d.total, at('total'), o, 'total') as Signal }),
+      burnRateAlerts: alerts,
+      pageSeverity: d.pageSeverity as Severity | undefined,
+      ticketSeverity: d.ticketSeverity as Severity | undefined,
+      runbookUrl: runbookLevel?.data.runbook,
+      tags,
+      targets,
+      backends: backendLevel ? this.backends(backendLevel) : catalogBackends,
+    };
+    for (const k of Object.keys(props) as Array<keyof SloProps>) if (props[k] === undefined) delete (props as any)[k];
+    return props;
+  }
+
+  /** Tags: the code's, the file's defaults, service:<name>, the service's, the item's own. */
+  private tags(e: Entry, levels: Level[], o: Map<string, SourcePath>): Record<string, string> {
+    const tags: Record<string, string> = {};
+    for (const l of [...levels].reverse()) {
+      if (l.path === e.path && e.service !== undefined && !e.serviceLevel) tags.service = e.service;
+      if (l === e.serviceLevel) tags.service = e.service!;
+      if (isObject(l.data.tags)) {
+        Object.assign(tags, l.data.tags);
+        if (l.path) o.set('tags', [...l.path, 'tags']);
+      }
+    }
+    if (!o.has('tags') && e.serviceLevel) o.set('tags', e.serviceLevel.path!);
+    return tags;
+  }
+
+  /** Every monitor (or SLO) of the file, in file order. */
+  private entries(key: 'monitors' | 'slos'): Entry[] {
     const out: Entry[] = [];
     const services = isObject(this.root.services) ? this.root.services : {};
     for (const name of Object.keys(services)) {
       const svc = services[name];
-      if (!isObject(svc) || !Array.isArray(svc.monitors)) continue;
+      if (!isObject(svc) || !Array.isArray(svc[key])) continue;
       const level: Level = { data: svc, path: ['services', name] };
-      svc.monitors.forEach((m: unknown, i: number) => {
-        if (isObject(m)) out.push({ path: ['services', name, 'monitors', i], data: m, service: name, serviceLevel: level });
+      svc[key].forEach((m: unknown, i: number) => {
+        if (isObject(m)) out.push({ path: ['services', name, key, i], data: m, service: name, serviceLevel: level });
       });
     }
-    if (Array.isArray(this.root.monitors)) {
-      this.root.monitors.forEach((m: unknown, i: number) => {
+    if (Array.isArray(this.root[key])) {
+      this.root[key].forEach((m: unknown, i: number) => {
         if (!isObject(m)) return;
         const name = typeof m.service === 'string' ? m.service : undefined;
         const svc = name !== undefined && has(services, name) && isObject(services[name]) ? { data: services[name], path: ['services', name] } : undefined;
-        out.push({ path: ['monitors', i], data: m, service: name, serviceLevel: svc });
+        out.push({ path: [key, i], data: m, service: name, serviceLevel: svc });
       });
     }
     const line = (e: Entry) => this.doc.locate(e.path)?.line ?? 0;
@@ -235,17 +346,7 @@ class ModelReader {
     const periodSeconds = period === undefined ? 300 : durationSeconds(period);
     const evaluationPeriods = this.evaluationPeriods(levels, o, periodSeconds ?? 300);
 
-    // Tags: the code's, the file's defaults, service:<name>, the service's, the monitor's.
-    const tags: Record<string, string> = {};
-    for (const l of [...levels].reverse()) {
-      if (l === self && e.service !== undefined && !e.serviceLevel) tags.service = e.service;
-      if (l === e.serviceLevel) tags.service = e.service!;
-      if (isObject(l.data.tags)) {
-        Object.assign(tags, l.data.tags);
-        if (l.path) o.set('tags', [...l.path, 'tags']);
-      }
-    }
-    if (!o.has('tags') && e.serviceLevel) o.set('tags', e.serviceLevel.path!);
+    const tags = this.tags(e, levels, o);
 
     // Targets: the catalog's (defaults) plus the service's and the monitor's own.
     const own = dedupe([...(e.serviceLevel ? this.targets(e.serviceLevel) : []), ...this.targets(self)])
@@ -306,8 +407,8 @@ class ModelReader {
     return window / period;
   }
 
-  private signal(s: unknown, p: SourcePath, o: Map<string, SourcePath>): Signal | undefined {
-    o.set('signal', p);
+  private signal(s: unknown, p: SourcePath, o: Map<string, SourcePath>, name = 'signal'): Signal | undefined {
+    o.set(name, p);
     if (!isObject(s)) return undefined;
     const kinds = SIGNAL_KINDS.filter((k) => has(s, k));
     if (kinds.length !== 1) {
@@ -320,7 +421,7 @@ class ModelReader {
       this.issues.add(this.doc.issue([...p, 'timeAggregation'], s.timeAggregation, 'absent (timeAggregation only applies to a datadog query)'));
     }
     const v = s[kind];
-    const sub = (prop: string, field: string) => o.set(`signal.${prop}`, [...p, kind, field]);
+    const sub = (prop: string, field: string) => o.set(`${name}.${prop}`, [...p, kind, field]);
     switch (kind) {
       case 'cloudwatch': {
         if (!isObject(v)) return undefined;
@@ -349,14 +450,14 @@ class ModelReader {
         });
       }
       case 'datadog':
-        o.set('signal.query', [...p, kind]);
-        o.set('signal.timeAggregation', [...p, 'timeAggregation']);
+        o.set(`${name}.query`, [...p, kind]);
+        o.set(`${name}.timeAggregation`, [...p, 'timeAggregation']);
         return Signal.datadogQuery({ query: v, timeAggregation: typeof s.timeAggregation === 'string' ? (s.timeAggregation as Aggregation) : undefined });
       case 'promql':
-        o.set('signal.query', [...p, kind]);
+        o.set(`${name}.query`, [...p, kind]);
         return Signal.promQl({ query: v });
       default:
-        o.set('signal.query', [...p, kind]);
+        o.set(`${name}.query`, [...p, kind]);
         return Signal.nrql({ query: v });
     }
   }

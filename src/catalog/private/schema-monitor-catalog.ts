@@ -164,6 +164,47 @@ const MONITOR_PROPERTIES = {
 
 const MONITOR_REQUIRED = ['id', 'title', 'message', 'signal', 'comparison', 'critical'];
 
+const severity = (what: string) => ({ description: what, enum: ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5'] });
+
+const SLO_PROPERTIES = {
+  id: {
+    description: 'the SLO\'s key in the catalog, unique among its SLOs: 1-128 characters of a-z, 0-9, ., _ and -, starting with a letter or digit',
+    type: 'string',
+    pattern: MONITOR_ID_PATTERN,
+  },
+  name: { description: 'The name of the SLO (its burn-rate alerts are named after it)', type: 'string', minLength: 1, maxLength: 200 },
+  message: { description: 'What the SLO promises (alert messages start with it); default: the name', type: 'string', minLength: 1 },
+  target: { description: 'The target in percent, greater than 0 and less than 100 (e.g. 99.9)', type: 'number' },
+  window: { description: 'The rolling window the SLO is measured over (default 30d)', enum: ['7d', '30d', '90d'] },
+  good: { ...SIGNAL, description: 'Good events, a count: exactly one of cloudwatch, aws, datadog, promql or nrql' },
+  total: { ...SIGNAL, description: 'All events, a count: exactly one of cloudwatch, aws, datadog, promql or nrql' },
+  burnRateAlerts: {
+    description: 'The multi-window burn-rate alerts (default: page 14.4x 1h/5m, page 6x 6h/30m, ticket 3x 1d/2h)',
+    type: 'array',
+    minItems: 1,
+    items: {
+      description: 'A burn-rate alert: alert when both windows burn the error budget at least this fast',
+      type: 'object',
+      additionalProperties: false,
+      required: ['urgency', 'burnRate', 'longWindow', 'shortWindow'],
+      properties: {
+        urgency: { description: 'PAGE (the SLO\'s pageSeverity) or TICKET (its ticketSeverity)', enum: ['PAGE', 'TICKET'] },
+        burnRate: { description: 'The burn rate (1 = the error budget lasts exactly the window)', type: 'number' },
+        longWindow: duration('the long window, whole minutes'),
+        shortWindow: duration('the short window, shorter than the long one, whole minutes'),
+      },
+    },
+  },
+  pageSeverity: severity('The severity of PAGE alerts (default SEV2)'),
+  ticketSeverity: severity('The severity of TICKET alerts (default SEV4)'),
+  runbook: SETTINGS.runbook,
+  tags: SETTINGS.tags,
+  targets: SETTINGS.targets,
+  backends: SETTINGS.backends,
+};
+
+const SLO_REQUIRED = ['id', 'name', 'target', 'good', 'total'];
+
 /** The JSON Schema of a monitor catalog file. */
 export const MONITOR_CATALOG_SCHEMA = {
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -190,6 +231,17 @@ export const MONITOR_CATALOG_SCHEMA = {
         additionalProperties: false,
         properties: {
           ...SETTINGS,
+          slos: {
+            description: 'The SLOs of the service',
+            type: 'array',
+            items: {
+              description: 'An SLO of the service: a good/total ratio with burn-rate alerts',
+              type: 'object',
+              additionalProperties: false,
+              required: SLO_REQUIRED,
+              properties: SLO_PROPERTIES,
+            },
+          },
           monitors: {
             description: 'The monitors of the service',
             type: 'array',
@@ -215,6 +267,20 @@ export const MONITOR_CATALOG_SCHEMA = {
         properties: {
           service: { description: 'the service the monitor belongs to, a name of 1-64 letters, digits, ., _ and - (a key of services, or any name: it gives the tag service:<name>)', type: 'string', pattern: NAME },
           ...MONITOR_PROPERTIES,
+        },
+      },
+    },
+    slos: {
+      description: 'SLOs (Slo constructs under the catalog): a good/total ratio with multi-window burn-rate alerts',
+      type: 'array',
+      items: {
+        description: 'An SLO',
+        type: 'object',
+        additionalProperties: false,
+        required: SLO_REQUIRED,
+        properties: {
+          service: { description: 'the service the SLO belongs to, a name of 1-64 letters, digits, ., _ and -', type: 'string', pattern: NAME },
+          ...SLO_PROPERTIES,
         },
       },
     },
