@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
 import type { MonitorCatalogFileOptions } from './catalog-file-options';
 import { readCatalogFile } from './private/catalog-file';
-import { renderCatalog } from './private/catalog-render';
+import { renderCatalog, RenderedCatalog } from './private/catalog-render';
 import { libraryScope } from '../core/private/template-escape';
-import type { IMonitorBackend } from '../monitors/backend';
-import type { MonitorDefinition } from '../monitors/monitor-config';
+import type { IMonitorBackend, IRenderedCatalog } from '../monitors/backend';
+import type { MonitorConfig, MonitorDefinition } from '../monitors/monitor-config';
 import type { INotificationTarget } from '../notifications/targets';
 
 /** One monitor of a `MonitorCatalog`. */
@@ -64,10 +64,32 @@ export class MonitorCatalog extends Construct {
 
   /** The monitors, in catalog order. */
   public readonly monitors: CatalogMonitor[];
+  private readonly rendered: RenderedCatalog;
 
   constructor(scope: Construct, id: string, props: MonitorCatalogProps) {
     super(scope, id);
     libraryScope(this);
-    this.monitors = renderCatalog(this, props);
+    this.rendered = renderCatalog(this, props);
+    this.monitors = this.rendered.monitors;
+  }
+
+  /** What each backend that renders catalogs rendered, in the order first named. */
+  public get renderings(): IRenderedCatalog[] {
+    return [...this.rendered.renderings.values()];
+  }
+
+  /** What the backend with the given id rendered for the whole catalog (a synth error if it rendered nothing). */
+  public rendering(backendId: string): IRenderedCatalog {
+    const r = this.rendered.renderings.get(backendId);
+    if (!r) throw new Error(`${this.node.path}: no catalog rendering by a backend with id ${backendId} (${[...this.rendered.renderings.keys()].join(', ') || 'none'})`);
+    return r;
+  }
+
+  /**
+   * The `MonitorConfig` of a monitor rendered one by one (on a backend without catalog
+   * rendering, or whose signal needs a resource of its own), or undefined.
+   */
+  public monitorConfig(monitorId: string): MonitorConfig | undefined {
+    return this.rendered.configs.get(monitorId);
   }
 }

@@ -3,10 +3,11 @@ import { KmsAlias } from '@cdktf/provider-aws/lib/kms-alias';
 import { KmsKey } from '@cdktf/provider-aws/lib/kms-key';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { Annotations, TerraformStack } from 'cdktf';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { CloudWatchRenderedMonitor } from './cloudwatch-rendered-monitor';
 import type { CloudWatchTargetBinding } from './cloudwatch-targets';
 import { renderCloudWatchAnomaly } from './private/anomaly';
+import { CloudWatchCatalogEntry, prepareCloudWatchCatalogMonitor, renderCloudWatchCatalog } from './private/catalog';
 import { renderCloudWatchComposite } from './private/composite';
 import { cloudWatchBinding } from './private/notify';
 import { renderCloudWatchSlo } from './private/slo';
@@ -16,7 +17,7 @@ import { stackSingleton } from '../core/private/stack-registry';
 import { fail, requirePattern } from '../core/private/validate';
 import { Severity } from '../core/severity';
 import type { AnomalyMonitor } from '../monitors/anomaly-monitor';
-import { IAnomalyMonitorBackend, ICompositeMonitorBackend, IMonitorBackend, IRenderedAlerts, IRenderedMonitor, ISloBackend } from '../monitors/backend';
+import { CatalogMonitorSpec, IAnomalyMonitorBackend, ICatalogBackend, ICompositeMonitorBackend, IMonitorBackend, IRenderedAlerts, IRenderedCatalog, IRenderedMonitor, ISloBackend } from '../monitors/backend';
 import type { CompositeMonitor } from '../monitors/composite-monitor';
 import type { MonitorConfig } from '../monitors/monitor-config';
 import type { Slo } from '../monitors/slo';
@@ -95,7 +96,7 @@ export interface CloudWatchBackendOptions {
 }
 
 /** Renders monitors as `aws_cloudwatch_metric_alarm` resources; targets as encrypted SNS topics. */
-export class CloudWatchBackend implements IMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend {
+export class CloudWatchBackend implements IMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend, ICatalogBackend {
   /** `cloudwatch`. */
   public readonly kind: string = 'cloudwatch';
   /** Construct id of renderings. */
@@ -112,6 +113,20 @@ export class CloudWatchBackend implements IMonitorBackend, ISloBackend, IComposi
   public render(monitor: MonitorConfig): IRenderedMonitor {
     requirePattern(monitor, 'backends', this.id, /^[A-Za-z][A-Za-z0-9_-]*$/, 'backend ids of letters, digits, _ and -');
     return new CloudWatchRenderedMonitor(monitor, this);
+  }
+
+  /**
+   * Check a catalog monitor for CloudWatch and compute its alarms' arguments; `undefined` (an
+   * alarm of its own) for a metric-math signal or when adopting existing alarms.
+   */
+  public prepareCatalogMonitor(catalog: Construct, monitor: CatalogMonitorSpec): any {
+    requirePattern(catalog, 'backends', this.id, /^[A-Za-z][A-Za-z0-9_-]*$/, 'backend ids of letters, digits, _ and -');
+    return prepareCloudWatchCatalogMonitor(catalog, monitor, this);
+  }
+
+  /** Render a catalog: `aws_cloudwatch_metric_alarm`s with `for_each` over its monitors (critical and warning alarms). */
+  public renderCatalog(catalog: Construct, prepared: any[]): IRenderedCatalog {
+    return renderCloudWatchCatalog(catalog, prepared as CloudWatchCatalogEntry[], this);
   }
 
   /** Render an SLO: per burn-rate alert, metric-math alarms over the long and short window joined by a composite alarm. */

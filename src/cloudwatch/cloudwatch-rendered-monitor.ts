@@ -10,6 +10,7 @@ import { claimName } from '../core/private/stack-registry';
 import { fail, optionalBoolean } from '../core/private/validate';
 import { IMonitorBackend, IRenderedMonitor } from '../monitors/backend';
 import type { MonitorConfig } from '../monitors/monitor-config';
+import { MonitorLike, monitorWhere } from '../monitors/private/normalize';
 import { ComparisonOperator, MissingData } from '../monitors/threshold';
 import type { INotificationTarget } from '../notifications/targets';
 
@@ -52,36 +53,11 @@ export class CloudWatchRenderedMonitor extends Construct implements IRenderedMon
     this.monitor = monitor;
     this.actions = new CloudWatchActions(monitor, backend, monitor.severity);
     const conn = backend.connectionFor(monitor);
-    validateAlarmWindow(monitor, monitor.period, monitor.evaluationPeriods);
-    const metric = alarmMetric(monitor, 'signal', monitor.signal, monitor.period);
-    // Alarm names are unique per account and region.
-    const names = monitor.warning === undefined ? [monitor.title] : [monitor.title, warningName(monitor.title)];
-    for (const n of names) {
-      if (!claimName(monitor, `cloudwatch-alarm:${conn.node.path}`, n)) {
-        fail(monitor, 'title', monitor.title, 'a title not used by another monitor of this stack rendered to the same CloudWatch account and region (alarm names are unique)');
-      }
-    }
-    const tags = awsTags(monitor, monitor.severity, monitor.tags);
-    let description = monitor.message + (monitor.runbookUrl ? `\n\nRunbook: ${monitor.runbookUrl}` : '');
-    if (description.length > DESCRIPTION_MAX) {
-      Annotations.of(monitor).addWarning(`${monitor.node.path}: the CloudWatch alarm description is cut to ${DESCRIPTION_MAX} characters (PutMetricAlarm limit)`);
-      description = `${description.slice(0, DESCRIPTION_MAX - 1)}…`;
-    }
-    if (monitor.criticalRecovery !== undefined || monitor.warningRecovery !== undefined) {
-      Annotations.of(monitor).addWarning(`${monitor.node.path}: CloudWatch alarms have no recovery threshold; the alarm recovers as soon as the value stops breaching`);
-    }
-    // Actions are set when targets are added (addTarget), not through lazy tokens: one lazy
-    // token per alarm costs a captured stack trace each, which dominates large apps.
     const common: Omit<CloudwatchMetricAlarmConfig, 'alarmName' | 'threshold'> = {
-      ...metric,
-      comparisonOperator: COMPARISON[monitor.comparison],
-      evaluationPeriods: monitor.evaluationPeriods,
-      datapointsToAlarm: monitor.datapointsToAlarm,
-      treatMissingData: TREAT_MISSING[monitor.missingData],
-      alarmDescription: description,
-      tags,
+      ...cloudWatchAlarmArgs(monitor, backend),
       provider: conn.provider,
     };
+    const tags = common.tags!;
     this.alarm = new CloudwatchMetricAlarm(this, 'Resource', { ...common, alarmName: monitor.title, threshold: monitor.critical });
     this.resource = this.alarm;
     if (monitor.warning !== undefined) {
@@ -118,6 +94,39 @@ export class CloudWatchRenderedMonitor extends Construct implements IRenderedMon
   }
 }
 
-function warningName(title: string): string {
+/** The arguments of a monitor's alarms other than name, threshold and actions, after checking its names are free. */
+export function cloudWatchAlarmArgs(monitor: MonitorLike, backend: CloudWatchBackend): Omit<CloudwatchMetricAlarmConfig, 'alarmName' | 'threshold'> {
+  const conn = backend.connectionFor(monitor);
+  validateAlarmWindow(monitor, monitor.period, monitor.evaluationPeriods);
+  const metric = alarmMetric(monitor, 'signal', monitor.signal, monitor.period);
+  // Alarm names are unique per account and region.
+  const names = monitor.warning === undefined ? [monitor.title] : [monitor.title, warningName(monitor.title)];
+  for (const n of names) {
+    if (!claimName(monitor, `cloudwatch-alarm:${conn.node.path}`, n)) {
+      fail(monitor, 'title', monitor.title, 'a title not used by another monitor of this stack rendered to the same CloudWatch account and region (alarm names are unique)');
+    }
+  }
+  const tags = awsTags(monitor, monitor.severity, monitor.tags);
+  let description = monitor.message + (monitor.runbookUrl ? `\n\nRunbook: ${monitor.runbookUrl}` : '');
+  if (description.length > DESCRIPTION_MAX) {
+    Annotations.of(monitor).addWarning(`${monitorWhere(monitor)}: the CloudWatch alarm description is cut to ${DESCRIPTION_MAX} characters (PutMetricAlarm limit)`);
+    description = `${description.slice(0, DESCRIPTION_MAX - 1)}…`;
+  }
+  if (monitor.criticalRecovery !== undefined || monitor.warningRecovery !== undefined) {
+    Annotations.of(monitor).addWarning(`${monitorWhere(monitor)}: CloudWatch alarms have no recovery threshold; the alarm recovers as soon as the value stops breaching`);
+  }
+  return {
+    ...metric,
+    comparisonOperator: COMPARISON[monitor.comparison],
+    evaluationPeriods: monitor.evaluationPeriods,
+    datapointsToAlarm: monitor.datapointsToAlarm,
+    treatMissingData: TREAT_MISSING[monitor.missingData],
+    alarmDescription: description,
+    tags,
+  };
+}
+
+/** The name of a monitor's warning alarm. */
+export function warningName(title: string): string {
   return `${title.slice(0, 245)} (warning)`;
 }

@@ -1,15 +1,16 @@
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { DatadogConnection } from './datadog-connection';
 import { DatadogRenderedMonitor } from './datadog-rendered-monitor';
 import type { DatadogTargetBinding } from './datadog-targets';
 import { renderDatadogAnomaly } from './private/anomaly';
+import { DatadogCatalogEntry, prepareDatadogCatalogMonitor, renderDatadogCatalog } from './private/catalog';
 import { renderDatadogComposite } from './private/composite';
 import { datadogBinding } from './private/notify';
 import { renderDatadogSlo } from './private/slo';
 import { requirePattern } from '../core/private/validate';
 import { Severity } from '../core/severity';
 import type { AnomalyMonitor } from '../monitors/anomaly-monitor';
-import { IAnomalyMonitorBackend, ICompositeMonitorBackend, IMonitorBackend, IRenderedAlerts, IRenderedMonitor, ISloBackend } from '../monitors/backend';
+import { CatalogMonitorSpec, IAnomalyMonitorBackend, ICatalogBackend, ICompositeMonitorBackend, IMonitorBackend, IRenderedAlerts, IRenderedCatalog, IRenderedMonitor, ISloBackend } from '../monitors/backend';
 import type { CompositeMonitor } from '../monitors/composite-monitor';
 import type { MonitorConfig } from '../monitors/monitor-config';
 import type { Slo } from '../monitors/slo';
@@ -37,7 +38,7 @@ export interface DatadogBackendOptions {
 }
 
 /** Renders monitors as `datadog_monitor` resources of type `metric alert`. */
-export class DatadogBackend implements IMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend {
+export class DatadogBackend implements IMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend, ICatalogBackend {
   /** `datadog`. */
   public readonly kind: string = 'datadog';
   /** Construct id of renderings. */
@@ -54,6 +55,17 @@ export class DatadogBackend implements IMonitorBackend, ISloBackend, ICompositeM
   public render(monitor: MonitorConfig): IRenderedMonitor {
     requirePattern(monitor, 'backends', this.id, /^[A-Za-z][A-Za-z0-9_-]*$/, 'backend ids of letters, digits, _ and -');
     return new DatadogRenderedMonitor(monitor, this);
+  }
+
+  /** Check a catalog monitor for Datadog and compute its `datadog_monitor` arguments. */
+  public prepareCatalogMonitor(catalog: Construct, monitor: CatalogMonitorSpec): any {
+    requirePattern(catalog, 'backends', this.id, /^[A-Za-z][A-Za-z0-9_-]*$/, 'backend ids of letters, digits, _ and -');
+    return prepareDatadogCatalogMonitor(catalog, monitor, this);
+  }
+
+  /** Render a catalog: one `datadog_monitor` with `for_each` over its monitors, keyed by id. */
+  public renderCatalog(catalog: Construct, prepared: any[]): IRenderedCatalog {
+    return renderDatadogCatalog(catalog, prepared as DatadogCatalogEntry[], this);
   }
 
   /** Render an SLO: a `datadog_service_level_objective` and an `slo alert` monitor per burn-rate alert. */

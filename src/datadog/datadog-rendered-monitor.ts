@@ -8,6 +8,7 @@ import { fail, requireInteger } from '../core/private/validate';
 import { Severities } from '../core/severity';
 import { IMonitorBackend, IRenderedMonitor } from '../monitors/backend';
 import type { MonitorConfig } from '../monitors/monitor-config';
+import type { MonitorLike } from '../monitors/private/normalize';
 import { Comparisons, MissingData } from '../monitors/threshold';
 import type { INotificationTarget } from '../notifications/targets';
 
@@ -31,37 +32,28 @@ export class DatadogRenderedMonitor extends Construct implements IRenderedMonito
     this.monitor = monitor;
     this.notifications = new DatadogMessage(monitor, backend, monitor.severity);
     const conn = backend.connectionFor(monitor);
-    const window = monitor.period * monitor.evaluationPeriods;
-    if (window % 60 !== 0 || window < 60 || window > DATADOG_WINDOW_MAX_SECONDS) {
-      fail(monitor, 'period × evaluationPeriods', `${monitor.period} × ${monitor.evaluationPeriods} = ${window} seconds`,
-        'a Datadog evaluation window: a whole number of minutes from 1 minute to 7 days (last_10080m, the longest the monitor API documents)');
-    }
-    const { query, source } = buildQuery(monitor, window);
-    this.query = query;
-    const tags = datadogTags(monitor, monitor.severity, monitor.tags);
-    const notifiesNoData = notifyNoData(monitor.missingData, source);
-    this.notifiesNoData = notifiesNoData;
-    const delay = backend.options.awsEvaluationDelay === undefined ? 900 : requireInteger(monitor, 'awsEvaluationDelay', backend.options.awsEvaluationDelay, 0, 86_400);
+    const args = datadogMonitorArgs(monitor, backend);
+    this.query = args.query;
+    this.notifiesNoData = args.notifyNoData;
     this.datadogMonitor = new Monitor(this, 'Resource', {
       name: monitor.title,
       type: 'metric alert',
-      query,
+      query: args.query,
       // Rendered now and again on each addTarget() (cheaper than a lazy token per monitor).
       message: this.renderMessage(),
-      priority: String(Severities.rank(monitor.severity)),
-      tags,
+      priority: args.priority,
+      tags: args.tags,
       monitorThresholds: {
-        critical: String(monitor.critical),
-        warning: monitor.warning === undefined ? undefined : String(monitor.warning),
-        criticalRecovery: monitor.criticalRecovery === undefined ? undefined : String(monitor.criticalRecovery),
-        warningRecovery: monitor.warningRecovery === undefined ? undefined : String(monitor.warningRecovery),
+        critical: args.critical,
+        warning: args.warning,
+        criticalRecovery: args.criticalRecovery,
+        warningRecovery: args.warningRecovery,
       },
-      notifyNoData: notifiesNoData,
-      // The provider's docs for no_data_timeframe recommend at least twice the window for metric alerts.
-      noDataTimeframe: notifiesNoData ? Math.max(2 * (window / 60), 2) : undefined,
+      notifyNoData: args.notifyNoData,
+      noDataTimeframe: args.noDataTimeframe,
       renotifyInterval: monitor.renotifyInterval,
-      evaluationDelay: source.aws ? delay : undefined,
-      requireFullWindow: requireFullWindow(source),
+      evaluationDelay: args.evaluationDelay,
+      requireFullWindow: args.requireFullWindow,
       includeTags: true,
       provider: conn.provider,
     });
@@ -80,15 +72,60 @@ export class DatadogRenderedMonitor extends Construct implements IRenderedMonito
   }
 
   private renderMessage(): string {
-    const m = this.monitor;
-    return this.notifications.render(m.message, m.runbookUrl, {
-      warning: m.warning !== undefined,
-      noData: this.notifiesNoData,
-    });
+    return datadogMonitorMessage(this.monitor, this.notifications, this.notifiesNoData);
   }
 }
 
-function buildQuery(m: MonitorConfig, window: number): { query: string; source: DatadogSourceQuery } {
+/** The arguments of the `datadog_monitor` of one monitor, other than its name and message. */
+export interface DatadogMonitorArgs {
+  readonly query: string;
+  readonly priority: string;
+  readonly tags: string[];
+  readonly critical: string;
+  readonly warning?: string;
+  readonly criticalRecovery?: string;
+  readonly warningRecovery?: string;
+  readonly notifyNoData: boolean;
+  readonly noDataTimeframe?: number;
+  readonly evaluationDelay?: number;
+  readonly requireFullWindow: boolean;
+}
+
+/**
+ * The `datadog_monitor` arguments of a monitor (a `MonitorConfig`, or a catalog monitor seen
+ * through its catalog); a ValidationError naming `monitor` when Datadog cannot express it.
+ */
+export function datadogMonitorArgs(monitor: MonitorLike, backend: DatadogBackend): DatadogMonitorArgs {
+  const window = monitor.period * monitor.evaluationPeriods;
+  if (window % 60 !== 0 || window < 60 || window > DATADOG_WINDOW_MAX_SECONDS) {
+    fail(monitor, 'period × evaluationPeriods', `${monitor.period} × ${monitor.evaluationPeriods} = ${window} seconds`,
+      'a Datadog evaluation window: a whole number of minutes from 1 minute to 7 days (last_10080m, the longest the monitor API documents)');
+  }
+  const { query, source } = buildQuery(monitor, window);
+  const notifiesNoData = notifyNoData(monitor.missingData, source);
+  const delay = backend.options.awsEvaluationDelay === undefined ? 900 : requireInteger(monitor, 'awsEvaluationDelay', backend.options.awsEvaluationDelay, 0, 86_400);
+  return {
+    query,
+    priority: String(Severities.rank(monitor.severity)),
+    tags: datadogTags(monitor, monitor.severity, monitor.tags),
+    critical: String(monitor.critical),
+    warning: monitor.warning === undefined ? undefined : String(monitor.warning),
+    criticalRecovery: monitor.criticalRecovery === undefined ? undefined : String(monitor.criticalRecovery),
+    warningRecovery: monitor.warningRecovery === undefined ? undefined : String(monitor.warningRecovery),
+    notifyNoData: notifiesNoData,
+    // The provider's docs for no_data_timeframe recommend at least twice the window for metric alerts.
+    noDataTimeframe: notifiesNoData ? Math.max(2 * (window / 60), 2) : undefined,
+    evaluationDelay: source.aws ? delay : undefined,
+    requireFullWindow: requireFullWindow(source),
+  };
+}
+
+/** The message of a monitor's `datadog_monitor` with the notifications so far. */
+export function datadogMonitorMessage(monitor: MonitorLike, notifications: DatadogMessage, notifiesNoData: boolean): string {
+  return notifications.render(monitor.message, monitor.runbookUrl, { warning: monitor.warning !== undefined, noData: notifiesNoData });
+}
+
+function buildQuery(m: MonitorLike, window: number): { query: string; source: DatadogSourceQuery } {
   const tail = `${Comparisons.symbol(m.comparison)} ${m.critical}`;
   const source = datadogMetricQuery(m, 'signal', m.signal);
   return { query: `${source.aggregation}(${datadogTimeframe(window)}):${source.query} ${tail}`, source };

@@ -1,25 +1,25 @@
-import { Annotations, TerraformResource } from 'cdktf';
+import { TerraformResource } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { GrafanaConnection } from './grafana-connection';
 import type { GrafanaTargetBinding } from './grafana-targets';
+import { GrafanaCatalogEntry, prepareGrafanaCatalogMonitor, renderGrafanaCatalog } from './private/catalog';
 import { GrafanaRouting, grafanaBinding } from './private/notify';
 import { requireFolderUid } from './private/provider-rules';
 import { grafanaUidRef } from './private/refs';
+import { condition, grafanaRuleParts, grafanaWarningTitle, sortKeys, WARNING_LABELS } from './private/rules';
 import { renderGrafanaSlo } from './private/slo';
 import { Folder } from '../bindings/grafana/folder/index';
-import { RuleGroup, RuleGroupRule, RuleGroupRuleData } from '../bindings/grafana/rule-group/index';
+import { RuleGroup, RuleGroupRule } from '../bindings/grafana/rule-group/index';
 import { sharedScope } from '../core/private/scopes';
-import { claimName, stackSingleton } from '../core/private/stack-registry';
+import { stackSingleton } from '../core/private/stack-registry';
 import { fail, requirePattern, requireString } from '../core/private/validate';
-import { Severities, Severity } from '../core/severity';
+import { Severity } from '../core/severity';
 import type { AnomalyMonitor } from '../monitors/anomaly-monitor';
-import { IAnomalyMonitorBackend, ICompositeMonitorBackend, IMonitorBackend, IRenderedAlerts, IRenderedMonitor, ISloBackend } from '../monitors/backend';
+import { CatalogMonitorSpec, IAnomalyMonitorBackend, ICatalogBackend, ICompositeMonitorBackend, IMonitorBackend, IRenderedAlerts, IRenderedCatalog, IRenderedMonitor, ISloBackend } from '../monitors/backend';
 import type { CompositeMonitor } from '../monitors/composite-monitor';
 import type { MonitorConfig } from '../monitors/monitor-config';
 import type { Slo } from '../monitors/slo';
-import { ComparisonOperator, Comparisons, MissingData } from '../monitors/threshold';
 import type { INotificationTarget } from '../notifications/targets';
-import { SignalKind, Statistic } from '../signals/signal';
 
 /** Options of the Grafana backend. */
 export interface GrafanaBackendOptions {
@@ -52,22 +52,6 @@ export interface GrafanaBackendOptions {
   readonly folderUid?: string;
 }
 
-// Grafana: alert rule titles and rule group names are at most 190 characters
-// (AlertRuleMaxTitleLength and AlertRuleMaxRuleGroupNameLength in pkg/services/ngalert/models).
-const GRAFANA_TITLE_MAX = 190;
-// Grafana alerting labels follow the Prometheus data model: names match [a-zA-Z_][a-zA-Z0-9_]*,
-// names starting with __ are reserved (prometheus.io/docs/concepts/data_model).
-const LABEL_NAME = /^(?!__)[A-Za-z_][A-Za-z0-9_]*$/;
-
-const NO_DATA: Record<MissingData, string> = {
-  [MissingData.MISSING]: 'NoData',
-  [MissingData.BREACHING]: 'Alerting',
-  [MissingData.NOT_BREACHING]: 'OK',
-  [MissingData.IGNORE]: 'KeepLast',
-};
-
-const EXPR = '__expr__';
-
 /** The Grafana rule group a `MonitorConfig` rendered. */
 export class GrafanaRenderedMonitor extends Construct implements IRenderedMonitor {
   /** The backend. */
@@ -82,53 +66,26 @@ export class GrafanaRenderedMonitor extends Construct implements IRenderedMonito
   constructor(monitor: MonitorConfig, backend: GrafanaBackend) {
     super(monitor, backend.id);
     this.backend = backend;
-    const o = backend.options;
     const conn = backend.connectionFor(monitor);
     this.routing = new GrafanaRouting(monitor, backend, monitor.severity, monitor.renotifyInterval);
-    if (!monitor.title || monitor.title.length > GRAFANA_TITLE_MAX) {
-      fail(monitor, 'title', monitor.title, `for Grafana a title of 1-${GRAFANA_TITLE_MAX} characters`);
-    }
-    // Grafana evaluates rules on a 10-second base interval; a group's interval is a multiple of it.
-    if (monitor.period % 10 !== 0) fail(monitor, 'period', monitor.period, 'for Grafana a multiple of 10 seconds (the scheduler\'s base interval)');
-    const labels: Record<string, string> = {};
-    for (const [k, v] of Object.entries(monitor.tags)) {
-      if (!LABEL_NAME.test(k)) fail(monitor, `tags.${k}`, k, 'for Grafana a label name: a letter or _, then letters, digits or _, not starting with __');
-      labels[k] = v;
-    }
-    if (labels.severity !== undefined) fail(monitor, 'tags.severity', 'severity', 'a key other than severity (the monitor sets it from its severity)');
-    labels.severity = Severities.label(monitor.severity);
-    labels.pagerduty_severity = Severities.pagerDutySeverity(monitor.severity);
-    if (monitor.criticalRecovery !== undefined && !isStrict(monitor.comparison)) {
-      Annotations.of(monitor).addWarning(`${monitor.node.path}: Grafana recovery thresholds apply to > and < comparisons only; criticalRecovery is not rendered to Grafana`);
-    }
-    if (monitor.datapointsToAlarm < monitor.evaluationPeriods) {
-      Annotations.of(monitor).addWarning(`${monitor.node.path}: Grafana has no "M of N" evaluation; the rule fires after ${monitor.datapointsToAlarm} consecutive breaching evaluations`);
-    }
-
-    const folderUid = backend.folderUidFor(monitor);
-    // Rule group names are unique within a folder.
-    if (!claimName(monitor, `grafana-rule-group:${conn.node.path}:${o.folderUid ?? o.folder ?? 'Monitors'}`, monitor.title)) {
-      fail(monitor, 'title', monitor.title, 'a title not used by another monitor in the same Grafana folder of this stack (Grafana rule group names are unique per folder)');
-    }
-    const queries = dataQueries(monitor, backend);
-    const annotations: Record<string, string> = { summary: monitor.title, description: monitor.message };
-    if (monitor.runbookUrl) annotations.runbook_url = monitor.runbookUrl;
+    const parts = grafanaRuleParts(monitor, backend);
+    const folderUid = parts.folderUid;
     const rule = (name: string, threshold: number, recovery: number | undefined, extra: Record<string, string>): RuleGroupRule => ({
       name,
       condition: 'C',
-      for: `${monitor.period * (monitor.datapointsToAlarm - 1)}s`,
-      noDataState: NO_DATA[monitor.missingData],
+      for: parts.forDuration,
+      noDataState: parts.noDataState,
       execErrState: 'Error',
-      annotations,
-      labels: sortKeys({ ...labels, ...extra, ...this.routing.routeLabels }),
-      data: [...queries, condition(monitor.comparison, threshold, recovery)],
+      annotations: parts.annotations,
+      labels: sortKeys({ ...parts.labels, ...extra, ...this.routing.routeLabels }),
+      data: [...parts.queries, condition(monitor.comparison, threshold, recovery)],
     });
     // Labels are rendered now and the rules again on each addTarget() (a lazy token per rule
     // costs a captured stack trace, which dominates large apps).
     this.renderRules = () => {
       const rules = [rule(monitor.title, monitor.critical, monitor.criticalRecovery, {})];
       if (monitor.warning !== undefined) {
-        rules.push(rule(`${monitor.title.slice(0, GRAFANA_TITLE_MAX - 10)} (warning)`, monitor.warning, monitor.warningRecovery, { level: 'warning', pagerduty_severity: 'warning' }));
+        rules.push(rule(grafanaWarningTitle(monitor.title), monitor.warning, monitor.warningRecovery, WARNING_LABELS));
       }
       return rules;
     };
@@ -159,7 +116,7 @@ export class GrafanaRenderedMonitor extends Construct implements IRenderedMonito
 }
 
 /** Renders monitors as rules in `grafana_rule_group`s inside a `grafana_folder`; routes through the stack's one notification policy. */
-export class GrafanaBackend implements IMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend {
+export class GrafanaBackend implements IMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend, ICatalogBackend {
   /** `grafana`. */
   public readonly kind: string = 'grafana';
   /** Construct id of renderings. */
@@ -174,12 +131,27 @@ export class GrafanaBackend implements IMonitorBackend, ISloBackend, ICompositeM
 
   /** Render a monitor. */
   public render(monitor: MonitorConfig): IRenderedMonitor {
-    requirePattern(monitor, 'backends', this.id, /^[A-Za-z][A-Za-z0-9_-]*$/, 'backend ids of letters, digits, _ and -');
-    requirePattern(monitor, 'datasourceUid', this.options.datasourceUid, /^[A-Za-z0-9_-]{1,40}$/, 'a Grafana data source UID (1-40 letters, digits, _ or -)');
-    if (this.options.cloudWatchDatasourceUid !== undefined) {
-      requirePattern(monitor, 'cloudWatchDatasourceUid', this.options.cloudWatchDatasourceUid, /^[A-Za-z0-9_-]{1,40}$/, 'a Grafana data source UID (1-40 letters, digits, _ or -)');
-    }
+    this.checkOptions(monitor);
     return new GrafanaRenderedMonitor(monitor, this);
+  }
+
+  /** Check a catalog monitor for Grafana and compute its rule. */
+  public prepareCatalogMonitor(catalog: Construct, monitor: CatalogMonitorSpec): any {
+    this.checkOptions(catalog);
+    return prepareGrafanaCatalogMonitor(catalog, monitor, this);
+  }
+
+  /** Render a catalog: `grafana_rule_group`s with `for_each` over its monitors (a group per monitor, and per warning rule). */
+  public renderCatalog(catalog: Construct, prepared: any[]): IRenderedCatalog {
+    return renderGrafanaCatalog(catalog, prepared as GrafanaCatalogEntry[], this);
+  }
+
+  private checkOptions(scope: IConstruct): void {
+    requirePattern(scope, 'backends', this.id, /^[A-Za-z][A-Za-z0-9_-]*$/, 'backend ids of letters, digits, _ and -');
+    requirePattern(scope, 'datasourceUid', this.options.datasourceUid, /^[A-Za-z0-9_-]{1,40}$/, 'a Grafana data source UID (1-40 letters, digits, _ or -)');
+    if (this.options.cloudWatchDatasourceUid !== undefined) {
+      requirePattern(scope, 'cloudWatchDatasourceUid', this.options.cloudWatchDatasourceUid, /^[A-Za-z0-9_-]{1,40}$/, 'a Grafana data source UID (1-40 letters, digits, _ or -)');
+    }
   }
 
   /** Render an SLO (a ratio of PromQL counters): one rule group with a rule per burn-rate alert. */
@@ -244,15 +216,6 @@ export class GrafanaBackend implements IMonitorBackend, ISloBackend, ICompositeM
   }
 }
 
-function isStrict(op: ComparisonOperator): boolean {
-  return op === ComparisonOperator.GREATER_THAN || op === ComparisonOperator.LESS_THAN;
-}
-
-function sortKeys(o: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of Object.keys(o).sort()) out[k] = o[k];
-  return out;
-}
 
 function folderFor(scope: IConstruct, conn: GrafanaConnection, title: string): Folder {
   requireString(scope, 'folder', title, 'a folder title');
@@ -261,69 +224,4 @@ function folderFor(scope: IConstruct, conn: GrafanaConnection, title: string): F
     const id = `${conn.alias ? `${conn.alias}-` : ''}${title}`.replace(/[^A-Za-z0-9_-]/g, '_');
     return new Folder(shared, id, { title, provider: conn.provider });
   });
-}
-
-function dataQueries(m: MonitorConfig, backend: GrafanaBackend): RuleGroupRuleData[] {
-  const s = m.signal;
-  const range = { from: m.period * m.evaluationPeriods, to: 0 };
-  if (s.kind === SignalKind.PROMQL) {
-    return [{
-      refId: 'A',
-      datasourceUid: backend.datasourceUidFor(m, 'prometheus'),
-      relativeTimeRange: range,
-      model: JSON.stringify({ refId: 'A', expr: s.promQlProps!.query, range: true, instant: false, intervalMs: 1000, maxDataPoints: 43200 }),
-    }, reduce()];
-  }
-  if (s.kind === SignalKind.CLOUDWATCH_METRIC) {
-    const p = s.cloudWatchMetricProps!;
-    const dims: Record<string, string> = {};
-    for (const k of Object.keys(p.dimensions ?? {}).sort()) dims[k] = p.dimensions![k];
-    return [{
-      refId: 'A',
-      datasourceUid: backend.datasourceUidFor(m, 'cloudwatch'),
-      relativeTimeRange: range,
-      // Grafana CloudWatch data source query (metric search, builder mode).
-      model: JSON.stringify({
-        refId: 'A',
-        queryMode: 'Metrics',
-        metricQueryType: 0,
-        metricEditorMode: 0,
-        region: 'default',
-        namespace: p.namespace,
-        metricName: p.metricName,
-        dimensions: dims,
-        matchExact: true,
-        statistic: (p.statistic ?? Statistic.AVERAGE).name,
-        period: String(m.period),
-      }),
-    }, reduce()];
-  }
-  return fail(m, 'signal', s.toString(),
-    `a signal the Grafana backend can evaluate (a PromQL query, or a CloudWatch metric through a CloudWatch data source); Grafana cannot evaluate a ${s.kind}`);
-}
-
-function reduce(): RuleGroupRuleData {
-  return {
-    refId: 'B',
-    datasourceUid: EXPR,
-    relativeTimeRange: { from: 0, to: 0 },
-    model: JSON.stringify({ refId: 'B', type: 'reduce', expression: 'A', reducer: 'last', settings: { mode: 'dropNN' } }),
-  };
-}
-
-/** The alert condition C over the reduced value B. */
-function condition(op: ComparisonOperator, threshold: number, recovery?: number): RuleGroupRuleData {
-  let model: Record<string, unknown>;
-  if (isStrict(op)) {
-    // Threshold expression; `unloadEvaluator` is the recovery threshold (Grafana alerting,
-    // "Configure recovery threshold").
-    const above = op === ComparisonOperator.GREATER_THAN;
-    const cond: Record<string, unknown> = { evaluator: { type: above ? 'gt' : 'lt', params: [threshold] } };
-    if (recovery !== undefined) cond.unloadEvaluator = { type: above ? 'lt' : 'gt', params: [recovery] };
-    model = { refId: 'C', type: 'threshold', expression: 'B', conditions: [cond] };
-  } else {
-    // Math expression: a comparison yields 1 (firing) or 0.
-    model = { refId: 'C', type: 'math', expression: `$B ${Comparisons.symbol(op)} ${threshold}` };
-  }
-  return { refId: 'C', datasourceUid: EXPR, relativeTimeRange: { from: 0, to: 0 }, model: JSON.stringify(model) };
 }

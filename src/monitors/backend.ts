@@ -1,9 +1,13 @@
 import { TerraformResource } from 'cdktf';
+import type { Construct } from 'constructs';
 import type { AnomalyMonitor } from './anomaly-monitor';
 import type { CompositeMonitor } from './composite-monitor';
 import type { MonitorConfig } from './monitor-config';
 import type { Slo } from './slo';
+import type { MissingData, ComparisonOperator } from './threshold';
+import type { Severity } from '../core/severity';
 import type { INotificationTarget } from '../notifications/targets';
+import type { Signal } from '../signals/signal';
 
 /**
  * A system that evaluates monitors: it renders a backend-neutral `MonitorConfig` into its own
@@ -76,4 +80,87 @@ export interface ICompositeMonitorBackend extends IMonitorBackend {
 export interface IAnomalyMonitorBackend extends IMonitorBackend {
   /** Render `monitor` under a child construct of it with id `id`. */
   renderAnomaly(monitor: AnomalyMonitor): IRenderedAlerts;
+}
+
+/**
+ * One monitor of a `MonitorCatalog` as a backend sees it: validated, with its defaults applied,
+ * and the targets that take its severity.
+ */
+export interface CatalogMonitorSpec {
+  /** The monitor's key in the catalog (its `for_each` key). */
+  readonly id: string;
+  /** The name. */
+  readonly title: string;
+  /** The message. */
+  readonly message: string;
+  /** What the monitor watches. */
+  readonly signal: Signal;
+  /** How the signal is compared with the thresholds. */
+  readonly comparison: ComparisonOperator;
+  /** The critical threshold. */
+  readonly critical: number;
+  /**
+   * The warning threshold.
+   * @default - none
+   */
+  readonly warning?: number;
+  /**
+   * The critical recovery threshold.
+   * @default - none
+   */
+  readonly criticalRecovery?: number;
+  /**
+   * The warning recovery threshold.
+   * @default - none
+   */
+  readonly warningRecovery?: number;
+  /** Period in seconds. */
+  readonly period: number;
+  /** Evaluation periods. */
+  readonly evaluationPeriods: number;
+  /** Breaching periods that raise the alert. */
+  readonly datapointsToAlarm: number;
+  /** Missing-data policy. */
+  readonly missingData: MissingData;
+  /** Severity. */
+  readonly severity: Severity;
+  /**
+   * Runbook URL.
+   * @default - none
+   */
+  readonly runbookUrl?: string;
+  /** Tags, by key (sorted). */
+  readonly tags: { [key: string]: string };
+  /**
+   * Re-notification interval in minutes.
+   * @default - none
+   */
+  readonly renotifyInterval?: number;
+  /** The targets that take the monitor's severity, in the order given. */
+  readonly targets: INotificationTarget[];
+}
+
+/** What a backend rendered for a catalog. */
+export interface IRenderedCatalog {
+  /** The backend that rendered it. */
+  readonly backend: IMonitorBackend;
+  /** Its resources (each with `for_each` over the catalog's monitors, or one per group of them). */
+  readonly resources: TerraformResource[];
+}
+
+/**
+ * A monitor backend that renders a catalog's monitors together (with `for_each`), in two steps
+ * so that every problem of every monitor is reported at once: `prepareCatalogMonitor()` checks
+ * one monitor and returns what its rendering needs (backend-defined data, or `undefined` when
+ * this monitor needs a resource of its own, which is then rendered as a `MonitorConfig`); then
+ * `renderCatalog()` renders every prepared monitor.
+ */
+export interface ICatalogBackend extends IMonitorBackend {
+  /**
+   * Check `monitor` for this backend; throws a ValidationError (naming `catalog`) when the
+   * backend cannot express it.
+   */
+  prepareCatalogMonitor(catalog: Construct, monitor: CatalogMonitorSpec): any;
+  /** Render the prepared monitors, in catalog order, under a child of `catalog` with the backend's id. */
+  renderCatalog(catalog: Construct, prepared: any[]): IRenderedCatalog;
 }

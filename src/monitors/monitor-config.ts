@@ -2,10 +2,11 @@ import { Construct } from 'constructs';
 import { AlertOptions } from './alert-options';
 import { IMonitorBackend, IRenderedMonitor } from './backend';
 import { checkBackends } from './private/alerting';
-import { ComparisonOperator, Comparisons, MissingData } from './threshold';
+import { normalizeMonitor } from './private/normalize';
+import { ComparisonOperator, MissingData } from './threshold';
 import { libraryScope } from '../core/private/template-escape';
-import { fail, isToken, optionalArray, requireInteger, requireNoControlChars, requireString, requireUrl } from '../core/private/validate';
-import { Severities, Severity } from '../core/severity';
+import { optionalArray } from '../core/private/validate';
+import { Severity } from '../core/severity';
 import { checkTarget } from '../notifications/private/check';
 import type { INotificationTarget } from '../notifications/targets';
 import { Signal } from '../signals/signal';
@@ -63,8 +64,6 @@ export interface MonitorConfigProps extends MonitorDefinition {
   /** The backends to render the monitor to: `MonitorBackend.datadog()`, `.cloudwatch()`, `.grafana({...})`. */
   readonly backends: IMonitorBackend[];
 }
-
-const NAME_MAX = 255;
 
 /**
  * One monitor definition, rendered to every backend it names: a `datadog_monitor`, an
@@ -134,40 +133,23 @@ export class MonitorConfig extends Construct {
   constructor(scope: Construct, id: string, props: MonitorConfigProps) {
     super(scope, id);
     libraryScope(this);
-    if (!props || typeof props !== 'object') fail(this, 'props', props, 'a MonitorConfigProps object');
-    this.title = requireNoControlChars(this, 'title', props.title, `a name of 1-${NAME_MAX} characters without control characters`);
-    if (!isToken(this.title) && this.title.length > NAME_MAX) fail(this, 'title', this.title, `a name of 1-${NAME_MAX} characters without control characters`);
-    this.message = requireString(this, 'message', props.message, 'a non-empty message');
-    if (!(props.signal instanceof Signal)) fail(this, 'signal', props.signal, 'a Signal (Signal.cloudWatchMetric, awsMetric, cloudWatchExpression, datadogQuery or promQl)');
-    this.signal = props.signal;
-    if (!Object.values(ComparisonOperator).includes(props.comparison)) {
-      fail(this, 'comparison', props.comparison, 'a ComparisonOperator (GREATER_THAN, GREATER_THAN_OR_EQUAL, LESS_THAN, LESS_THAN_OR_EQUAL)');
-    }
-    this.comparison = props.comparison;
-    this.critical = requireNumber(this, 'critical', props.critical);
-    this.warning = props.warning === undefined ? undefined : requireNumber(this, 'warning', props.warning);
-    this.criticalRecovery = props.criticalRecovery === undefined ? undefined : requireNumber(this, 'criticalRecovery', props.criticalRecovery);
-    this.warningRecovery = props.warningRecovery === undefined ? undefined : requireNumber(this, 'warningRecovery', props.warningRecovery);
-    this.validateThresholdSides();
-
-    this.period = props.period === undefined ? 300 : requireInteger(this, 'period', props.period, 1, 86_400 * 7);
-    this.evaluationPeriods = props.evaluationPeriods === undefined ? 1 : requireInteger(this, 'evaluationPeriods', props.evaluationPeriods, 1, 100_000);
-    if (props.datapointsToAlarm === undefined) {
-      this.datapointsToAlarm = this.evaluationPeriods;
-    } else {
-      this.datapointsToAlarm = requireInteger(this, 'datapointsToAlarm', props.datapointsToAlarm, 1, 100_000);
-      if (!isToken(this.datapointsToAlarm) && !isToken(this.evaluationPeriods) && this.datapointsToAlarm > this.evaluationPeriods) {
-        fail(this, 'datapointsToAlarm', this.datapointsToAlarm, `at most evaluationPeriods (${this.evaluationPeriods})`);
-      }
-    }
-    this.missingData = props.missingData ?? MissingData.MISSING;
-    if (!Object.values(MissingData).includes(this.missingData)) fail(this, 'missingData', this.missingData, 'a MissingData (MISSING, BREACHING, NOT_BREACHING, IGNORE)');
-    this.severity = props.severity ?? Severity.SEV3;
-    if (!Severities.isSeverity(this.severity)) fail(this, 'severity', this.severity, 'a Severity (SEV1 … SEV5)');
-    this.runbookUrl = props.runbookUrl === undefined ? undefined : requireUrl(this, 'runbookUrl', props.runbookUrl, ['https', 'http']);
-    this.tags = validateTagMap(this, props.tags);
-    this.renotifyInterval = props.renotifyInterval === undefined ? undefined : requireInteger(this, 'renotifyInterval', props.renotifyInterval, 1, 60 * 24 * 30);
-    this.signal._validate(this, 'signal', this.period);
+    const n = normalizeMonitor(this, props, 'a MonitorConfigProps object');
+    this.title = n.title;
+    this.message = n.message;
+    this.signal = n.signal;
+    this.comparison = n.comparison;
+    this.critical = n.critical;
+    this.warning = n.warning;
+    this.criticalRecovery = n.criticalRecovery;
+    this.warningRecovery = n.warningRecovery;
+    this.period = n.period;
+    this.evaluationPeriods = n.evaluationPeriods;
+    this.datapointsToAlarm = n.datapointsToAlarm;
+    this.missingData = n.missingData;
+    this.severity = n.severity;
+    this.runbookUrl = n.runbookUrl;
+    this.tags = n.tags;
+    this.renotifyInterval = n.renotifyInterval;
 
     for (const b of checkBackends(this, props.backends)) this._renderings.push(b.render(this));
     for (const t of optionalArray(this, 'targets', props.targets, 'a list of notification targets')) this.addTarget(t);
@@ -205,42 +187,4 @@ export class MonitorConfig extends Construct {
     if (!r) throw new Error(`${this.node.path}: no backend with id ${backendId} (${this._renderings.map((x) => x.backend.id).join(', ')})`);
     return r;
   }
-
-  private validateThresholdSides(): void {
-    const above = Comparisons.isAbove(this.comparison);
-    const sym = Comparisons.symbol(this.comparison);
-    const side = above ? 'below' : 'above';
-    const ok = (x: number, ref: number) => (above ? x < ref : x > ref);
-    if (this.warning !== undefined && !ok(this.warning, this.critical)) {
-      fail(this, 'warning', this.warning, `${side} critical (${this.critical}) for the comparison ${sym}`);
-    }
-    if (this.criticalRecovery !== undefined && !ok(this.criticalRecovery, this.critical)) {
-      fail(this, 'criticalRecovery', this.criticalRecovery, `${side} critical (${this.critical}) for the comparison ${sym}`);
-    }
-    if (this.warningRecovery !== undefined) {
-      if (this.warning === undefined) fail(this, 'warningRecovery', this.warningRecovery, 'given only together with warning');
-      if (!ok(this.warningRecovery, this.warning)) {
-        fail(this, 'warningRecovery', this.warningRecovery, `${side} warning (${this.warning}) for the comparison ${sym}`);
-      }
-    }
-  }
-}
-
-function requireNumber(scope: Construct, prop: string, value: unknown): number {
-  if (typeof value !== 'number' || (!isToken(value) && !Number.isFinite(value))) fail(scope, prop, value, 'a finite number');
-  if (isToken(value)) fail(scope, prop, value, 'a number known at synth time (thresholds are compared and rendered into queries)');
-  return value;
-}
-
-function validateTagMap(scope: Construct, tags: unknown): { [key: string]: string } {
-  if (tags === undefined) return {};
-  if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) fail(scope, 'tags', tags, 'a map of strings to strings');
-  const out: Record<string, string> = {};
-  for (const k of Object.keys(tags as object).sort()) {
-    const v = (tags as Record<string, unknown>)[k];
-    if (k.length === 0) fail(scope, 'tags', k, 'non-empty tag keys');
-    if (typeof v !== 'string') fail(scope, `tags.${k}`, v, 'a string');
-    out[k] = v;
-  }
-  return out;
 }

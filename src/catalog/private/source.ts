@@ -203,7 +203,9 @@ const compiled = new WeakMap<object, ValidateFunction>();
  * Validate `doc.data` (or the value at `at`) against `schema`; every error is recorded in
  * `issues` with its position, field, value and what is accepted. Returns whether it is valid.
  */
-export function validateAgainstSchema(schema: object, doc: SourceDocument, issues: IssueCollector, at: SourcePath = [], value: unknown = doc.data): boolean {
+export function validateAgainstSchema(
+  schema: object, doc: SourceDocument, issues: IssueCollector, at: SourcePath = [], value: unknown = doc.data,
+): boolean {
   let validate = compiled.get(schema);
   if (!validate) {
     validate = ajv.compile(schema);
@@ -228,7 +230,9 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
 
 function pointerToPath(pointer: string): (string | number)[] {
   if (!pointer) return [];
-  return pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  return pointer.slice(1).split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 function valueAt(v: unknown, p: SourcePath): unknown {

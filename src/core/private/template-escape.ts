@@ -62,6 +62,15 @@ class TemplateEscaping implements IAspect {
 const ESCAPING = new TemplateEscaping();
 
 /**
+ * `value` with every string escaped for Terraform's template syntax, for literal data the
+ * library hands to cdktf outside an element's own arguments (a `for_each` map is resolved after
+ * the element is rendered, so the aspect never sees it). cdktf tokens are left alone.
+ */
+export function escapedLiteral<T>(value: T): T {
+  return escapeValues(value) as T;
+}
+
+/**
  * Mark `scope` as the library's: every Terraform element in its subtree is escaped for Terraform's
  * template syntax when its stack is rendered. Call from the constructor of each public construct
  * and of each per-stack scope the library creates.
