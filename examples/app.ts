@@ -3,6 +3,7 @@
  * (see cdktf.json) and writes one stack per example stack into cdktf.out.
  */
 import { App } from 'cdktf';
+import { catalogExample } from './catalog/main';
 import { connectionsExample } from './connections/main';
 import { dashboardsExample } from './dashboards/main';
 import { dashboardsImportExample } from './dashboards-import/main';
@@ -26,6 +27,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'jira-incidents': jiraIncidentsExample,
   'monitors': monitorsExample,
   'four-backends': fourBackendsExample,
+  'catalog': catalogExample,
 };
 
 /** Adds every example's stacks to `app`. */
