@@ -6,6 +6,8 @@ import { MonitorBackend, MonitorCatalog, NotificationTarget } from '../../src';
 import { CatalogValidationError } from '../../src/catalog/private/source';
 import { catalogExample } from '../../examples/catalog/main';
 import { connect } from '../monitors/fixtures';
+import { checkResource } from '../support/datadog-api-contract';
+import { resourcesOf } from '../support/datadog-corpus';
 import { newStack, synthApp, synthStack } from '../support/synth';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-synth-'));
@@ -118,4 +120,17 @@ test('examples/catalog synthesizes: 51 monitors of the YAML catalog, 8 of the CS
   const rules = JSON.stringify(json.resource.grafana_rule_group);
   expect(rules).toContain('search: error rate');
   expect(rules).not.toContain('ledger: errors');
+});
+
+test('the Datadog API contract check sees each for_each instance of a catalog', () => {
+  const { stack, backends, targets } = setup();
+  MonitorCatalog.fromFile(stack, 'Shop', { file: write('yaml', YAML), backends, targets });
+  const instances = resourcesOf(synthStack(stack), 'datadog_monitor');
+  expect(instances.map(([address]) => address.replace(/\.[^.[]+\[/, '.X['))).toEqual(['datadog_monitor.X["checkout.errors"]', 'datadog_monitor.X["web.latency"]']);
+  for (const [, body] of instances) {
+    expect(body.for_each).toBeUndefined();
+    expect(Array.isArray(body.tags)).toBe(true);
+    expect(checkResource('datadog_monitor', body)).toEqual([]);
+  }
+  expect(checkResource('datadog_monitor', { ...instances[0][1], type: 'metric-alert' }).length).toBeGreaterThan(0);
 });
