@@ -7,13 +7,15 @@
  * Stack `catalog`:
  * - CloudWatch metrics on Datadog, CloudWatch and Grafana (through its CloudWatch data source),
  *   PromQL on Grafana only, Datadog APM queries on Datadog only;
- * - SEV1/SEV2 page PagerDuty; the teams are e-mailed.
+ * - SEV1/SEV2 page PagerDuty; the teams are e-mailed;
+ * - two SLOs, and a dashboard per service on Datadog and Grafana.
  * Every credential comes from the environment (`TF_VAR_…`).
  */
 import * as path from 'path';
 import { App, TerraformStack } from 'cdktf';
 import {
-  AwsConnection, DatadogConnection, DatadogSite, GrafanaAuth, GrafanaConnection, MonitorBackend, MonitorCatalog, NotificationTarget, Secret, Severity,
+  AwsConnection, DashboardBackend, DatadogConnection, DatadogSite, GrafanaAuth, GrafanaConnection, MonitorBackend, MonitorCatalog,
+  NotificationTarget, Secret, Severity,
 } from '../../src';
 
 export function catalogExample(app: App): TerraformStack[] {
@@ -47,7 +49,12 @@ export function catalogExample(app: App): TerraformStack[] {
     'payments-team': NotificationTarget.email({ address: 'payments-team@shop.example' }),
   };
 
-  MonitorCatalog.fromFile(stack, 'Shop', { file: path.join(__dirname, 'monitors.yaml'), backends, targets });
+  const dashboardBackends = {
+    datadog: DashboardBackend.datadog(),
+    grafana: DashboardBackend.grafana({ datasourceUid: 'prometheus', cloudWatchDatasourceUid: 'cloudwatch' }),
+  };
+
+  MonitorCatalog.fromFile(stack, 'Shop', { file: path.join(__dirname, 'monitors.yaml'), backends, targets, dashboardBackends });
   MonitorCatalog.fromFile(stack, 'Ledger', {
     file: path.join(__dirname, 'ledger.csv'),
     backends,

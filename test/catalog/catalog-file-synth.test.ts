@@ -2,9 +2,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { catalogExample } from '../../examples/catalog/main';
 import { MonitorBackend, MonitorCatalog, NotificationTarget } from '../../src';
 import { CatalogValidationError } from '../../src/catalog/private/source';
-import { catalogExample } from '../../examples/catalog/main';
 import { connect } from '../monitors/fixtures';
 import { checkResource } from '../support/datadog-api-contract';
 import { resourcesOf } from '../support/datadog-corpus';
@@ -116,7 +116,9 @@ test('examples/catalog synthesizes: 51 monitors of the YAML catalog, 8 of the CS
   expect(cloudwatch.has('checkout-api.errors')).toBe(true);
   expect(cloudwatch.has('ledger.dlq')).toBe(true);
   expect(datadog.has('ledger.dlq')).toBe(false);
-  expect(json.resource.datadog_service_level_objective).toBeDefined();
+  expect(Object.keys(json.resource.datadog_service_level_objective)).toHaveLength(1);
+  expect(Object.keys(json.resource.datadog_dashboard_json)).toHaveLength(2);
+  expect(Object.keys(json.resource.grafana_dashboard)).toHaveLength(2);
   const rules = JSON.stringify(json.resource.grafana_rule_group);
   expect(rules).toContain('search: error rate');
   expect(rules).not.toContain('ledger: errors');

@@ -2,14 +2,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Construct } from 'constructs';
-import { datadog, grafana } from './support';
+import { datadog, grafana, only } from './support';
 import {
-  ComparisonOperator, MissingData, MonitorBackend, NotificationTarget, Severity, SignalKind, Slo, SloWindow, Statistic,
+  ComparisonOperator, Dashboard, DashboardBackend, MissingData, MonitorBackend, NotificationTarget, Severity, SignalKind, Slo, SloWindow, Statistic,
 } from '../../src';
 import { readCatalogFile } from '../../src/catalog/private/catalog-file';
 import { CATALOG_LOCATORS } from '../../src/catalog/private/catalog-locator';
 import { CatalogValidationError } from '../../src/catalog/private/source';
-import { newStack } from '../support/synth';
+import { newStack, synthStack } from '../support/synth';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalog-file-'));
 let n = 0;
@@ -43,6 +43,11 @@ function problems(file: string, extra: object = {}): string[] {
   }
   throw new Error('no problem reported');
 }
+
+const exampleDashboards = {
+  datadog: DashboardBackend.datadog(),
+  grafana: DashboardBackend.grafana({ datasourceUid: 'prometheus', cloudWatchDatasourceUid: 'cloudwatch' }),
+};
 
 const MONITOR = `
     title: T
@@ -440,7 +445,7 @@ describe('the example catalogs', () => {
   };
 
   test('monitors.yaml: at least 50 monitors over Datadog, CloudWatch and Grafana, each on backends that evaluate its signal', () => {
-    const { props } = readCatalogFile(newStack(), 'Shop', { file: path.join(EXAMPLE, 'monitors.yaml'), backends, targets: exampleTargets });
+    const { props } = readCatalogFile(newStack(), 'Shop', { file: path.join(EXAMPLE, 'monitors.yaml'), backends, targets: exampleTargets, dashboardBackends: exampleDashboards });
     expect(props.monitors.length).toBeGreaterThanOrEqual(50);
     expect(new Set(props.monitors.map((m) => m.id)).size).toBe(props.monitors.length);
     expect(props.backends).toEqual([backends.datadog, backends.cloudwatch, backends.grafana]);
@@ -537,7 +542,7 @@ test('the example\'s SLOs build on Datadog and Grafana', () => {
   };
   const file = path.join(__dirname, '..', '..', 'examples', 'catalog', 'monitors.yaml');
   const catalog = new Construct(stack, 'Shop');
-  readCatalogFile(stack, 'Shop', { file, backends, targets: exampleTargets }).build(catalog);
+  readCatalogFile(stack, 'Shop', { file, backends, targets: exampleTargets, dashboardBackends: exampleDashboards }).build(catalog);
   const slos = catalog.node.findChild('Slos').node.children as Slo[];
   expect(slos.map((s) => s.node.id)).toEqual(['web.availability', 'search.availability']);
   expect(slos[0].tags).toEqual({ env: 'prod', team: 'shop', service: 'web' });
@@ -550,4 +555,51 @@ test('a duplicate SLO id names the first', () => {
   const slo = (id: string) => `  - id: ${id}\n    name: N\n    target: 99\n    good: { promql: a }\n    total: { promql: b }\n`;
   const file = write('yaml', `slos:\n${slo('x')}${slo('x')}`);
   expect(problems(file)).toEqual([`${file}:7:9: 'slos[1].id' must be an id no other SLO has (slos[0], line 2 has it); received "x"`]);
+});
+
+describe('dashboards', () => {
+  const FILE = `monitors:
+  - id: a
+    service: api${MONITOR}
+    warning: 80
+  - id: b
+    service: web${MONITOR}
+dashboards:
+  - id: api
+    title: API
+    service: api
+    backends: [dd]
+`;
+
+  test('a dashboard draws a time series of each monitor\'s signal with its thresholds', () => {
+    const stack = newStack();
+    datadog(stack);
+    const dashboardBackends = { dd: DashboardBackend.datadog() };
+    const parsed = readCatalogFile(stack, 'Catalog', { file: write('yaml', FILE), backends, targets, dashboardBackends });
+    const catalog = new Construct(stack, 'Catalog');
+    parsed.build(catalog);
+    const dashboard = catalog.node.findChild('Dashboards').node.findChild('api') as Dashboard;
+    expect(dashboard).toBeInstanceOf(Dashboard);
+    const json = JSON.parse(only(synthStack(stack), 'datadog_dashboard_json').dashboard);
+    expect(json.title).toBe('API');
+    const text = JSON.stringify(json.widgets);
+    expect(text).toContain('avg:system.cpu.user{*}');
+    expect(text).toContain('critical > 90');
+    expect(text).toContain('warning > 80');
+  });
+
+  test('unknown dashboard backends, monitors and services are reported with their positions', () => {
+    const file = write('yaml', `${FILE}  - id: api
+    title: Web
+    service: nope
+    monitors: [a, zz]
+    backends: [grafana]
+`);
+    expect(problems(file, { dashboardBackends: { dd: DashboardBackend.datadog() } })).toEqual([
+      `${file}:22:9: 'dashboards[1].id' must be an id no other dashboard has (dashboards[0] has it); received "api"`,
+      `${file}:24:14: 'dashboards[1].service' must be a service with at least one monitor in this file; received "nope"`,
+      `${file}:25:19: 'dashboards[1].monitors[1]' must be the id of a monitor of this file; received "zz"`,
+      `${file}:26:16: 'dashboards[1].backends[0]' must be the name of one of the dashboard backends given in code (dd); received "grafana"`,
+    ]);
+  });
 });

@@ -13,9 +13,12 @@ import { CatalogIssue, fieldName, formatOf, IssueCollector, parseYamlOrJson, rea
 import { pathOf, ValidationError } from '../../core/errors';
 import { describe } from '../../core/private/validate';
 import { Severity } from '../../core/severity';
+import { Dashboard, DashboardProps } from '../../dashboards/dashboard';
+import type { IDashboardBackend } from '../../dashboards/dashboard-backend';
+import { MarkerLevel, ThresholdMarker, Widget } from '../../dashboards/widget';
 import type { IMonitorBackend } from '../../monitors/backend';
 import { BurnRateAlert, BurnRateUrgency, Slo, SloIndicator, SloProps, SloWindow } from '../../monitors/slo';
-import { ComparisonOperator, MissingData } from '../../monitors/threshold';
+import { ComparisonOperator, Comparisons, MissingData } from '../../monitors/threshold';
 import type { INotificationTarget } from '../../notifications/targets';
 import { Aggregation, AwsService, Signal, Statistic } from '../../signals/signal';
 import type { MonitorCatalogDefaults, MonitorCatalogFileOptions } from '../catalog-file-options';
@@ -75,21 +78,27 @@ export function readCatalogFile(scope: IConstruct, id: string, options: MonitorC
     },
   });
   const build = (catalog: IConstruct) => {
-    if (built.slos.length === 0) return;
-    // The SLOs' own checks (burn rates against the target, what each backend renders) are made
-    // by Slo; their problems are reported with the position of the field, all at once.
-    const parent = new Construct(catalog, 'Slos');
-    const sloIssues = new IssueCollector();
-    for (const slo of built.slos) {
-      try {
-        new Slo(parent, slo.id, slo.props);
-      } catch (e) {
-        if (!(e instanceof ValidationError)) throw e;
-        const origin = originOf(slo.origins, e.prop.replace(/^indicator\./, ''));
-        sloIssues.add({ ...doc!.issue(origin, '', e.accepted), received: e.received });
+    // The SLOs' and dashboards' own checks (burn rates against the target, what each backend
+    // renders) are made by Slo and Dashboard; their problems are reported with the position of
+    // the field, all at once.
+    const later = new IssueCollector();
+    type Item = { id: string; origins: Map<string, SourcePath> };
+    const each = <T extends Item>(list: T[], parentId: string, make: (parent: Construct, item: T) => void) => {
+      if (list.length === 0) return;
+      const parent = new Construct(catalog as Construct, parentId);
+      for (const item of list) {
+        try {
+          make(parent, item);
+        } catch (e) {
+          if (!(e instanceof ValidationError)) throw e;
+          const origin = originOf(item.origins, e.prop.replace(/^indicator\./, ''));
+          later.add({ ...doc!.issue(origin, '', e.accepted), received: e.received });
+        }
       }
-    }
-    sloIssues.throwIfAny(reporter, file);
+    };
+    each(built.slos, 'Slos', (parent, slo) => new Slo(parent, slo.id, slo.props));
+    each(built.dashboards, 'Dashboards', (parent, d) => new Dashboard(parent, d.id, d.props));
+    later.throwIfAny(reporter, file);
   };
   return { props, build };
 }
@@ -124,6 +133,14 @@ interface ReadCatalog {
   /** For each monitor, where each of its props came from. */
   readonly origins: Array<Map<string, SourcePath>>;
   readonly slos: SloSpec[];
+  readonly dashboards: DashboardSpec[];
+}
+
+/** A dashboard of the file. */
+interface DashboardSpec {
+  readonly id: string;
+  readonly props: DashboardProps;
+  readonly origins: Map<string, SourcePath>;
 }
 
 /** An SLO of the file: the props of its Slo construct and where each came from. */
@@ -234,7 +251,61 @@ class ModelReader {
       }
       slos.push({ id, props: this.slo(e, o, targets, backends), origins: o });
     }
-    return { monitors, backends, targets, origins, slos };
+    const dashboards = this.dashboards(entries, monitors);
+    return { monitors, backends, targets, origins, slos, dashboards };
+  }
+
+  /** Each dashboard: a row of a time series per monitor, with the monitor's thresholds. */
+  private dashboards(entries: Entry[], monitors: CatalogMonitor[]): DashboardSpec[] {
+    const list = Array.isArray(this.root.dashboards) ? this.root.dashboards : [];
+    const ids = new Map<string, SourcePath>();
+    const out: DashboardSpec[] = [];
+    list.forEach((d: unknown, i: number) => {
+      if (!isObject(d)) return;
+      const p: SourcePath = ['dashboards', i];
+      const at = (k: string) => [...p, k];
+      const o = new Map<string, SourcePath>([['', p], ['title', at('title')], ['description', at('description')], ['backends', at('backends')]]);
+      if (typeof d.id === 'string') {
+        const first = ids.get(d.id);
+        if (first) this.issues.add(this.doc.issue(at('id'), d.id, `an id no other dashboard has (${fieldName(first)} has it)`));
+        else ids.set(d.id, p);
+      }
+      let chosen = monitors.map((m, k) => ({ m, e: entries[k] }));
+      if (Array.isArray(d.monitors)) {
+        const byId = new Map(chosen.map((c) => [c.m.id, c]));
+        const picked: typeof chosen = [];
+        d.monitors.forEach((id: unknown, k: number) => {
+          if (typeof id !== 'string') return;
+          const c = byId.get(id);
+          if (c) picked.push(c);
+          else this.issues.add(this.doc.issue([...at('monitors'), k], id, 'the id of a monitor of this file'));
+        });
+        chosen = picked;
+      }
+      if (typeof d.service === 'string') {
+        chosen = chosen.filter((c) => c.e.service === d.service);
+        if (chosen.length === 0) this.issues.add(this.doc.issue(at('service'), d.service, 'a service with at least one monitor in this file'));
+      }
+      const backends = this.resolve({ data: d, path: p }, 'backends', this.options.dashboardBackends ?? {}, 'dashboard backends', 'MonitorCatalogFileOptions.dashboardBackends') as IDashboardBackend[];
+      const widgets = chosen.map(({ m }, k) => {
+        o.set(`rows.0.widgets.${k}`, entries[monitors.indexOf(m)].path);
+        const sym = Comparisons.symbol(m.comparison);
+        const thresholds = [ThresholdMarker.line(m.critical, { label: `critical ${sym} ${m.critical}`, level: MarkerLevel.CRITICAL })];
+        if (m.warning !== undefined) thresholds.push(ThresholdMarker.line(m.warning, { label: `warning ${sym} ${m.warning}`, level: MarkerLevel.WARNING }));
+        return Widget.timeSeries({ title: m.title, signals: [m.signal], thresholds, period: typeof m.period === 'number' ? m.period : undefined });
+      });
+      out.push({
+        id: d.id,
+        origins: o,
+        props: {
+          title: d.title,
+          description: d.description,
+          backends,
+          rows: [{ title: typeof d.service === 'string' ? d.service : String(d.title), widgets }],
+        },
+      });
+    });
+    return out;
   }
 
   private slo(e: Entry, o: Map<string, SourcePath>, catalogTargets: INotificationTarget[], catalogBackends: IMonitorBackend[]): SloProps {

@@ -284,5 +284,33 @@ export const MONITOR_CATALOG_SCHEMA = {
         },
       },
     },
+    dashboards: {
+      description: 'Dashboards of the catalog\'s monitors: a time series of each monitor\'s signal with its thresholds',
+      type: 'array',
+      items: {
+        description: 'A dashboard',
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'title', 'backends'],
+        properties: {
+          id: {
+            description: 'the dashboard\'s key in the catalog, unique among its dashboards: 1-128 characters of a-z, 0-9, ., _ and -, starting with a letter or digit',
+            type: 'string',
+            pattern: MONITOR_ID_PATTERN,
+          },
+          title: { description: 'The title', type: 'string', minLength: 1, maxLength: 255 },
+          description: { description: 'The description', type: 'string', minLength: 1 },
+          service: { description: 'the service whose monitors are drawn (default: every monitor, or those of monitors)', type: 'string', pattern: NAME },
+          monitors: {
+            description: 'The monitors drawn, by id (default: those of service, or every monitor)',
+            type: 'array',
+            minItems: 1,
+            uniqueItems: true,
+            items: { description: 'a monitor id of this file', type: 'string', pattern: MONITOR_ID_PATTERN },
+          },
+          backends: names('The dashboard backends, by the names the code gives them (MonitorCatalogFileOptions.dashboardBackends)'),
+        },
+      },
+    },
   },
 };
