@@ -1,10 +1,12 @@
 /**
  * One measurement of the monitor benchmark, in a fresh process:
- *   ts-node bench/monitor-child.ts <library|l1> <count> <outdir>
+ *   ts-node bench/monitor-child.ts <library|catalog|l1> <count> <outdir>
  * Builds <count> monitors rendered to Datadog, CloudWatch and Grafana — through MonitorConfig
- * ("library") or as hand-written L1 resources that emit the same Terraform ("l1") — synthesizes
- * the app, and prints one JSON line: the time of build + synth, the RSS, the resource count
- * and a digest of the normalised resources (equal digests prove equal output).
+ * ("library"), through one MonitorCatalog ("catalog", for_each per backend), or as hand-written
+ * L1 resources that emit the same Terraform ("l1") — synthesizes the app, and prints one JSON
+ * line: the time of build + synth, the RSS, the number of resource instances and a digest of
+ * the normalised instances (equal digests prove equal output; a for_each resource counts as
+ * one instance per key, each evaluated from its value).
  */
 import { createHash } from 'crypto';
 import * as fs from 'fs';
@@ -15,8 +17,8 @@ import { Monitor } from '@cdktf/provider-datadog/lib/monitor';
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { App, TerraformStack, TerraformVariable } from 'cdktf';
 import {
-  AwsConnection, AwsService, ComparisonOperator, DatadogConnection, GrafanaAuth, GrafanaConnection, MonitorBackend,
-  MonitorConfig, Secret, Severity, Signal, Statistic,
+  AwsConnection, AwsService, CatalogMonitor, ComparisonOperator, DatadogConnection, GrafanaAuth, GrafanaConnection, MonitorBackend,
+  MonitorCatalog, MonitorConfig, Secret, Severity, Signal, Statistic,
 } from '../src';
 import { Folder } from '../src/bindings/grafana/folder';
 import { GrafanaProvider } from '../src/bindings/grafana/provider';
@@ -28,6 +30,33 @@ const count = Number(countArg);
 /** The n-th monitor's parameters, shared by both implementations. */
 function params(i: number) {
   return { fn: `fn-${i}`, title: `fn-${i} errors`, message: `errors of fn-${i}`, critical: 5 + (i % 7) };
+}
+
+function connections(stack: TerraformStack): void {
+  new AwsConnection(stack, 'Aws', { region: 'eu-west-1', testConnection: false });
+  new DatadogConnection(stack, 'Dd', { apiKey: Secret.fromTerraformVariable(stack, 'a'), appKey: Secret.fromTerraformVariable(stack, 'b'), testConnection: false });
+  new GrafanaConnection(stack, 'G', { url: 'https://g.example.com', auth: GrafanaAuth.serviceAccountToken(Secret.fromTerraformVariable(stack, 'c')), testConnection: false });
+}
+
+function catalog(stack: TerraformStack): void {
+  connections(stack);
+  const monitors: CatalogMonitor[] = [];
+  for (let i = 0; i < count; i++) {
+    const p = params(i);
+    monitors.push({
+      id: p.fn,
+      title: p.title,
+      message: p.message,
+      signal: Signal.awsMetric(AwsService.LAMBDA, p.fn, 'Errors', { statistic: Statistic.SUM }),
+      comparison: ComparisonOperator.GREATER_THAN,
+      critical: p.critical,
+      severity: Severity.SEV3,
+    });
+  }
+  new MonitorCatalog(stack, 'Catalog', {
+    backends: [MonitorBackend.datadog(), MonitorBackend.cloudwatch(), MonitorBackend.grafana({ datasourceUid: 'cw' })],
+    monitors,
+  });
 }
 
 function library(stack: TerraformStack): void {
@@ -68,11 +97,12 @@ function handWritten(stack: TerraformStack): void {
       message: p.message,
       monitorThresholds: { critical: String(p.critical) },
       name: p.title,
-      noDataTimeframe: 10,
-      notifyNoData: true,
+      // A count of errors is sparse: no data means no errors, so it does not page (see DatadogRenderedMonitor).
+      notifyNoData: false,
       priority: '3',
       provider: dd,
       query: `sum(last_5m):sum:aws.lambda.errors{functionname:${p.fn}}.as_count() > ${p.critical}`,
+      requireFullWindow: false,
       tags: ['severity:sev3'],
       type: 'metric alert',
     });
@@ -142,11 +172,27 @@ function handWritten(stack: TerraformStack): void {
   }
 }
 
-/** Resources with construct metadata and logical ids taken out, in a stable order. */
+/** `${each.value.x}` replaced by the value's `x`: the instance Terraform makes for one key. */
+function instance(body: any, value: any): any {
+  const sub = (v: any): any => {
+    if (typeof v === 'string') {
+      const m = /^\$\{each\.value\.([a-z_]+)\}$/.exec(v);
+      return m ? value[m[1]] : v;
+    }
+    if (Array.isArray(v)) return v.map(sub);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, sub(x)]));
+    return v;
+  };
+  const { for_each: _, ...rest } = body;
+  return sub(rest);
+}
+
+/** Resource instances with construct metadata and logical ids taken out, in a stable order. */
 function digest(stackJson: any): { resources: number; sha: string } {
   const bodies: string[] = [];
   for (const [type, byName] of Object.entries<any>(stackJson.resource ?? {})) {
-    for (const body of Object.values<any>(byName)) {
+    const instances = Object.values<any>(byName).flatMap((b) => (b.for_each ? Object.values<any>(b.for_each).map((v) => instance(b, v)) : [b]));
+    for (const body of instances) {
       const { ['//']: _meta, ...rest } = body;
       // references `${type.logicalId.attr}` lose the logical id, which differs between the two
       const text = JSON.stringify(sortDeep(rest)).replace(/\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\./g, '${$1.#.');
@@ -157,9 +203,10 @@ function digest(stackJson: any): { resources: number; sha: string } {
   return { resources: bodies.length, sha: createHash('sha256').update(bodies.join('\n')).digest('hex').slice(0, 16) };
 }
 
+/** Keys sorted; unset arguments (null, which Terraform reads as absent) dropped. */
 function sortDeep(v: any): any {
   if (Array.isArray(v)) return v.map(sortDeep);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortDeep(v[k])]));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().filter((k) => v[k] !== null && !(Array.isArray(v[k]) && v[k].length === 0)).map((k) => [k, sortDeep(v[k])]));
   return v;
 }
 
@@ -167,6 +214,7 @@ const t0 = process.hrtime.bigint();
 const app = new App({ outdir, stackTraces: false });
 const stack = new TerraformStack(app, 's');
 if (mode === 'library') library(stack);
+else if (mode === 'catalog') catalog(stack);
 else handWritten(stack);
 app.synth();
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;

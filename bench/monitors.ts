@@ -44,16 +44,20 @@ function sample(mode: string, count: number): MonitorSample {
   }
 }
 
-export function runMonitorBench(sizes: number[], reps: number): MonitorBenchRow[] {
+/**
+ * `mode` (`library`: a MonitorConfig per monitor; `catalog`: one MonitorCatalog) against the
+ * hand-written L1 code, per size, in the same run.
+ */
+export function runMonitorBench(sizes: number[], reps: number, mode: 'library' | 'catalog' = 'library'): MonitorBenchRow[] {
   return sizes.map((count) => {
     const lib: MonitorSample[] = [];
     const l1: MonitorSample[] = [];
     for (let r = 0; r < reps; r++) {
       // alternate the order so neither side always runs on a warmer machine
-      if (r % 2 === 0) { lib.push(sample('library', count)); l1.push(sample('l1', count)); } else { l1.push(sample('l1', count)); lib.push(sample('library', count)); }
+      if (r % 2 === 0) { lib.push(sample(mode, count)); l1.push(sample('l1', count)); } else { l1.push(sample('l1', count)); lib.push(sample(mode, count)); }
     }
     const shas = new Set([...lib, ...l1].map((s) => s.sha));
-    if (shas.size !== 1) throw new Error(`library and L1 output differ for ${count} monitors: ${[...shas].join(', ')}`);
+    if (shas.size !== 1) throw new Error(`${mode} and L1 output differ for ${count} monitors: ${[...shas].join(', ')}`);
     const libraryMs = median(lib.map((s) => s.ms));
     const l1Ms = median(l1.map((s) => s.ms));
     return {

@@ -12,6 +12,7 @@ import { fourBackendsExample } from './four-backends/main';
 import { gitopsExample } from './gitops/main';
 import { jiraIncidentsExample } from './jira-incidents/main';
 import { monitorsExample } from './monitors/main';
+import { openSloExample } from './openslo/main';
 import { quickstartExample } from './quickstart/main';
 import { serviceTemplateExample } from './service-template/main';
 
@@ -28,6 +29,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'monitors': monitorsExample,
   'four-backends': fourBackendsExample,
   'catalog': catalogExample,
+  'openslo': openSloExample,
 };
 
 /** Adds every example's stacks to `app`. */

@@ -2,3 +2,4 @@
 export * from './import-source';
 export * from './catalog-file-options';
 export * from './monitor-catalog';
+export * from './openslo';
