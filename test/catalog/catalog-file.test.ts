@@ -296,6 +296,13 @@ monitors:
     ]);
   });
 
+  test('no backend at all', () => {
+    const file = write('yaml', `monitors:\n  - id: a${MONITOR}\n`);
+    expect(problems(file, { backends: {} })).toEqual([`${file}: '(MonitorCatalogFileOptions) backends' must be at least one backend, by name; received {}`]);
+    const empty = write('yaml', `defaults:\n  backends: []\nmonitors:\n  - id: a${MONITOR}\n`);
+    expect(problems(empty)).toEqual([`${empty}:2:13: 'defaults.backends' must be at least one backend; received []`]);
+  });
+
   test('syntax errors: every one, with its position', () => {
     const file = write('yaml', 'monitors: [\n  {id: a\n');
     const list = problems(file);

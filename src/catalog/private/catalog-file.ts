@@ -213,7 +213,10 @@ class ModelReader {
       ? this.backends(backendsLevel)
       : Object.keys(this.options.backends).sort().map((k) => this.options.backends[k]);
     if (backends.length === 0) {
-      this.issues.add(backendsLevel?.path ? this.doc.issue([...backendsLevel.path, 'backends'], [], 'at least one backend') : this.codeIssue('defaults.backends', [], 'at least one backend'));
+      const issue = backendsLevel?.path
+        ? this.doc.issue([...backendsLevel.path, 'backends'], [], 'at least one backend')
+        : backendsLevel ? this.codeIssue('defaults.backends', [], 'at least one backend') : this.codeIssue('backends', {}, 'at least one backend, by name');
+      this.issues.add(issue);
     }
     const targets = dedupe([...this.targets(this.codeDefaults), ...this.targets(this.fileDefaults)]);
     const ids = new Map<string, SourcePath>();
