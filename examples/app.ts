@@ -3,6 +3,7 @@
  * (see cdktf.json) and writes one stack per example stack into cdktf.out.
  */
 import { App } from 'cdktf';
+import { adoptionExample } from './adoption/main';
 import { catalogExample } from './catalog/main';
 import { connectionsExample } from './connections/main';
 import { dashboardsExample } from './dashboards/main';
@@ -10,6 +11,7 @@ import { dashboardsImportExample } from './dashboards-import/main';
 import { datadogExportExample } from './datadog-export/main';
 import { fourBackendsExample } from './four-backends/main';
 import { gitopsExample } from './gitops/main';
+import { integrationCatalogExample } from './integration-catalog/main';
 import { jiraIncidentsExample } from './jira-incidents/main';
 import { monitorsExample } from './monitors/main';
 import { openSloExample } from './openslo/main';
@@ -29,7 +31,9 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'monitors': monitorsExample,
   'four-backends': fourBackendsExample,
   'catalog': catalogExample,
+  'adoption': adoptionExample,
   'openslo': openSloExample,
+  'integration-catalog': integrationCatalogExample,
 };
 
 /** Adds every example's stacks to `app`. */

@@ -3,6 +3,7 @@
 export { Errors } from './core/errors';
 export * from './core/secret';
 export * from './core/severity';
+export * from './core/integration';
 export * from './core/integration-connection';
 export * from './signals';
 export * from './monitors';

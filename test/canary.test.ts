@@ -7,7 +7,7 @@
 import { TerraformStack } from 'cdktf';
 import { buildExamples } from '../examples/app';
 import {
-  AwsConnection, DatadogConnection, GitHubAuth, GitHubConnection, GitOpsPipeline, GrafanaAuth, GrafanaConnection, JiraAuth,
+  AwsConnection, DatadogConnection, GitHubAuth, GitHubConnection, GitOpsPipeline, GrafanaAuth, GrafanaConnection, IntegrationCatalog, JiraAuth,
   JiraConnection, PagerDutyConnection, Secret, SlackConnection, WebhookAuth, WebhookConnection,
 } from '../src';
 import { synthApp } from './support/synth';
@@ -48,6 +48,8 @@ function everySource(stack: TerraformStack): void {
   new SlackConnection(stack, 'Slack', { botToken: env('S', 'canary_slack') });
   new PagerDutyConnection(stack, 'PagerDuty', { apiToken: env('P', 'canary_pd') });
   new WebhookConnection(stack, 'Hook', { url: 'https://h.example.com', auth: WebhookAuth.bearer(env('H', 'canary_hook')) });
+  // the catalog describes every connection above, and their secrets by reference
+  new IntegrationCatalog(stack, 'Catalog');
 }
 
 function scan(files: Record<string, string>, needles: string[]): string[] {
@@ -79,6 +81,7 @@ describe('no secret value reaches cdktf.out', () => {
     const text = out.files['stacks/canary/cdk.tf.json'];
     expect(text).toContain('${var.canary_dd_api}');
     expect(text).toContain('data.aws_secretsmanager_secret_version.');
+    expect(JSON.parse(out.files['stacks/canary/integrations.manifest.json']).integrations).toHaveLength(9);
   });
 
   /** The kind of a file the synth writes: cdk.tf.json, manifest.json, a workflow YAML, or its extension. */
@@ -108,13 +111,14 @@ describe('no secret value reaches cdktf.out', () => {
       new GitOpsPipeline(stack, 'Pipeline', {
         stacks: ['unsafe'], repositoryName: 'acme/iac', installCommand: `npm ci --token=${needle}`, applyPolicyArns: ['arn:aws:iam::aws:policy/PowerUserAccess'],
       });
-      // manifest.json: names the stacks
-      new TerraformStack(app, needle);
+      // manifest.json: names the stacks; integrations.manifest.json: names its stack
+      new IntegrationCatalog(new TerraformStack(app, needle), 'Catalog');
     });
     const hits = scan(out.files, [needle]);
     const hitKinds = [...new Set(hits.map((h) => kindOf(h.slice(0, h.indexOf(':')))))].sort();
     expect(hits).toContain(`stacks/unsafe/cdk.tf.json: ${needle}`);
     expect(hits).toContain(`manifest.json: ${needle}`);
+    expect(hits).toContain(`stacks/${needle}/integrations.manifest.json: ${needle}`);
     expect(hits).toContain(`gitops/unsafe/.github/workflows/cdktf-plan.yml: ${needle}`);
     // every kind of file the examples write is covered by the control
     expect(hitKinds).toEqual(expect.arrayContaining(exampleKinds.length > 0 ? exampleKinds : ['cdk.tf.json', 'manifest.json', 'workflow YAML']));

@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { AwsRegions } from './aws-regions';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { ConnectionCheck } from '../core/private/connection-check';
+import { definedEntries } from '../core/private/describe';
 import { fail, optionalPattern, requireString, requireStringMap } from '../core/private/validate';
 
 /** Props of an `AwsConnection`. */
@@ -107,5 +108,10 @@ export class AwsConnection extends IntegrationConnection {
   /** Builds an ARN in this connection's partition, region and account (or the given ones). */
   public arn(service: string, resource: string, region?: string, account?: string): string {
     return `arn:${this.partition}:${service}:${region ?? this.region}:${account ?? this.accountId ?? ''}:${resource}`;
+  }
+
+  /** Region, partition and (when given) account of the connection. */
+  protected integrationEndpoint(): { [key: string]: string } {
+    return definedEntries({ region: this.region, partition: this.partition, accountId: this.accountId });
   }
 }

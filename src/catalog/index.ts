@@ -3,3 +3,4 @@ export * from './import-source';
 export * from './catalog-file-options';
 export * from './monitor-catalog';
 export * from './openslo';
+export * from './integration-catalog';

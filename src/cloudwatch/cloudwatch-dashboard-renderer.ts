@@ -7,12 +7,14 @@ import { claimName } from '../core/private/stack-registry';
 import { EscapingLazy } from '../core/private/template-escape';
 import { fail, requirePattern } from '../core/private/validate';
 import type { Dashboard } from '../dashboards/dashboard';
-import type { IDashboardBackend, IRenderedDashboard } from '../dashboards/dashboard-backend';
+import type { IDashboardBackend, IRenderedDashboard, ISignalAwareDashboardBackend } from '../dashboards/dashboard-backend';
 import { cloudWatchMetricRows, topListInsightsQuery } from './private/dashboard-metrics';
 import { deepMerge, isPlainObject, sortKeysDeep } from '../dashboards/private/json';
 import { PlacedWidget, referencedVariables } from '../dashboards/private/model';
 import { periodOf } from '../dashboards/private/queries';
 import { MarkerLevel, WidgetKind } from '../dashboards/widget';
+import { matchSignal } from '../signals/private/match';
+import type { Signal } from '../signals/signal';
 
 /** Options of the CloudWatch dashboard backend. */
 export interface CloudWatchDashboardOptions {
@@ -217,7 +219,7 @@ export class CloudWatchRenderedDashboard extends Construct implements IRenderedD
 }
 
 /** Renders dashboards as `aws_cloudwatch_dashboard` resources. */
-export class CloudWatchDashboardRenderer implements IDashboardBackend {
+export class CloudWatchDashboardRenderer implements ISignalAwareDashboardBackend {
   /** `cloudwatch`. */
   public readonly kind: string = 'cloudwatch';
   /** Construct id of renderings. */
@@ -233,5 +235,16 @@ export class CloudWatchDashboardRenderer implements IDashboardBackend {
   /** Render a dashboard. */
   public render(dashboard: Dashboard): IRenderedDashboard {
     return new CloudWatchRenderedDashboard(dashboard, this);
+  }
+
+  /** CloudWatch metrics and metric-math expressions. */
+  public canDraw(signal: Signal): boolean {
+    return matchSignal<boolean>(signal, {
+      cloudWatchMetric: () => true,
+      cloudWatchExpression: () => true,
+      datadogQuery: () => false,
+      promQl: () => false,
+      nrql: () => false,
+    });
   }
 }

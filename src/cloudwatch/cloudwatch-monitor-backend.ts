@@ -17,11 +17,13 @@ import { stackSingleton } from '../core/private/stack-registry';
 import { fail, requirePattern } from '../core/private/validate';
 import { Severity } from '../core/severity';
 import type { AnomalyMonitor } from '../monitors/anomaly-monitor';
-import { CatalogMonitorSpec, IAnomalyMonitorBackend, ICatalogBackend, ICompositeMonitorBackend, IMonitorBackend, IRenderedAlerts, IRenderedCatalog, IRenderedMonitor, ISloBackend } from '../monitors/backend';
+import { CatalogMonitorSpec, IAnomalyMonitorBackend, ICatalogBackend, ICompositeMonitorBackend, IRenderedAlerts, IRenderedCatalog, IRenderedMonitor, ISignalAwareMonitorBackend, ISloBackend } from '../monitors/backend';
 import type { CompositeMonitor } from '../monitors/composite-monitor';
 import type { MonitorConfig } from '../monitors/monitor-config';
 import type { Slo } from '../monitors/slo';
 import type { INotificationTarget } from '../notifications/targets';
+import { matchSignal } from '../signals/private/match';
+import type { Signal } from '../signals/signal';
 
 /** How the SNS topics of CloudWatch notification targets are encrypted. */
 export class TopicEncryption {
@@ -96,7 +98,7 @@ export interface CloudWatchBackendOptions {
 }
 
 /** Renders monitors as `aws_cloudwatch_metric_alarm` resources; targets as encrypted SNS topics. */
-export class CloudWatchBackend implements IMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend, ICatalogBackend {
+export class CloudWatchBackend implements ISignalAwareMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend, ICatalogBackend {
   /** `cloudwatch`. */
   public readonly kind: string = 'cloudwatch';
   /** Construct id of renderings. */
@@ -107,6 +109,17 @@ export class CloudWatchBackend implements IMonitorBackend, ISloBackend, IComposi
   constructor(options: CloudWatchBackendOptions = {}) {
     this.options = { ...options };
     this.id = options.id ?? 'CloudWatch';
+  }
+
+  /** CloudWatch metrics and metric-math expressions. */
+  public canEvaluate(signal: Signal): boolean {
+    return matchSignal<boolean>(signal, {
+      cloudWatchMetric: () => true,
+      cloudWatchExpression: () => true,
+      datadogQuery: () => false,
+      promQl: () => false,
+      nrql: () => false,
+    });
   }
 
   /** Render a monitor. */

@@ -1,5 +1,6 @@
-import { TerraformProvider, TerraformStack } from 'cdktf';
+import { TerraformElement, TerraformProvider, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { IIntegration, IntegrationDescription, IntegrationHealthKind, Integrations, IntegrationSecretReference } from './integration';
 import { stackRegistry } from './private/stack-registry';
 import { libraryScope } from './private/template-escape';
 import { fail, optionalBoolean, requirePattern } from './private/validate';
@@ -42,7 +43,7 @@ const ALIAS = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
  * stack, registers itself so any construct in the stack can find it, and, unless turned off,
  * adds a `check` block that probes the endpoint at plan time.
  */
-export abstract class IntegrationConnection extends Construct {
+export abstract class IntegrationConnection extends Construct implements IIntegration {
   /** Whether `x` is a connection of this library. */
   public static isIntegrationConnection(x: any): x is IntegrationConnection {
     return x !== null && typeof x === 'object' && (x as any)[CONNECTION_MARK] === true;
@@ -101,6 +102,7 @@ export abstract class IntegrationConnection extends Construct {
     super(scope, id);
     libraryScope(this);
     Object.defineProperty(this, CONNECTION_MARK, { value: true });
+    Integrations.mark(this);
     this.kind = kind;
     this.testConnectionEnabled = optionalBoolean(this, 'testConnection', props.testConnection, true);
     this.testCredentialsEnabled = optionalBoolean(this, 'testCredentials', props.testCredentials, false);
@@ -128,6 +130,43 @@ export abstract class IntegrationConnection extends Construct {
    */
   public get terraformProvider(): TerraformProvider | undefined {
     return this._terraformProvider;
+  }
+
+  /**
+   * The connection as an integration (for the `IntegrationCatalog`): kind `connection.<kind>`,
+   * named by its alias (`default` without one), with its plan-time connection check as its
+   * CONNECTIVITY health, or no health signal when `testConnection` is off.
+   */
+  public describeIntegration(): IntegrationDescription {
+    const check = this.node.tryFindChild('TestConnection');
+    const health = check instanceof TerraformElement ? [{
+      name: 'connectivity',
+      kind: IntegrationHealthKind.CONNECTIVITY,
+      description: `the plan-time probe of the ${this.kind} endpoint fails (a warning of terraform plan)`,
+      check,
+    }] : [];
+    return {
+      kind: `connection.${this.kind}`,
+      name: this.alias ?? 'default',
+      systems: [this.kind],
+      endpoint: this.integrationEndpoint(),
+      secrets: this.integrationSecrets(),
+      health,
+      noHealthReason: health.length > 0 ? undefined : 'testConnection is off: nothing probes the endpoint',
+    };
+  }
+
+  /**
+   * Where the connection points, only what is not secret (site, region, host, owner), for
+   * `describeIntegration()`.
+   */
+  protected integrationEndpoint(): { [key: string]: string } {
+    return {};
+  }
+
+  /** The secrets the connection authenticates with, by role, for `describeIntegration()`. */
+  protected integrationSecrets(): IntegrationSecretReference[] {
+    return [];
   }
 
   /** Records the provider this connection configured. */

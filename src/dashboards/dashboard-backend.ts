@@ -4,6 +4,7 @@ import { CloudWatchDashboardOptions, CloudWatchDashboardRenderer } from '../clou
 import { DatadogDashboardOptions, DatadogDashboardRenderer } from '../datadog/datadog-dashboard-renderer';
 import { GrafanaDashboardOptions, GrafanaDashboardRenderer } from '../grafana/grafana-dashboard-renderer';
 import { NewRelicDashboardBackend, NewRelicDashboardOptions } from '../newrelic/newrelic-dashboard-renderer';
+import type { Signal } from '../signals/signal';
 
 /**
  * A system a `Dashboard` is drawn on. Datadog, Grafana and CloudWatch ship with the library
@@ -20,6 +21,16 @@ export interface IDashboardBackend {
    * stack is synthesized, so widgets added later are drawn too.
    */
   render(dashboard: Dashboard): IRenderedDashboard;
+}
+
+/**
+ * A dashboard backend that can tell which signals it draws: an optional capability (the
+ * backends of the library have it) that lets a construct choose, per backend, a chart of a
+ * signal or a text in its place (the `IntegrationCatalog`'s status dashboard does).
+ */
+export interface ISignalAwareDashboardBackend extends IDashboardBackend {
+  /** Whether a widget over `signal` can be drawn by this backend. */
+  canDraw(signal: Signal): boolean;
 }
 
 /** What a backend rendered for one dashboard. */

@@ -1,8 +1,10 @@
 import { DatadogProvider } from '@cdktf/provider-datadog/lib/provider';
 import { Construct, IConstruct } from 'constructs';
 import { DatadogSite } from './datadog-site';
+import { IntegrationSecretReference } from '../core/integration';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { addConnectionCheck } from '../core/private/connection-check';
+import { hostOf } from '../core/private/describe';
 import { requireSecret } from '../core/private/require-secret';
 import { fail } from '../core/private/validate';
 import { Secret } from '../core/secret';
@@ -73,5 +75,15 @@ export class DatadogConnection extends IntegrationConnection {
       condition: 'RESPONSE.status_code == 200',
       errorMessage: `Datadog rejected the API key of ${this.node.path} at ${site.apiUrl} (GET /api/v1/validate did not answer 200).`,
     });
+  }
+
+  /** The Datadog site. */
+  protected integrationEndpoint(): { [key: string]: string } {
+    return { site: this.site.name, host: hostOf(this.site.apiUrl) };
+  }
+
+  /** The API and application keys. */
+  protected integrationSecrets(): IntegrationSecretReference[] {
+    return [{ role: 'apiKey', secret: this.apiKey }, { role: 'appKey', secret: this.appKey }];
   }
 }

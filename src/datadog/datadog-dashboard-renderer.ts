@@ -5,12 +5,14 @@ import { DatadogConnection } from './datadog-connection';
 import { DatadogRenderedMonitor } from './datadog-rendered-monitor';
 import { fail } from '../core/private/validate';
 import type { Dashboard } from '../dashboards/dashboard';
-import type { IDashboardBackend, IRenderedDashboard } from '../dashboards/dashboard-backend';
+import type { IDashboardBackend, IRenderedDashboard, ISignalAwareDashboardBackend } from '../dashboards/dashboard-backend';
+import { datadogCanQueryAwsMetric } from './private/aws-metric-names';
 import { datadogQuery } from './private/dashboard-query';
 import { EscapingLazy } from '../core/private/template-escape';
 import { deepMerge, isPlainObject, sortKeysDeep } from '../dashboards/private/json';
 import { PlacedWidget } from '../dashboards/private/model';
 import { MarkerLevel, WidgetKind } from '../dashboards/widget';
+import { matchSignal } from '../signals/private/match';
 import { Signal, SignalKind } from '../signals/signal';
 
 /** Options of the Datadog dashboard backend. */
@@ -173,7 +175,7 @@ export class DatadogRenderedDashboard extends Construct implements IRenderedDash
 }
 
 /** Renders dashboards as `datadog_dashboard_json` resources. */
-export class DatadogDashboardRenderer implements IDashboardBackend {
+export class DatadogDashboardRenderer implements ISignalAwareDashboardBackend {
   /** `datadog`. */
   public readonly kind: string = 'datadog';
   /** Construct id of renderings. */
@@ -189,6 +191,20 @@ export class DatadogDashboardRenderer implements IDashboardBackend {
   /** Render a dashboard. */
   public render(dashboard: Dashboard): IRenderedDashboard {
     return new DatadogRenderedDashboard(dashboard, this);
+  }
+
+  /**
+   * Datadog queries, and CloudWatch metrics Datadog's AWS integration collects whose
+   * dimension values are known at synth (not Terraform references).
+   */
+  public canDraw(signal: Signal): boolean {
+    return matchSignal<boolean>(signal, {
+      datadogQuery: () => true,
+      cloudWatchMetric: (p) => datadogCanQueryAwsMetric(p),
+      cloudWatchExpression: () => false,
+      promQl: () => false,
+      nrql: () => false,
+    });
   }
 }
 

@@ -4,17 +4,20 @@ import { DatadogRenderedMonitor } from './datadog-rendered-monitor';
 import type { DatadogTargetBinding } from './datadog-targets';
 import { renderDatadogAnomaly } from './private/anomaly';
 import { DatadogCatalogEntry, prepareDatadogCatalogMonitor, renderDatadogCatalog } from './private/catalog';
+import { datadogCanQueryAwsMetric } from './private/aws-metric-names';
 import { renderDatadogComposite } from './private/composite';
 import { datadogBinding } from './private/notify';
 import { renderDatadogSlo } from './private/slo';
 import { requirePattern } from '../core/private/validate';
 import { Severity } from '../core/severity';
 import type { AnomalyMonitor } from '../monitors/anomaly-monitor';
-import { CatalogMonitorSpec, IAnomalyMonitorBackend, ICatalogBackend, ICompositeMonitorBackend, IMonitorBackend, IRenderedAlerts, IRenderedCatalog, IRenderedMonitor, ISloBackend } from '../monitors/backend';
+import { CatalogMonitorSpec, IAnomalyMonitorBackend, ICatalogBackend, ICompositeMonitorBackend, IRenderedAlerts, IRenderedCatalog, IRenderedMonitor, ISignalAwareMonitorBackend, ISloBackend } from '../monitors/backend';
 import type { CompositeMonitor } from '../monitors/composite-monitor';
 import type { MonitorConfig } from '../monitors/monitor-config';
 import type { Slo } from '../monitors/slo';
 import type { INotificationTarget } from '../notifications/targets';
+import { matchSignal } from '../signals/private/match';
+import type { Signal } from '../signals/signal';
 
 /** Options of the Datadog backend. */
 export interface DatadogBackendOptions {
@@ -38,7 +41,7 @@ export interface DatadogBackendOptions {
 }
 
 /** Renders monitors as `datadog_monitor` resources of type `metric alert`. */
-export class DatadogBackend implements IMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend, ICatalogBackend {
+export class DatadogBackend implements ISignalAwareMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend, ICatalogBackend {
   /** `datadog`. */
   public readonly kind: string = 'datadog';
   /** Construct id of renderings. */
@@ -52,6 +55,20 @@ export class DatadogBackend implements IMonitorBackend, ISloBackend, ICompositeM
   }
 
   /** Render a monitor. */
+  /**
+   * Datadog queries, and CloudWatch metrics Datadog's AWS integration collects whose dimension
+   * values are known at synth (a reference is known only at apply; Datadog's tag filter is text).
+   */
+  public canEvaluate(signal: Signal): boolean {
+    return matchSignal<boolean>(signal, {
+      datadogQuery: () => true,
+      cloudWatchMetric: (p) => datadogCanQueryAwsMetric(p),
+      cloudWatchExpression: () => false,
+      promQl: () => false,
+      nrql: () => false,
+    });
+  }
+
   public render(monitor: MonitorConfig): IRenderedMonitor {
     requirePattern(monitor, 'backends', this.id, /^[A-Za-z][A-Za-z0-9_-]*$/, 'backend ids of letters, digits, _ and -');
     return new DatadogRenderedMonitor(monitor, this);

@@ -1,7 +1,9 @@
 import { GithubProvider } from '@cdktf/provider-github/lib/provider';
 import { Construct, IConstruct } from 'constructs';
+import { IntegrationSecretReference } from '../core/integration';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { addConnectionCheck } from '../core/private/connection-check';
+import { hostOf } from '../core/private/describe';
 import { requireSecret } from '../core/private/require-secret';
 import { fail, requirePattern, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
@@ -120,5 +122,15 @@ export class GitHubConnection extends IntegrationConnection {
     });
     // GET /users/<owner> is public on github.com (GitHub REST API, "Get a user").
     addConnectionCheck(this, probe(), this.auth.mode === 'token' ? probe(`Bearer ${this.auth.secret.value}`) : undefined);
+  }
+
+  /** Owner and API host. */
+  protected integrationEndpoint(): { [key: string]: string } {
+    return { owner: this.owner, host: hostOf(this.baseUrl), auth: this.auth.mode };
+  }
+
+  /** The token or GitHub App key. */
+  protected integrationSecrets(): IntegrationSecretReference[] {
+    return [{ role: `auth.${this.auth.mode}`, secret: this.auth.secret }];
   }
 }

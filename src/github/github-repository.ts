@@ -9,6 +9,8 @@ import { RepositoryWebhook } from '@cdktf/provider-github/lib/repository-webhook
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { GitHubConnection } from './github-connection';
+import { IIntegration, IntegrationDescription, Integrations } from '../core/integration';
+import type { IntegrationConnection } from '../core/integration-connection';
 import { requireSecret } from '../core/private/require-secret';
 import { libraryScope } from '../core/private/template-escape';
 import {
@@ -262,7 +264,7 @@ const MAX_ENVIRONMENT_REVIEWERS = 6;
  * secrets are stored in the Terraform state; `GitHubSecretValue.preEncrypted()` stores only
  * ciphertext.
  */
-export class GitHubRepository extends Construct {
+export class GitHubRepository extends Construct implements IIntegration {
   /** The `github_repository` resource (escape hatch). */
   public readonly resource: Repository;
   /** The connection. */
@@ -278,10 +280,12 @@ export class GitHubRepository extends Construct {
   /** Actions variables and secrets added, by scope and upper-cased name (GitHub ignores case). */
   private readonly actionsNames = new Set<string>();
   private readonly webhookIds = new Set<string>();
+  private readonly webhookEndpoints: WebhookConnection[] = [];
 
   constructor(scope: Construct, id: string, props: GitHubRepositoryProps) {
     super(scope, id);
     libraryScope(this);
+    Integrations.mark(this);
     this.connection = props.connection ?? GitHubConnection.of(this);
     const name = requirePattern(this, 'name', props.name, REPO, 'a repository name of 1-100 letters, digits, ".", "-" or "_"');
     if (!isToken(name) && (name === '.' || name === '..' || name.toLowerCase().endsWith('.git'))) {
@@ -443,6 +447,7 @@ export class GitHubRepository extends Construct {
       Annotations.of(this).addWarning(`${this.node.path}: GitHub sends its signature in X-Hub-Signature-256, not ${options.endpoint.auth.headerName} as the endpoint ${options.endpoint.node.path} expects.`);
     }
     this.webhookIds.add(id);
+    if (!this.webhookEndpoints.includes(options.endpoint)) this.webhookEndpoints.push(options.endpoint);
     return new RepositoryWebhook(this, `Webhook${id}`, {
       provider: this.connection.provider,
       repository: this.resource.name,
@@ -450,6 +455,27 @@ export class GitHubRepository extends Construct {
       active: optionalBoolean(this, `webhooks.${id}.active`, options.active, true),
       configuration: { url: options.endpoint.url, contentType: 'json', insecureSsl: false, secret: secret.value },
     });
+  }
+
+  /**
+   * The repository as an integration (for the `IntegrationCatalog`). It has no health signal:
+   * GitHub reports webhook deliveries only through its REST API ("Repository webhooks: List
+   * deliveries for a repository webhook"), which no monitor backend reads; the GitHub API
+   * itself is probed by the GitHubConnection's check.
+   */
+  public describeIntegration(): IntegrationDescription {
+    const connections: IntegrationConnection[] = [this.connection, ...this.webhookEndpoints];
+    return {
+      kind: 'github-repository',
+      name: this.fullName,
+      systems: ['github'],
+      connections,
+      endpoint: { owner: this.connection.owner, repository: this.name, defaultBranch: this.defaultBranch },
+      resources: { repository: this.resource.fullName },
+      health: [],
+      noHealthReason: 'GitHub reports webhook deliveries only through its REST API (recent deliveries), which no monitor backend reads; '
+        + 'the GitHub API is probed by the connection check',
+    };
   }
 
   /** Record an Actions variable or secret name, failing when the same name is added twice in one scope. */

@@ -17,6 +17,8 @@ import { Construct } from 'constructs';
 import { cronProblem } from './private/cron';
 import { applyWorkflow, driftWorkflow, planWorkflow, renderWorkflow, WorkflowSettings } from './private/workflows';
 import { AwsConnection } from '../aws/aws-connection';
+import { IIntegration, IntegrationDescription, Integrations } from '../core/integration';
+import type { IntegrationConnection } from '../core/integration-connection';
 import { EscapingLazy, libraryScope } from '../core/private/template-escape';
 import { fail, optionalArray, optionalBoolean, requireNoControlChars, requirePattern, requireUnique } from '../core/private/validate';
 import { Secret } from '../core/secret';
@@ -146,7 +148,7 @@ const POLICY_ARN = /^arn:aws(-cn|-us-gov)?:iam::(aws|\d{12}):policy\/[\w+=,.@/-]
  * from a workstation with local state, then call `configureBackend()` on it too and run
  * `terraform init -migrate-state`.
  */
-export class GitOpsPipeline extends Construct {
+export class GitOpsPipeline extends Construct implements IIntegration {
   /** The state bucket. */
   public readonly stateBucket: S3Bucket;
   /** The role pull requests and drift checks assume. */
@@ -161,13 +163,16 @@ export class GitOpsPipeline extends Construct {
   public readonly stateBucketName: string;
   private readonly settings: WorkflowSettings;
   private readonly extraSecrets: string[];
+  private readonly githubRepository?: GitHubRepository;
 
   constructor(scope: Construct, id: string, props: GitOpsPipelineProps) {
     super(scope, id);
     libraryScope(this);
+    Integrations.mark(this);
     this.aws = props.aws ?? AwsConnection.of(this);
     const repo = props.githubRepository;
     if (repo !== undefined && !(repo instanceof GitHubRepository)) fail(this, 'githubRepository', repo, 'a GitHubRepository');
+    this.githubRepository = repo;
     const repoName = props.repositoryName ?? repo?.fullName;
     this.repositoryName = requirePattern(this, 'repositoryName', repoName, FULL_NAME, 'owner/name of a GitHub repository (no wildcards), or githubRepository');
     const stacks = optionalArray(this, 'stacks', props.stacks, 'a list of cdktf stack names');
@@ -342,6 +347,26 @@ export class GitOpsPipeline extends Construct {
       '.github/workflows/cdktf-apply.yml': renderWorkflow(applyWorkflow(settings)),
       '.github/workflows/cdktf-drift.yml': renderWorkflow(driftWorkflow(settings)),
       '.github/workflows/cdktf-plan.yml': renderWorkflow(planWorkflow(settings)),
+    };
+  }
+
+  /**
+   * The pipeline as an integration (for the `IntegrationCatalog`). It has no health signal:
+   * its plan, apply and drift-check runs report in GitHub Actions (a failed run, a `drift`
+   * issue), which publishes no metric a monitor backend reads.
+   */
+  public describeIntegration(): IntegrationDescription {
+    const connections: IntegrationConnection[] = [this.aws];
+    if (this.githubRepository) connections.push(this.githubRepository.connection);
+    return {
+      kind: 'gitops-pipeline',
+      name: this.repositoryName,
+      systems: ['github', 'aws'],
+      connections,
+      endpoint: { repository: this.repositoryName, region: this.aws.region, stacks: this.settings.stacks.join(',') },
+      resources: { stateBucket: this.stateBucket.arn, planRole: this.planRole.arn, applyRole: this.applyRole.arn },
+      health: [],
+      noHealthReason: 'its plan, apply and drift-check runs report in GitHub Actions (failed runs, drift issues), which publishes no metric a monitor backend reads',
     };
   }
 

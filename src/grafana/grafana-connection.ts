@@ -1,7 +1,9 @@
 import { Construct, IConstruct } from 'constructs';
 import { GrafanaProvider } from '../bindings/grafana/provider/index';
+import { IntegrationSecretReference } from '../core/integration';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { addConnectionCheck } from '../core/private/connection-check';
+import { hostOf } from '../core/private/describe';
 import { requireSecret } from '../core/private/require-secret';
 import { fail, optionalPattern, requireInteger, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
@@ -96,5 +98,15 @@ export class GrafanaConnection extends IntegrationConnection {
       condition: 'RESPONSE.status_code == 200',
       errorMessage: `Grafana at ${this.url} (${this.node.path}) is not healthy: GET /api/health did not answer 200.`,
     });
+  }
+
+  /** Host and organization of the Grafana instance. */
+  protected integrationEndpoint(): { [key: string]: string } {
+    return { host: hostOf(this.url), orgId: String(this.orgId) };
+  }
+
+  /** The service-account token or basic-auth password. */
+  protected integrationSecrets(): IntegrationSecretReference[] {
+    return [{ role: this.auth.mode === 'token' ? 'auth.token' : 'auth.password', secret: this.auth.secret }];
   }
 }

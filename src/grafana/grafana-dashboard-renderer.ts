@@ -20,8 +20,10 @@ import { claimName } from '../core/private/stack-registry';
 import { EscapingLazy } from '../core/private/template-escape';
 import { fail, requirePattern } from '../core/private/validate';
 import type { Dashboard } from '../dashboards/dashboard';
-import type { IDashboardBackend, IRenderedDashboard } from '../dashboards/dashboard-backend';
+import type { IDashboardBackend, IRenderedDashboard, ISignalAwareDashboardBackend } from '../dashboards/dashboard-backend';
 import { deepMerge, isPlainObject, sortKeysDeep } from '../dashboards/private/json';
+import { matchSignal } from '../signals/private/match';
+import type { Signal } from '../signals/signal';
 
 /** Options of the Grafana dashboard backend. */
 export interface GrafanaDashboardOptions {
@@ -122,7 +124,7 @@ export class GrafanaRenderedDashboard extends Construct implements IRenderedDash
 }
 
 /** Renders dashboards as `grafana_dashboard` resources. */
-export class GrafanaDashboardRenderer implements IDashboardBackend {
+export class GrafanaDashboardRenderer implements ISignalAwareDashboardBackend {
   /** `grafana`. */
   public readonly kind: string = 'grafana';
   /** Construct id of renderings. */
@@ -138,5 +140,16 @@ export class GrafanaDashboardRenderer implements IDashboardBackend {
   /** Render a dashboard. */
   public render(dashboard: Dashboard): IRenderedDashboard {
     return new GrafanaRenderedDashboard(dashboard, this);
+  }
+
+  /** PromQL, and CloudWatch metrics and expressions (through the CloudWatch data source). */
+  public canDraw(signal: Signal): boolean {
+    return matchSignal<boolean>(signal, {
+      promQl: () => true,
+      cloudWatchMetric: () => true,
+      cloudWatchExpression: () => true,
+      datadogQuery: () => false,
+      nrql: () => false,
+    });
   }
 }

@@ -1,7 +1,9 @@
 import { Fn } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { IntegrationSecretReference } from '../core/integration';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { addConnectionCheck } from '../core/private/connection-check';
+import { hostOf } from '../core/private/describe';
 import { requireSecret } from '../core/private/require-secret';
 import { fail, requirePattern, requireString, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
@@ -160,5 +162,15 @@ export class JiraConnection extends IntegrationConnection {
    */
   public get tokenUrl(): string | undefined {
     return this.auth.mode === 'oauth2' ? this.auth.oauth?.tokenUrl ?? 'https://auth.atlassian.com/oauth/token' : undefined;
+  }
+
+  /** Site host, deployment and authentication mode. */
+  protected integrationEndpoint(): { [key: string]: string } {
+    return { host: hostOf(this.baseUrl), deployment: String(this.deployment), auth: this.auth.mode };
+  }
+
+  /** The API token, personal access token or OAuth client secret. */
+  protected integrationSecrets(): IntegrationSecretReference[] {
+    return [{ role: `auth.${this.auth.mode}`, secret: this.auth.secret }];
   }
 }

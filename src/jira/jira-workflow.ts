@@ -11,6 +11,9 @@ import { createIssueProblems, createIssueTemplate, syncTemplate } from './privat
 import { ContactPoint } from '../bindings/grafana/contact-point/index';
 import type { CloudWatchBackend } from '../cloudwatch/cloudwatch-monitor-backend';
 import type { CloudWatchTargetBinding, ICloudWatchNotificationTarget } from '../cloudwatch/cloudwatch-targets';
+import { IIntegration, IntegrationDescription, Integrations, IntegrationSecretReference } from '../core/integration';
+import type { IntegrationConnection } from '../core/integration-connection';
+import { hostOf } from '../core/private/describe';
 import { optionalSecret, requireSecret } from '../core/private/require-secret';
 import { EscapingLazy, libraryScope } from '../core/private/template-escape';
 import { fail, isToken, optionalPattern, requireInteger, requirePattern, requireString } from '../core/private/validate';
@@ -28,6 +31,7 @@ import { ALARM_NAME_PREFIX, alarmActionList, checkedPayload, parsePayload, retry
 import {
   alarmStatePattern, Endpoint, EndpointAuth, grafanaWebhookBlock, renderDatadog, renderDeadLetter, renderEventBridge, renderEventBridgeRule,
 } from '../webhooks/private/webhook-delivery';
+import { eventBridgeHealth, NO_EVENTBRIDGE_HEALTH } from '../webhooks/private/webhook-health';
 import { Rendered, SourceKind, unknownPlaceholders, VARIABLE_NAMES } from '../webhooks/private/webhook-template';
 
 /** Options of `JiraWorkflowTemplate.incident()`. */
@@ -313,7 +317,7 @@ const LABEL = /^\S{1,255}$/;
  * rules whose label is built from the alarm ARN at run time, so their names must not contain
  * double quotes (EventBridge inserts values unescaped) or spaces (Jira labels).
  */
-export class JiraWorkflow extends Construct {
+export class JiraWorkflow extends Construct implements IIntegration {
   private static jiraEndpoint(jira: JiraConnection, url: string): Endpoint {
     const base = { url, headers: {}, authProp: 'connection.auth', secret: jira.auth.secret };
     switch (jira.auth.mode) {
@@ -364,6 +368,10 @@ export class JiraWorkflow extends Construct {
   public readonly priority: string;
   /** The template. */
   public readonly template: JiraWorkflowTemplate;
+  /** The workflow's name. */
+  public readonly name: string;
+  private readonly usedConnections: IntegrationConnection[] = [];
+  private readonly usedSecrets: IntegrationSecretReference[] = [];
 
   private readonly alarmArns: string[] = [];
   private readonly monitorAlarms: string[] = [];
@@ -372,14 +380,19 @@ export class JiraWorkflow extends Construct {
   constructor(scope: Construct, id: string, props: JiraWorkflowProps) {
     super(scope, id);
     libraryScope(this);
+    Integrations.mark(this);
     if (!props || typeof props !== 'object') fail(this, 'props', props, 'a JiraWorkflowProps object');
     const name = requirePattern(this, 'name', props.name, NAME, '1-32 of letters, digits, - and _');
+    this.name = name;
     this.projectKey = requirePattern(this, 'projectKey', props.projectKey, PROJECT_KEY,
       'a Jira project key: an uppercase letter, then 1-9 uppercase letters, digits or _ (e.g. OPS)');
     const automationUrl = requireSecret(this, 'automationWebhookUrl', props.automationWebhookUrl);
     const automationToken = optionalSecret(this, 'automationWebhookToken', props.automationWebhookToken);
     const jira = props.connection ?? JiraConnection.of(this);
     if (!(jira instanceof JiraConnection)) fail(this, 'connection', jira, 'a JiraConnection');
+    this.usedConnections.push(jira);
+    this.usedSecrets.push({ role: 'automationWebhookUrl', secret: automationUrl });
+    if (automationToken) this.usedSecrets.push({ role: 'automationWebhookToken', secret: automationToken });
     const template = props.template ?? JiraWorkflowTemplate.incident();
     if (!(template instanceof JiraWorkflowTemplate)) fail(this, 'template', template, 'JiraWorkflowTemplate.incident(...)');
     this.template = template;
@@ -429,6 +442,7 @@ export class JiraWorkflow extends Construct {
 
     if (props.datadog) {
       const conn = props.datadog.connection ?? DatadogConnection.of(this);
+      this.usedConnections.push(conn);
       this.datadogCreateWebhook = renderDatadog(this, 'DatadogCreate', {
         name, endpoint: createEndpoint, payload: create(SourceKind.DATADOG), conn, allowUnsigned: false, prop: 'connection.auth',
       }).webhook;
@@ -448,6 +462,7 @@ export class JiraWorkflow extends Construct {
     if (props.grafana) {
       const g = props.grafana;
       const conn = g.connection ?? GrafanaConnection.of(this);
+      this.usedConnections.push(conn);
       const cpName = g.contactPointName === undefined ? name : requireString(this, 'grafana.contactPointName', g.contactPointName, 'a non-empty contact point name');
       const maxAlerts = g.maxAlerts === undefined ? undefined : requireInteger(this, 'grafana.maxAlerts', g.maxAlerts, 0, 10_000);
       this.grafanaContactPoint = new ContactPoint(this, 'GrafanaContactPoint', {
@@ -464,6 +479,7 @@ export class JiraWorkflow extends Construct {
     if (props.cloudWatch) {
       const c = props.cloudWatch;
       const aws = c.aws ?? AwsConnection.of(this);
+      this.usedConnections.push(aws);
       const retry = retrySettings(this, 'cloudWatch', c);
       const prefix = optionalPattern(this, 'cloudWatch.alarmNamePrefix', c.alarmNamePrefix, ALARM_NAME_PREFIX, 'an alarm name prefix of 1-255 characters without control characters');
       (c.alarmArns ?? []).forEach((arn, i) => this.addAlarmArn(`cloudWatch.alarmArns[${i}]`, arn));
@@ -521,6 +537,45 @@ export class JiraWorkflow extends Construct {
       this.deadLetterQueue = dl.queue;
       this.deadLetterAlarm = dl.alarm;
     }
+  }
+
+  /**
+   * The workflow as an integration (for the `IntegrationCatalog`). With the CloudWatch source:
+   * the dead-letter queue (alarmed) and the retries of the shared create and sync rules (not
+   * alarmed). Datadog and Grafana deliveries have no metric: a workflow with only those sources
+   * has no health signal.
+   */
+  public describeIntegration(): IntegrationDescription {
+    const systems = ['jira'];
+    if (this.datadogCreateWebhook) systems.push('datadog');
+    if (this.grafanaContactPoint) systems.push('grafana');
+    if (this.alarmRule) systems.push('aws');
+    const resources: Record<string, string> = {};
+    if (this.datadogCreateWebhook && this.datadogSyncWebhook) {
+      resources.datadogCreateWebhook = this.datadogCreateWebhook.name;
+      resources.datadogSyncWebhook = this.datadogSyncWebhook.name;
+    }
+    if (this.grafanaContactPoint) resources.grafanaContactPoint = this.grafanaContactPoint.name;
+    if (this.alarmRule && this.recoveryRule) {
+      resources.alarmRule = this.alarmRule.arn;
+      resources.recoveryRule = this.recoveryRule.arn;
+    }
+    if (this.deadLetterQueue) resources.deadLetterQueue = this.deadLetterQueue.arn;
+    const jira = this.usedConnections[0] as JiraConnection;
+    const health = this.deadLetterQueue && this.deadLetterAlarm && this.alarmRule && this.recoveryRule
+      ? eventBridgeHealth(`Jira workflow ${this.name}`, this.deadLetterQueue, this.deadLetterAlarm, { create: this.alarmRule, sync: this.recoveryRule })
+      : [];
+    return {
+      kind: 'jira-workflow',
+      name: this.name,
+      systems,
+      connections: [...this.usedConnections],
+      endpoint: { host: hostOf(jira.baseUrl), projectKey: this.projectKey },
+      secrets: [...this.usedSecrets],
+      resources,
+      health,
+      noHealthReason: health.length > 0 ? undefined : NO_EVENTBRIDGE_HEALTH,
+    };
   }
 
   /**

@@ -64,6 +64,16 @@ export interface IRenderedAlerts {
   addTarget(target: INotificationTarget): void;
 }
 
+/**
+ * A monitor backend that can tell which signals it evaluates: an optional capability that lets
+ * a construct choose the backends of a monitor per signal (the `IntegrationCatalog` does; a
+ * backend without it is given every signal, and fails on one it cannot evaluate).
+ */
+export interface ISignalAwareMonitorBackend extends IMonitorBackend {
+  /** Whether a monitor of `signal` can be rendered by this backend. */
+  canEvaluate(signal: Signal): boolean;
+}
+
 /** A monitor backend that can render SLOs with burn-rate alerts. */
 export interface ISloBackend extends IMonitorBackend {
   /** Render `slo` under a child construct of it with id `id`. */

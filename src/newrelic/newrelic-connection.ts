@@ -1,5 +1,6 @@
 import type { NewrelicProvider } from '@cdktf/provider-newrelic/lib/provider';
 import { Construct, IConstruct } from 'constructs';
+import { IntegrationSecretReference } from '../core/integration';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { addConnectionCheck } from '../core/private/connection-check';
 import { requireSecret } from '../core/private/require-secret';
@@ -97,5 +98,15 @@ export class NewRelicConnection extends IntegrationConnection {
   /** The NerdGraph endpoint of the region. */
   public get nerdGraphUrl(): string {
     return NERDGRAPH[this.region];
+  }
+
+  /** Account and region. */
+  protected integrationEndpoint(): { [key: string]: string } {
+    return { accountId: String(this.accountId), region: String(this.region) };
+  }
+
+  /** The user API key. */
+  protected integrationSecrets(): IntegrationSecretReference[] {
+    return [{ role: 'apiKey', secret: this.apiKey }];
   }
 }

@@ -9,10 +9,11 @@ import { NewRelicRenderedMonitor } from './newrelic-monitor-backend';
 import { dimensionAttribute, hasFacet, nrqlOf } from './private/nrql';
 import { fail, isToken } from '../core/private/validate';
 import type { Dashboard } from '../dashboards/dashboard';
-import type { IDashboardBackend, IRenderedDashboard } from '../dashboards/dashboard-backend';
+import type { IDashboardBackend, IRenderedDashboard, ISignalAwareDashboardBackend } from '../dashboards/dashboard-backend';
 import { isPlainObject, sortKeysDeep } from '../dashboards/private/json';
 import { PlacedWidget } from '../dashboards/private/model';
 import { MarkerLevel, WidgetKind } from '../dashboards/widget';
+import { matchSignal } from '../signals/private/match';
 import { Signal, SignalKind } from '../signals/signal';
 import { newRelicL1 } from './private/provider';
 import { EscapingLazy } from '../core/private/template-escape';
@@ -286,7 +287,7 @@ function describe(d: Dashboard): string | undefined {
 }
 
 /** Renders dashboards as `newrelic_one_dashboard` resources: one page, rows laid out on its 12-column grid. */
-export class NewRelicDashboardBackend implements IDashboardBackend {
+export class NewRelicDashboardBackend implements ISignalAwareDashboardBackend {
   /** `newrelic`. */
   public readonly kind: string = NEW_RELIC_DASHBOARD_KIND;
   /** Construct id of renderings. */
@@ -302,5 +303,16 @@ export class NewRelicDashboardBackend implements IDashboardBackend {
   /** Render a dashboard. */
   public render(dashboard: Dashboard): IRenderedDashboard {
     return new NewRelicRenderedDashboard(dashboard, this);
+  }
+
+  /** NRQL, and CloudWatch metrics streamed to New Relic (see `nrqlOf`). */
+  public canDraw(signal: Signal): boolean {
+    return matchSignal<boolean>(signal, {
+      nrql: () => true,
+      cloudWatchMetric: () => true,
+      cloudWatchExpression: () => false,
+      datadogQuery: () => false,
+      promQl: () => false,
+    });
   }
 }

@@ -1,6 +1,8 @@
 import { Construct, IConstruct } from 'constructs';
+import { IntegrationSecretReference } from '../core/integration';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { addConnectionCheck } from '../core/private/connection-check';
+import { definedEntries, hostOf } from '../core/private/describe';
 import { optionalSecret } from '../core/private/require-secret';
 import { fail, optionalPattern } from '../core/private/validate';
 import { Secret } from '../core/secret';
@@ -57,6 +59,7 @@ export class PagerDutyConnection extends IntegrationConnection {
    * @default - none
    */
   public readonly subdomain?: string;
+  private readonly apiToken?: Secret;
 
   constructor(scope: Construct, id: string, props: PagerDutyConnectionProps = {}) {
     super(scope, id, 'pagerduty', props);
@@ -68,6 +71,7 @@ export class PagerDutyConnection extends IntegrationConnection {
     this.eventsUrl = `https://events.${infix}pagerduty.com/v2/enqueue`;
     this.subdomain = optionalPattern(this, 'subdomain', props.subdomain, /^[a-z0-9][a-z0-9-]{0,62}$/, 'a PagerDuty subdomain (lowercase letters, digits, -)');
     const token = optionalSecret(this, 'apiToken', props.apiToken);
+    this.apiToken = token;
     // Without a token the REST API answers 401: enough to show it is reachable.
     addConnectionCheck(this, {
       url: `${this.apiUrl}/abilities`,
@@ -80,5 +84,15 @@ export class PagerDutyConnection extends IntegrationConnection {
       condition: 'RESPONSE.status_code == 200',
       errorMessage: `PagerDuty rejected the API token of ${this.node.path} (GET /abilities did not answer 200).`,
     });
+  }
+
+  /** Region, API host and (when given) subdomain. */
+  protected integrationEndpoint(): { [key: string]: string } {
+    return definedEntries({ region: this.region, host: hostOf(this.apiUrl), subdomain: this.subdomain });
+  }
+
+  /** The API token, when given. */
+  protected integrationSecrets(): IntegrationSecretReference[] {
+    return this.apiToken ? [{ role: 'apiToken', secret: this.apiToken }] : [];
   }
 }

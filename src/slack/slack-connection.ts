@@ -1,6 +1,8 @@
 import { Construct, IConstruct } from 'constructs';
+import { IntegrationSecretReference } from '../core/integration';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { addConnectionCheck } from '../core/private/connection-check';
+import { definedEntries } from '../core/private/describe';
 import { optionalSecret } from '../core/private/require-secret';
 import { optionalPattern } from '../core/private/validate';
 import { Secret } from '../core/secret';
@@ -72,5 +74,15 @@ export class SlackConnection extends IntegrationConnection {
       condition: 'RESPONSE.status_code == 200 && try(jsondecode(RESPONSE.response_body).ok, false)',
       errorMessage: `Slack rejected the bot token of ${this.node.path} (auth.test did not answer ok).`,
     });
+  }
+
+  /** Workspace and the Datadog Slack account, when given. */
+  protected integrationEndpoint(): { [key: string]: string } {
+    return definedEntries({ workspaceId: this.workspaceId, datadogAccountName: this.datadogAccountName });
+  }
+
+  /** The bot token, when given. */
+  protected integrationSecrets(): IntegrationSecretReference[] {
+    return this.botToken ? [{ role: 'botToken', secret: this.botToken }] : [];
   }
 }

@@ -2,6 +2,7 @@ import { TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { IncidentRoutingStack } from './incident-routing-stack';
 import { AwsConnection, AwsConnectionProps } from '../aws/aws-connection';
+import { IntegrationCatalog } from '../catalog/integration-catalog';
 import { libraryScope } from '../core/private/template-escape';
 import { fail, optionalArray, optionalBoolean, requirePattern, requireString, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
@@ -146,6 +147,38 @@ export interface ServiceSlo {
   readonly burnRateAlerts?: BurnRateAlert[];
 }
 
+/** The IntegrationCatalog of a service stack. */
+export interface ServiceIntegrationCatalogOptions {
+  /**
+   * Whether the stack has a catalog. With the other options at their defaults it writes only
+   * the manifest (`integrations.manifest.json` next to cdk.tf.json): the Terraform of the
+   * stack is unchanged.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * A status dashboard of the stack's integrations on every backend of the stack.
+   * @default false
+   */
+  readonly dashboard?: boolean;
+  /**
+   * Monitors, on every backend of the stack, of the health signals no alarm of an integration
+   * watches, notifying the stack's routing and targets with `severity`.
+   * @default false
+   */
+  readonly monitors?: boolean;
+  /**
+   * Severity of the catalog's monitors.
+   * @default Severity.SEV3
+   */
+  readonly severity?: Severity;
+  /**
+   * A Terraform output per integration.
+   * @default false
+   */
+  readonly outputs?: boolean;
+}
+
 /** Props of a `ServiceMonitoringStack`. */
 export interface ServiceMonitoringStackProps {
   /** The service name (a tag on every monitor). */
@@ -218,6 +251,12 @@ export interface ServiceMonitoringStackProps {
    * @default true
    */
   readonly dashboard?: boolean;
+  /**
+   * The stack's IntegrationCatalog: its connections and any integration added to the stack,
+   * with their health. By default it writes the manifest only (no Terraform change).
+   * @default - a catalog that writes the manifest, without dashboard, monitors or outputs
+   */
+  readonly integrationCatalog?: ServiceIntegrationCatalogOptions;
 }
 
 /**
@@ -243,6 +282,11 @@ export class ServiceMonitoringStack extends TerraformStack {
    * @default - no dashboard
    */
   public readonly dashboard?: Dashboard;
+  /**
+   * The stack's integration catalog.
+   * @default - none with `integrationCatalog: { enabled: false }`
+   */
+  public readonly integrationCatalog?: IntegrationCatalog;
   private readonly presetOptions: MonitorPresetOptions;
   private readonly groups: MonitorGroup[] = [];
 
@@ -254,7 +298,10 @@ export class ServiceMonitoringStack extends TerraformStack {
     const setups = kinds.map((kind, i) => {
       const setup = SERVICE_BACKENDS[kind];
       if (!setup) fail(this, `backends[${i}]`, kind, `one of ${Object.keys(SERVICE_BACKENDS).map((k) => `ServiceBackend.${k}`).join(', ')}`);
-      return setup(this, props, kind);
+      const made = setup(this, props, kind);
+      // A backend's dashboard scope (a Grafana folder) is made once, for whichever dashboard asks first.
+      let dashboardBackend: IDashboardBackend | undefined;
+      return { monitorBackend: made.monitorBackend, dashboardBackend: () => (dashboardBackend ??= made.dashboardBackend()) };
     });
     this.monitorBackends = setups.map((x) => x.monitorBackend);
     if (new Set(kinds).size !== kinds.length) fail(this, 'backends', kinds, 'backends without duplicates');
@@ -310,12 +357,34 @@ export class ServiceMonitoringStack extends TerraformStack {
       // Each preset group draws its own rows (a row per resource, a chart per monitor with its thresholds).
       this.dashboard = Dashboard.fromMonitors(this, 'Dashboard', { title: `${this.service} service`, groups: this.groups, backends: dashboardBackends });
     }
+    this.integrationCatalog = this.createCatalog(props.integrationCatalog, setups, targets);
     libraryScope(new TerraformOutput(this, 'MonitorCount', { value: this.monitors.length, description: `Monitors of ${this.service} (each rendered to ${kinds.join(', ')})` }));
   }
 
   /** @internal */
   public _awsConnection(props: AwsConnectionProps): AwsConnection {
     return (this.node.tryFindChild('Aws') as AwsConnection | undefined) ?? new AwsConnection(this, 'Aws', props);
+  }
+
+  /** The catalog of the stack's integrations (see `integrationCatalog`). */
+  private createCatalog(
+    value: ServiceIntegrationCatalogOptions | undefined, setups: ServiceBackendSetup[], targets: INotificationTarget[],
+  ): IntegrationCatalog | undefined {
+    const o = value ?? {};
+    if (typeof o !== 'object' || o === null || Array.isArray(o)) fail(this, 'integrationCatalog', o, 'a ServiceIntegrationCatalogOptions object');
+    if (!optionalBoolean(this, 'integrationCatalog.enabled', o.enabled, true)) return undefined;
+    const dashboard = optionalBoolean(this, 'integrationCatalog.dashboard', o.dashboard, false);
+    const monitors = optionalBoolean(this, 'integrationCatalog.monitors', o.monitors, false);
+    const outputs = optionalBoolean(this, 'integrationCatalog.outputs', o.outputs, false);
+    if (o.severity !== undefined && !monitors) fail(this, 'integrationCatalog.severity', o.severity, 'unset unless integrationCatalog.monitors is true');
+    return new IntegrationCatalog(this, 'IntegrationCatalog', {
+      dashboardBackends: dashboard ? setups.map((x) => x.dashboardBackend()) : [],
+      dashboardTitle: `${this.service} integrations`,
+      monitorBackends: monitors ? this.monitorBackends : [],
+      targets: monitors ? targets : [],
+      severity: o.severity,
+      outputs,
+    });
   }
 
   /** A list of resources to monitor: a list of objects, else a ValidationError naming the element. */

@@ -1,7 +1,9 @@
 import { Fn } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { IntegrationSecretReference } from '../core/integration';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { addConnectionCheck } from '../core/private/connection-check';
+import { hostOf } from '../core/private/describe';
 import { requireSecret } from '../core/private/require-secret';
 import { fail, optionalPattern, requirePattern, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
@@ -171,5 +173,15 @@ export class WebhookConnection extends IntegrationConnection {
       default:
         return {};
     }
+  }
+
+  /** The receiving host (never the path or query, which may carry a token) and the kind of authentication. */
+  protected integrationEndpoint(): { [key: string]: string } {
+    return { host: hostOf(this.url), auth: this.auth.type };
+  }
+
+  /** The password, token, key or signing secret. */
+  protected integrationSecrets(): IntegrationSecretReference[] {
+    return this.auth.secret ? [{ role: 'auth', secret: this.auth.secret }] : [];
   }
 }

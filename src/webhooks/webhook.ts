@@ -10,10 +10,14 @@ import { ALARM_NAME_PREFIX, alarmActionList, checkedPayload, parsePayload, retry
 import {
   alarmStatePattern, Endpoint, EndpointAuth, grafanaWebhookBlock, renderDatadog, renderDeadLetter, renderEventBridge,
 } from './private/webhook-delivery';
+import { eventBridgeHealth, NO_EVENTBRIDGE_HEALTH } from './private/webhook-health';
 import { SourceKind, VARIABLE_NAMES, VARIABLES } from './private/webhook-template';
 import { WebhookAuthType, WebhookConnection } from './webhook-connection';
 import { AwsConnection } from '../aws/aws-connection';
 import { ContactPoint } from '../bindings/grafana/contact-point/index';
+import { IIntegration, IntegrationDescription, Integrations } from '../core/integration';
+import type { IntegrationConnection } from '../core/integration-connection';
+import { hostOf } from '../core/private/describe';
 import { libraryScope } from '../core/private/template-escape';
 import {
   fail, isToken, optionalBoolean, optionalPattern, requireInteger, requirePattern, requireString, requireStringMap,
@@ -229,7 +233,7 @@ const ALARM_STATES = ['ALARM', 'OK', 'INSUFFICIENT_DATA'];
  * 15 s timeout); Grafana retries per its alertmanager; EventBridge retries with the retry
  * policy, then puts the event in the dead-letter queue, whose depth is alarmed.
  */
-export class Webhook extends Construct {
+export class Webhook extends Construct implements IIntegration {
   /** The endpoint of a WebhookConnection. */
   private static endpointOf(c: WebhookConnection, headers: Record<string, string>): Endpoint {
     const map: Record<string, EndpointAuth> = {
@@ -275,15 +279,21 @@ export class Webhook extends Construct {
   public readonly deadLetterQueue?: SqsQueue;
   /** The alarm on the dead-letter queue's depth. @default - not rendered for EventBridge */
   public readonly deadLetterAlarm?: CloudwatchMetricAlarm;
+  /** The webhook's name. */
+  public readonly name: string;
+  private readonly usedConnections: IntegrationConnection[] = [];
 
   constructor(scope: Construct, id: string, props: WebhookProps) {
     super(scope, id);
     libraryScope(this);
+    Integrations.mark(this);
     if (!props || typeof props !== 'object') fail(this, 'props', props, 'a WebhookProps object');
     const name = requirePattern(this, 'name', props.name, NAME, '1-40 of letters, digits, - and _');
+    this.name = name;
     if (!(props.payload instanceof WebhookPayload)) fail(this, 'payload', props.payload, 'WebhookPayload.fromJsonTemplate(json)');
     const connection = props.connection ?? WebhookConnection.of(this);
     if (!(connection instanceof WebhookConnection)) fail(this, 'connection', connection, 'a WebhookConnection');
+    this.usedConnections.push(connection);
     const httpMethod = props.httpMethod ?? WebhookHttpMethod.POST;
     if (!Object.values(WebhookHttpMethod).includes(httpMethod)) fail(this, 'httpMethod', httpMethod, 'WebhookHttpMethod.POST or WebhookHttpMethod.PUT');
     const headers = requireStringMap(this, 'headers', props.headers, HEADER, 'an HTTP header name', 1024);
@@ -300,6 +310,7 @@ export class Webhook extends Construct {
 
     if (props.datadog) {
       const conn = props.datadog.connection ?? DatadogConnection.of(this);
+      this.usedConnections.push(conn);
       const payload = checkedPayload(this, 'payload', segments, SourceKind.DATADOG);
       if (httpMethod !== WebhookHttpMethod.POST) fail(this, 'httpMethod', httpMethod, 'WebhookHttpMethod.POST when rendering for Datadog (Datadog webhooks always POST)');
       this.datadogWebhook = renderDatadog(this, 'Datadog', { name, endpoint, payload, conn, allowUnsigned, prop: 'connection.auth' }).webhook;
@@ -310,6 +321,7 @@ export class Webhook extends Construct {
     if (props.grafana) {
       const g = props.grafana;
       const conn = g.connection ?? GrafanaConnection.of(this);
+      this.usedConnections.push(conn);
       const payload = checkedPayload(this, 'payload', segments, SourceKind.GRAFANA);
       const cpName = g.contactPointName === undefined ? name : requireString(this, 'grafana.contactPointName', g.contactPointName, 'a non-empty contact point name');
       const maxAlerts = g.maxAlerts === undefined ? undefined : requireInteger(this, 'grafana.maxAlerts', g.maxAlerts, 0, 10_000);
@@ -327,6 +339,7 @@ export class Webhook extends Construct {
     if (props.eventBridge) {
       const e = props.eventBridge;
       const aws = e.aws ?? AwsConnection.of(this);
+      this.usedConnections.push(aws);
       const payload = checkedPayload(this, 'payload', segments, SourceKind.EVENTBRIDGE);
       const retry = retrySettings(this, 'eventBridge', e);
       const prefix = optionalPattern(this, 'eventBridge.alarmNamePrefix', e.alarmNamePrefix, ALARM_NAME_PREFIX, 'an alarm name prefix of 1-255 characters without control characters');
@@ -358,5 +371,36 @@ export class Webhook extends Construct {
       this.deadLetterQueue = dl.queue;
       this.deadLetterAlarm = dl.alarm;
     }
+  }
+
+  /**
+   * The webhook as an integration (for the `IntegrationCatalog`). With the EventBridge source:
+   * the dead-letter queue (alarmed) and the rule's retries (not alarmed). Datadog and Grafana
+   * deliveries have no metric: a webhook with only those sources has no health signal.
+   */
+  public describeIntegration(): IntegrationDescription {
+    const systems = ['webhook'];
+    if (this.datadogWebhook) systems.push('datadog');
+    if (this.grafanaContactPoint) systems.push('grafana');
+    if (this.apiDestination) systems.push('aws');
+    const resources: Record<string, string> = {};
+    if (this.datadogWebhook) resources.datadogWebhook = this.datadogWebhook.name;
+    if (this.grafanaContactPoint) resources.grafanaContactPoint = this.grafanaContactPoint.name;
+    if (this.apiDestination) resources.apiDestination = this.apiDestination.arn;
+    if (this.deadLetterQueue) resources.deadLetterQueue = this.deadLetterQueue.arn;
+    const connection = this.usedConnections[0] as WebhookConnection;
+    const health = this.deadLetterQueue && this.deadLetterAlarm && this.eventRule
+      ? eventBridgeHealth(`Webhook ${this.name}`, this.deadLetterQueue, this.deadLetterAlarm, { alarms: this.eventRule })
+      : [];
+    return {
+      kind: 'webhook',
+      name: this.name,
+      systems,
+      connections: [...this.usedConnections],
+      endpoint: { host: hostOf(connection.url) },
+      resources,
+      health,
+      noHealthReason: health.length > 0 ? undefined : NO_EVENTBRIDGE_HEALTH,
+    };
   }
 }

@@ -5,6 +5,10 @@ import {
 } from '../../src';
 import { allBackends, connect } from '../monitors/fixtures';
 import { newStack, synthStack } from '../support/synth';
+import { checkResource } from '../support/datadog-api-contract';
+import { resourcesOf } from '../support/datadog-corpus';
+import { findCopiedNames } from '../support/references';
+import { checkStack, formatFinding, librarySchemas } from '../support/schema-conformance';
 import { awsPart, TerraformValidator } from '../support/terraform-validate';
 
 const lambda = (fn: string, metricName = 'Errors', statistic = Statistic.SUM) =>
@@ -265,5 +269,36 @@ describe('MonitorCatalog: terraform validate over the AWS part', () => {
     const result = validator.validate(awsPart(json)!.json);
     expect(result.diagnostics.filter((d) => d.startsWith('error'))).toEqual([]);
     expect(result.valid).toBe(true);
+  });
+});
+
+describe('MonitorCatalog: each instance passes the provider schemas, Datadog\'s API models and the reference check', () => {
+  const catalogJson = () => build((s) => {
+    new MonitorCatalog(s, 'Catalog', {
+      backends: allBackends(),
+      monitors: [def('a', { warning: 5, criticalRecovery: 8 }), def('b', { signal: lambda('b', 'Duration', Statistic.percentile(99)), renotifyInterval: 30 }), def('c', { missingData: MissingData.BREACHING })],
+      targets: [new EmailTarget({ address: 'team@acme.example' })],
+    });
+  });
+
+  test('no finding; and a wrong type in one for_each value is found at that instance', () => {
+    const json = catalogJson();
+    const schemas = librarySchemas();
+    expect(checkStack(json, schemas).findings.map(formatFinding)).toEqual([]);
+    const monitors = resourcesOf(json, 'datadog_monitor');
+    expect(monitors.map(([a]) => a.replace(/\.[^.[]+\[/, '.X['))).toEqual(['datadog_monitor.X["a"]', 'datadog_monitor.X["b"]', 'datadog_monitor.X["c"]']);
+    for (const [, body] of monitors) expect(checkResource('datadog_monitor', body)).toEqual([]);
+    expect(findCopiedNames(json)).toEqual([]);
+
+    // Negative controls: the checks evaluate each instance, not the expressions.
+    const [name, alarm] = Object.entries<any>(json.resource.aws_cloudwatch_metric_alarm).find(([n]) => n.includes('_Alarms_'))!;
+    alarm.for_each.b.evaluation_periods = 'five';
+    const [ddName, dd] = Object.entries<any>(json.resource.datadog_monitor)[0];
+    dd.for_each.c.priority = 'urgent';
+    const findings = checkStack(json, schemas).findings.map(formatFinding);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toContain(`aws_cloudwatch_metric_alarm.${name}["b"]`);
+    expect(findings[0]).toContain('evaluation_periods');
+    expect(checkResource('datadog_monitor', resourcesOf(json, 'datadog_monitor').find(([a]) => a === `datadog_monitor.${ddName}["c"]`)![1]).length).toBeGreaterThan(0);
   });
 });

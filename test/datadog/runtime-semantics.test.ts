@@ -8,9 +8,10 @@ import {
   AwsService, BurnRateAlert, DatadogExport, MissingData, MonitorBackend, MonitorPresets, Signal, Slo, SloIndicator, Statistic,
 } from '../../src';
 import { connect, monitor } from '../monitors/fixtures';
+import { expandForEach } from '../support/for-each';
 import { newStack, synthStack } from '../support/synth';
 
-const monitors = (json: any): any[] => Object.values<any>(json.resource?.datadog_monitor ?? {});
+const monitors = (json: any): any[] => Object.values<any>(expandForEach(json).resource?.datadog_monitor ?? {});
 const byName = (json: any, name: string): any => {
   const hits = monitors(json).filter((m) => m.name === name);
   expect(hits).toHaveLength(1);

@@ -1,5 +1,8 @@
 import { Testing } from 'cdktf';
-import { IncidentRoutingStack, IncidentRoutingStackProps, ServiceBackend, ServiceMonitoringStack, Severity, Signal, Statistic } from '../../src';
+import {
+  IncidentRoutingStack, IncidentRoutingStackProps, ServiceBackend, ServiceMonitoringStack, Severity, Signal, Statistic, Webhook, WebhookConnection,
+  WebhookPayload,
+} from '../../src';
 import { synthApp } from '../support/synth';
 import { awsPart, TerraformValidator } from '../support/terraform-validate';
 
@@ -144,4 +147,68 @@ test('the service SLO routes its page and ticket burn-rate alerts by their own s
   const composites = Object.values<any>(service.resource.aws_cloudwatch_composite_alarm);
   expect(composites).toHaveLength(3);
   for (const c of composites) expect(c.alarm_actions[0]).toMatch(/terraform_remote_state\.cross-stack-reference-input-routing/);
+});
+
+describe('ServiceMonitoringStack integration catalog', () => {
+  const props = (extra: object = {}) => ({
+    service: 'checkout',
+    backends: [ServiceBackend.CLOUDWATCH, ServiceBackend.GRAFANA],
+    aws: { region: 'eu-west-1' },
+    grafana: { url: 'https://g.example.com', datasourceUid: 'prom' },
+    queues: [{ queueName: 'orders' }],
+    ...extra,
+  });
+
+  test('by default it writes the manifest only: the Terraform of the stack is what it was without it', () => {
+    const withCatalog = synthApp((app) => new ServiceMonitoringStack(app, 'checkout', props()));
+    const without = synthApp((app) => new ServiceMonitoringStack(app, 'checkout', props({ integrationCatalog: { enabled: false } })));
+    expect(withCatalog.files['stacks/checkout/cdk.tf.json']).toBe(without.files['stacks/checkout/cdk.tf.json']);
+    expect(without.files['stacks/checkout/integrations.manifest.json']).toBeUndefined();
+    const manifest = JSON.parse(withCatalog.files['stacks/checkout/integrations.manifest.json']);
+    expect(manifest.integrations.map((i: any) => i.id)).toEqual(['connection.aws/default', 'connection.grafana/default']);
+    expect(manifest.integrations[1].secrets).toEqual([{ role: 'auth.token', source: 'ENVIRONMENT', path: 'checkout/GrafanaToken', variable: 'grafana_token', environmentVariable: 'TF_VAR_grafana_token' }]);
+  });
+
+  test('integrations added to the stack after it is built are cataloged', () => {
+    const out = synthApp((app) => {
+      const stack = new ServiceMonitoringStack(app, 'checkout', props());
+      new WebhookConnection(stack, 'Receiver', { url: 'https://hooks.example.com/x' });
+      new Webhook(stack, 'Alerts', { name: 'alerts', payload: WebhookPayload.fromJsonTemplate('{"t": "{{title}}"}'), eventBridge: {} });
+      expect(stack.integrationCatalog).toBeDefined();
+    });
+    const manifest = JSON.parse(out.files['stacks/checkout/integrations.manifest.json']);
+    expect(manifest.integrations.map((i: any) => [i.id, i.status])).toEqual([
+      ['connection.aws/default', 'checked'], ['connection.grafana/default', 'checked'], ['connection.webhook/default', 'checked'], ['webhook/alerts', 'partially-checked'],
+    ]);
+  });
+
+  test('dashboard, monitors and outputs on request, on the stack backends, routed like its monitors', () => {
+    const out = synthApp((app) => {
+      const routing = new IncidentRoutingStack(app, 'routing', routingProps);
+      const stack = new ServiceMonitoringStack(app, 'checkout', props({ routing, integrationCatalog: { dashboard: true, monitors: true, outputs: true, severity: Severity.SEV4 } }));
+      new WebhookConnection(stack, 'Receiver', { url: 'https://hooks.example.com/x' });
+      new Webhook(stack, 'Alerts', { name: 'alerts', payload: WebhookPayload.fromJsonTemplate('{"t": "{{title}}"}'), eventBridge: {} });
+    });
+    const service = out.stacks.checkout;
+    const dashboards = all(service, 'aws_cloudwatch_dashboard').map((d) => d.dashboard_name);
+    expect(dashboards).toHaveLength(2);
+    expect(all(service, 'grafana_dashboard')).toHaveLength(2);
+    const retries = all(service, 'aws_cloudwatch_metric_alarm').find((a) => a.metric_name === 'RetryInvocationAttempts');
+    expect(retries.alarm_actions).toEqual([expect.stringMatching(/^\$\{data\.terraform_remote_state\.cross-stack-reference-input-routing\.outputs\.cross-stack-output-aws_sns_topic/)]);
+    const rule = all(service, 'grafana_rule_group').find((g) => g.name === 'Integration webhook/alerts: retries-alarms').rule[0];
+    expect(rule.labels.severity).toBe('sev4');
+    expect(Object.keys(service.output).filter((k) => k.startsWith('integration_')).sort()).toEqual([
+      'integration_connection_aws_default', 'integration_connection_grafana_default', 'integration_connection_webhook_default', 'integration_webhook_alerts',
+    ]);
+    expect(service.output.integration_webhook_alerts.value.status).toBe('checked');
+  });
+
+  test('bad catalog options', () => {
+    expect(() => new ServiceMonitoringStack(Testing.app(), 's', props({ integrationCatalog: { dashboard: 'yes' } })))
+      .toThrow("s: 'integrationCatalog.dashboard' must be true or false; received \"yes\"");
+    expect(() => new ServiceMonitoringStack(Testing.app(), 's', props({ integrationCatalog: { severity: Severity.SEV1 } })))
+      .toThrow("s: 'integrationCatalog.severity' must be unset unless integrationCatalog.monitors is true; received \"SEV1\"");
+    expect(() => new ServiceMonitoringStack(Testing.app(), 's', props({ integrationCatalog: true })))
+      .toThrow("s: 'integrationCatalog' must be a ServiceIntegrationCatalogOptions object; received true");
+  });
 });

@@ -3,6 +3,7 @@
  * examples/app.ts and each template stack of src/stacks with the options that reach Datadog.
  */
 import { App, TerraformStack } from 'cdktf';
+import { instancesOf } from './for-each';
 import { synthApp } from './synth';
 import { TEMPLATE_STACKS } from './template-stacks';
 import { EXAMPLES } from '../../examples/app';
@@ -58,27 +59,8 @@ export function datadogCorpus(): CorpusStack[] {
 
 /** The resources of one type of a stack, by Terraform address. */
 export function resourcesOf(json: any, type: string): Array<[string, any]> {
-  return Object.entries<any>(json.resource?.[type] ?? {}).flatMap(([name, body]): Array<[string, any]> => {
-    const each = body?.for_each;
-    if (!each || typeof each !== 'object' || Array.isArray(each)) return [[`${type}.${name}`, body]];
-    // A resource with for_each over a map literal: one instance per key, as Terraform evaluates it.
-    const { for_each: _, ...rest } = body;
-    return Object.keys(each).sort().map((key): [string, any] => [`${type}.${name}["${key}"]`, eachInstance(rest, key, each[key])]);
-  });
-}
-
-/** `v` with `${each.key}` and `${each.value.<path>}` replaced (a whole-string reference keeps the value's type). */
-function eachInstance(v: any, key: string, value: any): any {
-  const lookup = (p: string) => p.split('.').reduce((cur, k) => (cur === null || cur === undefined ? undefined : cur[k]), value);
-  if (typeof v === 'string') {
-    const whole = /^\$\{each\.value\.([A-Za-z0-9_.]+)\}$/.exec(v);
-    if (whole) return lookup(whole[1]);
-    if (v === '${each.key}') return key;
-    return v.replace(/\$\{each\.key\}/g, key).replace(/\$\{each\.value\.([A-Za-z0-9_.]+)\}/g, (_m, p) => String(lookup(p)));
-  }
-  if (Array.isArray(v)) return v.map((x) => eachInstance(x, key, value));
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, eachInstance(x, key, value)]));
-  return v;
+  // A for_each resource counts as its instances, each with its own values.
+  return Object.entries<any>(json.resource?.[type] ?? {}).flatMap(([name, body]) => instancesOf(name, body)).map(([name, body]) => [`${type}.${name}`, body]);
 }
 
 /** Every `aws.*` metric name in a Datadog query or dashboard text. */

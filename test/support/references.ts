@@ -5,6 +5,7 @@
  * 409 when a contact point still used by the policy is deleted first), and a rename of one
  * silently breaks the other.
  */
+import { expandForEach } from './for-each';
 
 /** One argument of a resource that repeats another resource's identifying value. */
 export interface CopiedName {
@@ -152,7 +153,9 @@ function pattern(path: Path): string {
  * written literally are copies as well. An allowed copy is returned unless its consumer
  * `depends_on` the named resource.
  */
-export function findCopiedNames(json: any, allowed: AllowedCopy[] = ALLOWED_COPIES): CopiedName[] {
+export function findCopiedNames(stackJson: any, allowed: AllowedCopy[] = ALLOWED_COPIES): CopiedName[] {
+  // Each instance of a for_each resource is looked at with its own values.
+  const json = expandForEach(stackJson);
   const ids = identities(json);
   const found: CopiedName[] = [];
   const webhooks = Object.entries<any>(json.resource?.datadog_webhook ?? {})

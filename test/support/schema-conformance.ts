@@ -18,6 +18,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { expandForEach } from './for-each';
 import { HTTP_PROVIDER_SCHEMA } from './http-schema';
 import { TerraformValidator } from './terraform-validate';
 
@@ -585,7 +586,9 @@ export interface StackReport {
 }
 
 /** Check every resource, data source (including those in check blocks) and provider block of a synthesized stack. */
-export function checkStack(stack: Record<string, any>, schemas: Map<string, IProviderSchema>): StackReport {
+export function checkStack(stackJson: Record<string, any>, schemas: Map<string, IProviderSchema>): StackReport {
+  // Each instance of a for_each resource is checked with its own values.
+  const stack = expandForEach(stackJson);
   const findings: Finding[] = [];
   const checked: Record<string, number> = {};
   const required: Record<string, any> = stack.terraform?.required_providers ?? {};

@@ -23,7 +23,8 @@ const VARIABLE_REF = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
 /** The template variable names a query text references (`$env`, `${env}`, `$env.value`). */
 export function referencedVariables(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(VARIABLE_REF)) {
+  // A Terraform reference (a cdktf token, `${TfToken[…]}`) is no template variable.
+  for (const m of text.replace(/\$\{TfToken\[[^\]]*\]\}/g, '').matchAll(VARIABLE_REF)) {
     if (!m[1].startsWith('__') && !out.includes(m[1])) out.push(m[1]);
   }
   return out;

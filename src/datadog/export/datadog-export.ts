@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 import { createAccountIntegration, createMetricDescriptions } from './private/account-integration';
 import { AWS_NAMESPACES, DATADOG_METRICS_INTAKE } from './private/datadog-export-facts';
 import { createFailedDataBucket } from './private/failed-data-bucket';
-import { createHealthChecks, healthNamespacesToPoll, ResolvedHealth, validateHealth } from './private/health';
+import { createHealthChecks, healthNamespacesToPoll, ResolvedHealth, unalarmedHealthChecks, UnalarmedHealthCheck, validateHealth } from './private/health';
 import { createDeliveryStream, createMetricStream } from './private/metric-stream';
 import { streamStatistics } from './private/used-statistics';
 import {
@@ -17,6 +17,7 @@ import {
 } from './private/validate-props';
 import { AwsConnection } from '../../aws/aws-connection';
 import { AwsRegions } from '../../aws/aws-regions';
+import { IIntegration, IntegrationDescription, IntegrationHealthKind, IntegrationHealthSignal, Integrations } from '../../core/integration';
 import { requireSecret } from '../../core/private/require-secret';
 import { libraryScope } from '../../core/private/template-escape';
 import { fail, isToken, optionalBoolean, optionalPattern, requireInteger, requireOneOf, requirePattern } from '../../core/private/validate';
@@ -312,6 +313,13 @@ const INTERVAL_SECONDS: Record<ExportInterval, number> = {
 // CloudWatch Logs PutRetentionPolicy accepted values.
 const LOG_RETENTION = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 const NAME = /^[A-Za-z0-9_-]{1,48}$/;
+/** What each check tells, in the IntegrationCatalog's terms (failed data is the pipeline's dead letters). */
+const HEALTH_KIND: Record<HealthCheckKind, IntegrationHealthKind> = {
+  [HealthCheckKind.DELIVERY_ERRORS]: IntegrationHealthKind.ERROR_RATE,
+  [HealthCheckKind.DATA_FRESHNESS]: IntegrationHealthKind.FRESHNESS,
+  [HealthCheckKind.THROTTLING]: IntegrationHealthKind.THROTTLING,
+  [HealthCheckKind.FAILED_DATA]: IntegrationHealthKind.DEAD_LETTERS,
+};
 
 /** Every prop, validated (those that need no connection). */
 interface ResolvedProps {
@@ -378,7 +386,7 @@ interface ResolvedProps {
  * **Renames.** Datadog has no way to rename a metric that arrives from a stream; a
  * `metricMapping` entry describes the metric under the name Datadog gives it.
  */
-export class DatadogExport extends Construct {
+export class DatadogExport extends Construct implements IIntegration {
   /** The AWS namespaces accepted without `allowCustomNamespaces`, sorted. */
   public static knownNamespaces(): string[] {
     return [...AWS_NAMESPACES];
@@ -419,10 +427,15 @@ export class DatadogExport extends Construct {
    * (in the order given). Empty when disabled or with `healthBackends: []`.
    */
   public readonly healthChecks: DatadogExportHealthCheck[] = [];
+  private awsConnection?: AwsConnection;
+  private datadogConnection?: DatadogConnection;
+  private apiKeySecret?: Secret;
+  private unalarmed: UnalarmedHealthCheck[] = [];
 
   constructor(scope: Construct, id: string, props: DatadogExportProps = {}) {
     super(scope, id);
     libraryScope(this);
+    Integrations.mark(this);
     const p = props ?? {};
     this.enabled = optionalBoolean(this, 'enabled', p.enabled, true);
     this.exportInterval = p.exportInterval === undefined ? ExportInterval.ONE_MINUTE
@@ -501,7 +514,7 @@ export class DatadogExport extends Construct {
     createMetricDescriptions(this, datadog, cfg.mapping);
 
     // Health.
-    const checks = createHealthChecks(this, {
+    const healthOptions = {
       aws,
       datadog,
       name: this.name,
@@ -510,12 +523,63 @@ export class DatadogExport extends Construct {
       health: cfg.health,
       bufferSeconds: cfg.bufferSeconds,
       tags: cfg.tags,
-    });
+    };
+    const checks = createHealthChecks(this, healthOptions);
+    if (checks.length === 0) this.unalarmed = unalarmedHealthChecks(healthOptions);
+    this.awsConnection = aws;
+    this.datadogConnection = datadog;
+    this.apiKeySecret = apiKey;
     for (const h of checks) {
       this.healthChecks.push({ kind: HealthCheckKind[h.kind], backend: h.backend, monitor: h.monitor, metric: h.metric, reference: h.reference });
     }
 
     this.createStatusOutput(datadog, cfg.bufferSeconds);
+  }
+
+  /**
+   * The export as an integration (for the `IntegrationCatalog`): its health checks with the
+   * alarms or monitors it rendered; with `healthBackends: []`, the checks it would render on
+   * CloudWatch, unalarmed (FAILED_DATA needs the bucket's request metrics, which only exist with
+   * health checks); a disabled export has no health signal.
+   */
+  public describeIntegration(): IntegrationDescription {
+    const base = { kind: 'datadog-export', name: this.name, systems: ['aws', 'datadog'] };
+    if (!this.enabled) return { ...base, health: [], noHealthReason: 'the export is disabled (enabled: false): there is no pipeline' };
+    const aws = this.awsConnection!;
+    const datadog = this.datadogConnection!;
+    const health: IntegrationHealthSignal[] = this.healthChecks.map((h) => ({
+      name: `${h.kind.toLowerCase().replace(/_/g, '-')}-${h.backend.id.toLowerCase()}`,
+      kind: HEALTH_KIND[h.kind],
+      description: h.monitor.message,
+      signal: h.monitor.signal,
+      comparison: h.monitor.comparison,
+      threshold: h.monitor.critical,
+      period: h.monitor.period,
+      evaluationPeriods: h.monitor.evaluationPeriods,
+      missingData: h.monitor.missingData,
+      alarm: { system: h.backend.kind, resource: h.monitor.rendering(h.backend.id).resource, referenceAttribute: h.backend.kind === 'datadog' ? 'id' : 'arn' },
+    }));
+    for (const u of this.unalarmed) {
+      health.push({
+        name: u.kind.toLowerCase().replace(/_/g, '-'),
+        kind: HEALTH_KIND[HealthCheckKind[u.kind]],
+        description: `Datadog export ${this.node.path}: ${u.what}`,
+        signal: u.signal,
+        comparison: u.comparison,
+        threshold: u.critical,
+        period: u.period,
+        evaluationPeriods: u.evaluationPeriods,
+        missingData: u.missingData,
+      });
+    }
+    return {
+      ...base,
+      connections: [aws, datadog],
+      endpoint: { region: aws.region, site: datadog.site.name, intervalSeconds: String(INTERVAL_SECONDS[this.exportInterval]) },
+      secrets: this.apiKeySecret ? [{ role: 'apiKey', secret: this.apiKeySecret }] : [],
+      resources: { metricStream: this.metricStream!.arn, deliveryStream: this.deliveryStream!.arn, failedDataBucket: this.failedDataBucket!.arn },
+      health,
+    };
   }
 
   /** Validates every prop that needs no connection, in the order errors are reported. */

@@ -17,6 +17,7 @@
  */
 import { DATADOG_AWS_METRICS } from './datadog-aws-metric-table';
 import { datadogTagText } from './tag-value';
+import { isToken } from '../../core/private/validate';
 import { Aggregation, CloudWatchMetricProps, Statistic } from '../../signals/signal';
 
 /**
@@ -164,4 +165,14 @@ export function datadogAwsMetricQuery(p: CloudWatchMetricProps, groupBy?: string
     aggregation: mapped.aggregation,
     ...(mapped.warning ? { warning: mapped.warning } : {}),
   };
+}
+
+/**
+ * Whether Datadog can query a CloudWatch metric as written at synth: its name maps to a metric
+ * Datadog's AWS integration collects, and no dimension value is a Terraform reference (a tag
+ * filter is text written at synth; a reference is known only at apply).
+ */
+export function datadogCanQueryAwsMetric(p: CloudWatchMetricProps): boolean {
+  if (Object.values(p.dimensions ?? {}).some((v) => isToken(v))) return false;
+  return typeof datadogAwsMetricQuery(p) !== 'string';
 }

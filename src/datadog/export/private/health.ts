@@ -205,6 +205,36 @@ export function createHealthChecks(scope: Construct, o: HealthOptions): Rendered
   return out;
 }
 
+/** A health check the export describes but does not alarm (its CloudWatch form). */
+export interface UnalarmedHealthCheck {
+  readonly kind: keyof typeof HealthCheckKind;
+  readonly what: string;
+  readonly signal: Signal;
+  readonly comparison: ComparisonOperator;
+  readonly critical: number;
+  readonly period: number;
+  readonly evaluationPeriods: number;
+  readonly missingData: MissingData;
+}
+
+/**
+ * The checks of an export without health backends, in their CloudWatch form, for the
+ * IntegrationCatalog (which may monitor them). FAILED_DATA is left out: it counts the objects
+ * of the bucket's request metrics, which exist only with health checks.
+ */
+export function unalarmedHealthChecks(o: HealthOptions): UnalarmedHealthCheck[] {
+  return checks(o).filter((c) => c.kind !== 'FAILED_DATA').map((c) => ({
+    kind: c.kind,
+    what: c.cloudWatch.what,
+    signal: c.cloudWatch.signal,
+    comparison: c.cloudWatch.comparison,
+    critical: c.cloudWatch.critical,
+    period: c.cloudWatch.period,
+    evaluationPeriods: c.cloudWatch.evaluationPeriods,
+    missingData: c.cloudWatch.missingData,
+  }));
+}
+
 /**
  * The backend with the export's connection. The health checks watch the export's own
  * metrics: a backend of another AWS account or region, or another Datadog organization,
@@ -260,7 +290,7 @@ function percent(share: number): string {
  * watch the same metrics under the names Datadog gives them (tags lower-cased), and Datadog's
  * own per-stream metric for freshness.
  */
-function checks(o: HealthOptions, failedMetric: S3BucketMetric): Check[] {
+function checks(o: HealthOptions, failedMetric?: S3BucketMetric): Check[] {
   const name = o.name;
   const { minDeliverySuccessRate: minSuccess, maxDataFreshness: maxFreshness } = o.health;
   // The alarms name the delivery stream by reference (Terraform then orders them after it).
@@ -338,7 +368,7 @@ function checks(o: HealthOptions, failedMetric: S3BucketMetric): Check[] {
       id: 'FailedData',
       // No PutRequests means nothing failed.
       cloudWatch: cw('failed-data', 'data that could not be delivered to Datadog is written to the failed-data bucket',
-        'AWS/S3', 'PutRequests', Statistic.SUM, { BucketName: o.bucket.bucket, FilterId: failedMetric.name },
+        'AWS/S3', 'PutRequests', Statistic.SUM, { BucketName: o.bucket.bucket, FilterId: failedMetric?.name ?? FAILED_DATA_FILTER },
         ComparisonOperator.GREATER_THAN, 0, 1, MissingData.NOT_BREACHING),
       datadog: dd('failed data', 'data that could not be delivered to Datadog is written to the failed-data bucket',
         `sum:aws.s3.put_requests{bucketname:${o.bucket.bucket},filterid:${FAILED_DATA_FILTER.toLowerCase()}}.as_count()`, Aggregation.SUM,
