@@ -150,6 +150,17 @@ project.addTask('test:python', {
   exec: 'jest --ci --coverage=false test/python',
 });
 
+// The JSON Schemas of the catalog files (src/catalog/private/schema-*.ts, the one source) are
+// published in the package as schemas/<name>.schema.json, generated after compiling (before
+// the packages are built) and not committed.
+const schemas = project.addTask('schemas', {
+  description: 'Write every schema of lib/catalog/private/schema-*.js to schemas/<name>.schema.json',
+  exec: 'ts-node --project tsconfig.dev.json projenrc/write-schemas.ts',
+});
+project.postCompileTask.prependSpawn(schemas);
+project.gitignore.exclude('/schemas/');
+project.npmignore?.include('/schemas/');
+
 // Regenerate the Grafana (and http) provider bindings from the checked-in schema dumps.
 project.addTask('bindings', {
   description: 'Generate typed L1 bindings from schema/*.json (terraform providers schema -json format)',

@@ -4,6 +4,7 @@
  */
 import { App } from 'cdktf';
 import { adoptionExample } from './adoption/main';
+import { catalogExample } from './catalog/main';
 import { connectionsExample } from './connections/main';
 import { dashboardsExample } from './dashboards/main';
 import { dashboardsImportExample } from './dashboards-import/main';
@@ -30,6 +31,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'jira-incidents': jiraIncidentsExample,
   'monitors': monitorsExample,
   'four-backends': fourBackendsExample,
+  'catalog': catalogExample,
   'adoption': adoptionExample,
   'openslo': openSloExample,
   'integration-catalog': integrationCatalogExample,
