@@ -94,7 +94,7 @@ test('what the renderer refuses names the file, line and column: a threshold on 
   expect(error).toBeInstanceOf(CatalogValidationError);
   const lines: string[] = error.message.split('\n').slice(1).map((l: string) => l.trim());
   expect(lines).toHaveLength(2);
-  expect(lines[0]).toBe(`${file}:14:18: 'monitors[0].warning' must be below critical (10) for the comparison >; received 30`);
+  expect(lines[0]).toBe(`${file}:14:18: 'services.checkout.monitors[0].warning' must be below critical (10) for the comparison >; received 30`);
   expect(lines[1]).toBe(`${file}:21:13: 'monitors[1].signal' must be a signal the CloudWatch backend can evaluate (a CloudWatch metric or metric-math expression); CloudWatch cannot evaluate a DATADOG_QUERY; received "Datadog query \\"avg:trace.http.request.duration{service:web}\\""`);
 });
 
@@ -102,7 +102,7 @@ test('CSV: the renderer\'s problems name the row\'s line and the column of the f
   const { stack, backends, targets } = setup();
   const file = write('csv', 'id,title,message,promql,comparison,critical,warning,backends\nup,Up,Down,up,<,1,0,grafana\n');
   expect(() => MonitorCatalog.fromFile(stack, 'Csv', { file, backends, targets }))
-    .toThrow(`${file}:2:19: 'monitors[0].warning' must be above critical (1) for the comparison <; received 0`);
+    .toThrow(`${file}:2:19: 'row 2, warning' must be above critical (1) for the comparison <; received 0`);
 });
 
 test('examples/catalog synthesizes: 51 monitors of the YAML catalog, 8 of the CSV catalog, 2 SLOs', () => {

@@ -76,6 +76,10 @@ export function readCatalogFile(scope: IConstruct, id: string, options: MonitorC
       if (!origins) return undefined;
       return doc!.locate(originOf(origins, prop));
     },
+    field: (index, prop) => {
+      const origins = built.origins[index];
+      return origins ? doc!.issue(originOf(origins, prop), '', '').field : undefined;
+    },
   });
   const build = (catalog: IConstruct) => {
     // The SLOs' and dashboards' own checks (burn rates against the target, what each backend

@@ -6,6 +6,8 @@ export interface CatalogLocator {
   readonly file: string;
   /** The position of `prop` (a dotted path inside the monitor) of the monitor at `index`, when known. */
   locate(index: number, prop: string): SourcePosition | undefined;
+  /** How messages name `prop` of the monitor at `index`: its path in the file. */
+  field(index: number, prop: string): string | undefined;
 }
 
 /**

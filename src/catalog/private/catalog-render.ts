@@ -52,7 +52,7 @@ export function renderCatalog(catalog: Construct, props: MonitorCatalogProps): R
     // The error names the catalog; the monitor and prop are what the user needs.
     const key = m && typeof m.id === 'string' ? JSON.stringify(m.id) : String(index);
     const issue: CatalogIssue = locator
-      ? { file: locator.file, position: locator.locate(index, v.prop || prop), field: `monitors[${index}].${v.prop || prop}`, received: v.received, accepted: v.accepted }
+      ? { file: locator.file, position: locator.locate(index, v.prop || prop), field: locator.field(index, v.prop || prop) ?? `monitors[${index}].${v.prop || prop}`, received: v.received, accepted: v.accepted }
       : { file: pathOf(catalog), field: `monitors[${key}].${v.prop || prop}`, received: v.received, accepted: v.accepted };
     issues.add(issue);
   };
