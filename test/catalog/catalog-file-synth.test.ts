@@ -95,7 +95,7 @@ test('what the renderer refuses names the file, line and column: a threshold on 
   const lines: string[] = error.message.split('\n').slice(1).map((l: string) => l.trim());
   expect(lines).toHaveLength(2);
   expect(lines[0]).toBe(`${file}:14:18: 'services.checkout.monitors[0].warning' must be below critical (10) for the comparison >; received 30`);
-  expect(lines[1]).toBe(`${file}:21:13: 'monitors[1].signal' must be a signal the CloudWatch backend can evaluate (a CloudWatch metric or metric-math expression); CloudWatch cannot evaluate a DATADOG_QUERY; received "Datadog query \\"avg:trace.http.request.duration{service:web}\\""`);
+  expect(lines[1]).toBe(`${file}:21:13: 'monitors[0].signal' must be a signal the CloudWatch backend can evaluate (a CloudWatch metric or metric-math expression); CloudWatch cannot evaluate a DATADOG_QUERY; received "Datadog query \\"avg:trace.http.request.duration{service:web}\\""`);
 });
 
 test('CSV: the renderer\'s problems name the row\'s line and the column of the field', () => {
