@@ -178,7 +178,7 @@ export class GrafanaBackend implements IMonitorBackend, ISloBackend, ICompositeM
     const conn = this.connectionFor(scope);
     return o.folderUid !== undefined
       ? grafanaUidRef(scope, 'folder', conn, requireFolderUid(scope, 'folderUid', o.folderUid))
-      : folderFor(scope, conn, o.folder ?? 'Monitors').uid;
+      : folderUid(folderFor(scope, conn, o.folder ?? 'Monitors'));
   }
 
   /**
@@ -216,6 +216,18 @@ export class GrafanaBackend implements IMonitorBackend, ISloBackend, ICompositeM
   }
 }
 
+
+const FOLDER_UIDS = new WeakMap<Folder, string>();
+
+/** The folder's `uid` reference, made once per folder (each new reference captures a stack trace). */
+function folderUid(folder: Folder): string {
+  let uid = FOLDER_UIDS.get(folder);
+  if (uid === undefined) {
+    uid = folder.uid;
+    FOLDER_UIDS.set(folder, uid);
+  }
+  return uid;
+}
 
 function folderFor(scope: IConstruct, conn: GrafanaConnection, title: string): Folder {
   requireString(scope, 'folder', title, 'a folder title');
