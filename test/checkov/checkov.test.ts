@@ -4,6 +4,11 @@
  * `terraform_json` framework is the one that reads Terraform JSON, so that is the one run.
  * Every failed check must be accepted in test/checkov/baseline.yaml, with its reason; an entry
  * there that matches no finding fails too.
+ *
+ * checkov 3.3's Terraform JSON parser cannot read a top-level `import` block in its list form
+ * (Terraform's JSON syntax: `"import": [{ "to": …, "id": … }]`; checkov stops with "this method
+ * receives only dicts" and reports a parsing error for the whole stack), so the stacks are
+ * scanned without their import blocks: those carry no setting that checkov checks.
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -69,7 +74,18 @@ test('every baseline entry has a check, resources and a reason', () => {
 
 test('checkov finds no failed check on the synthesized examples outside the baseline', () => {
   const { outdir } = synthApp(buildExamples);
-  const { summary, failed } = runCheckov(path.join(outdir, 'stacks'));
+  const stacks = path.join(outdir, 'stacks');
+  let withoutImports = 0;
+  for (const stack of fs.readdirSync(stacks)) {
+    const file = path.join(stacks, stack, 'cdk.tf.json');
+    const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (!json.import) continue;
+    delete json.import;
+    fs.writeFileSync(file, JSON.stringify(json));
+    withoutImports++;
+  }
+  expect(withoutImports).toBeGreaterThan(0);
+  const { summary, failed } = runCheckov(stacks);
   expect(summary.parsing_errors).toBe(0);
   expect(summary.passed).toBeGreaterThan(100);
   const unaccepted = failed.filter((f) => !BASELINE.some((e) => accepts(e, f)));
@@ -92,5 +108,18 @@ test('checkov reports what it should (positive control)', () => {
   const { failed } = runCheckov(dir);
   expect(failed.map((f) => f.check)).toEqual(expect.arrayContaining(['CKV_AWS_18', 'CKV_AWS_21']));
   expect(failed.some((f) => !BASELINE.some((e) => accepts(e, f)))).toBe(true);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('the import blocks are taken out because checkov cannot parse them (if it ever can, this fails)', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkov-import-'));
+  fs.mkdirSync(path.join(dir, 'control'));
+  fs.writeFileSync(path.join(dir, 'control', 'cdk.tf.json'), JSON.stringify({
+    terraform: { required_providers: { aws: { source: 'aws', version: '5.100.0' } } },
+    provider: { aws: [{ region: 'eu-west-1' }] },
+    resource: { aws_sns_topic: { Topic: { name: 'control' } } },
+    import: [{ to: 'aws_sns_topic.Topic', id: 'arn:aws:sns:eu-west-1:123456789012:control' }],
+  }));
+  expect(runCheckov(dir).summary.parsing_errors).toBe(1);
   fs.rmSync(dir, { recursive: true, force: true });
 });
