@@ -1,5 +1,5 @@
 // Public API of src/presets (re-exported by src/index.ts). The service files (lambda.ts, alb.ts,
-// sqs.ts, rds.ts, dynamodb.ts, ecs.ts) export their props and the function that builds their
+// sqs.ts, rds.ts, dynamodb.ts, ecs.ts, apigateway.ts, step-functions.ts, kinesis.ts, sns.ts) export their props and the function that builds their
 // group; only the props are public (jsii cannot export functions: MonitorPresets is the entry point).
 export * from './monitor-group';
 export { MonitorPresets } from './presets';
@@ -9,3 +9,7 @@ export type { SqsMonitorsProps } from './sqs';
 export type { RdsMonitorsProps } from './rds';
 export type { DynamoDbMonitorsProps } from './dynamodb';
 export type { EcsMonitorsProps } from './ecs';
+export type { ApiGatewayStageMonitorsProps, RestApiMonitorsProps, HttpApiMonitorsProps } from './apigateway';
+export type { StepFunctionsMonitorsProps } from './step-functions';
+export type { KinesisStreamMonitorsProps } from './kinesis';
+export type { SnsTopicMonitorsProps } from './sns';

@@ -1,11 +1,15 @@
 import { Construct } from 'constructs';
 import { AlbMonitorsProps, applicationLoadBalancerMonitors } from './alb';
+import { HttpApiMonitorsProps, RestApiMonitorsProps, httpApiMonitors, restApiMonitors } from './apigateway';
 import { DynamoDbMonitorsProps, dynamoDbTableMonitors } from './dynamodb';
 import { EcsMonitorsProps, ecsServiceMonitors } from './ecs';
+import { KinesisStreamMonitorsProps, kinesisStreamMonitors } from './kinesis';
 import { LambdaMonitorsProps, lambdaFunctionMonitors } from './lambda';
 import { MonitorGroup } from './monitor-group';
 import { RdsMonitorsProps, rdsInstanceMonitors } from './rds';
+import { SnsTopicMonitorsProps, snsTopicMonitors } from './sns';
 import { SqsMonitorsProps, sqsQueueMonitors } from './sqs';
+import { StepFunctionsMonitorsProps, stepFunctionsMonitors } from './step-functions';
 
 // The group and the options every preset takes live in ./monitor-group; re-exported here for
 // modules that import them from this file (src/stacks/service-monitoring-stack.ts).
@@ -60,6 +64,44 @@ export class MonitorPresets {
   /** CPU and memory of an ECS service (AWS/ECS, dimensions ClusterName and ServiceName). */
   public static ecsService(scope: Construct, id: string, props: EcsMonitorsProps): MonitorGroup {
     return ecsServiceMonitors(scope, id, props);
+  }
+
+  /**
+   * Server error rate (more than 5% of requests, three minutes in a row), p90 latency (2.5 s or
+   * more, five minutes in a row) and optionally the 5xx count of a REST API stage (AWS/ApiGateway,
+   * dimensions ApiName and Stage; defaults from the CloudWatch "Recommended alarms" page). The
+   * error rate is not rendered to Datadog, which collects `5XXError` only as a count.
+   */
+  public static apiGatewayRestApi(scope: Construct, id: string, props: RestApiMonitorsProps): MonitorGroup {
+    return restApiMonitors(scope, id, props);
+  }
+
+  /**
+   * The REST API monitors for an HTTP API stage (AWS/ApiGateway, dimensions ApiId and Stage,
+   * metrics `5xx` and `Latency`). The error rate is not rendered to Datadog, which collects `5xx`
+   * only as a count.
+   */
+  public static apiGatewayHttpApi(scope: Construct, id: string, props: HttpApiMonitorsProps): MonitorGroup {
+    return httpApiMonitors(scope, id, props);
+  }
+
+  /** Failed, timed-out and throttled executions of a Step Functions state machine (AWS/States, dimension StateMachineArn). */
+  public static stepFunctionsStateMachine(scope: Construct, id: string, props: StepFunctionsMonitorsProps): MonitorGroup {
+    return stepFunctionsMonitors(scope, id, props);
+  }
+
+  /** Iterator age (consumer lag) and write and read throttling of a Kinesis data stream (AWS/Kinesis, dimension StreamName). */
+  public static kinesisStream(scope: Construct, id: string, props: KinesisStreamMonitorsProps): MonitorGroup {
+    return kinesisStreamMonitors(scope, id, props);
+  }
+
+  /**
+   * Failed deliveries, filter-policy rejections for invalid attributes and optionally
+   * dead-lettered notifications of an SNS topic (AWS/SNS, dimension TopicName; the dead-letter
+   * monitor is not rendered to Datadog, which does not publish that metric).
+   */
+  public static snsTopic(scope: Construct, id: string, props: SnsTopicMonitorsProps): MonitorGroup {
+    return snsTopicMonitors(scope, id, props);
   }
 
   private constructor() {}
