@@ -4,6 +4,7 @@ import { HttpApiMonitorsProps, RestApiMonitorsProps, httpApiMonitors, restApiMon
 import { DynamoDbMonitorsProps, dynamoDbTableMonitors } from './dynamodb';
 import { EcsMonitorsProps, ecsServiceMonitors } from './ecs';
 import { KinesisStreamMonitorsProps, kinesisStreamMonitors } from './kinesis';
+import { FirehoseMonitorsProps, firehoseMonitors } from './firehose';
 import { LambdaMonitorsProps, lambdaFunctionMonitors } from './lambda';
 import { MonitorGroup } from './monitor-group';
 import { RdsMonitorsProps, rdsInstanceMonitors } from './rds';
@@ -102,6 +103,14 @@ export class MonitorPresets {
    */
   public static snsTopic(scope: Construct, id: string, props: SnsTopicMonitorsProps): MonitorGroup {
     return snsTopicMonitors(scope, id, props);
+  }
+
+  /**
+   * Data freshness (older than the 15-minute buffering limit) and throttled records of an Amazon
+   * Data Firehose stream (AWS/Firehose, dimension DeliveryStreamName).
+   */
+  public static firehoseStream(scope: Construct, id: string, props: FirehoseMonitorsProps): MonitorGroup {
+    return firehoseMonitors(scope, id, props);
   }
 
   private constructor() {}
