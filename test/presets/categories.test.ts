@@ -190,21 +190,22 @@ describe('monitors Datadog cannot evaluate by a published name', () => {
     g._configure('G', { backends: [MonitorBackend.datadog(), ...more] });
     return g;
   };
+  const ANY_SUM = {
+    statistic: Statistic.SUM, comparison: ComparisonOperator.GREATER_THAN, period: 300, evaluationPeriods: 1, missingData: MissingData.NOT_BREACHING, threshold: AMOUNT, defaultCritical: 0,
+  };
   // Datadog lists aws.sns.* but no NumberOfNotificationsRedrivenToDlq.
   const unpublished: MetricOf = (statistic) => Signal.cloudWatchMetric({ namespace: 'AWS/SNS', metricName: 'NumberOfNotificationsRedrivenToDlq', dimensions: { TopicName: 't' }, statistic });
 
   test('recommended(): rendered to the other backends, with a warning naming the metric and the backends', () => {
     const g = onDatadog(MonitorBackend.cloudwatch());
-    const m = recommended(g, { statistic: Statistic.SUM, comparison: ComparisonOperator.GREATER_THAN, period: 300, evaluationPeriods: 1, missingData: MissingData.NOT_BREACHING, threshold: AMOUNT, defaultCritical: 0 },
-      { ...described().monitor, metric: unpublished, datadogInstead: 'watch the queue' })!;
+    const m = recommended(g, ANY_SUM, { ...described().monitor, metric: unpublished, datadogInstead: 'watch the queue' })!;
     expect(m.renderings.map((r) => r.backend.kind)).toEqual(['cloudwatch']);
     expect(warningsOf(g)).toEqual([expect.stringMatching(/^test\/G\/M: not rendered to Datadog \(.*aws\.sns\.number_of_notifications_redriven_to_dlq\.sum.*\); rendered to cloudwatch only; watch the queue$/)]);
   });
 
   test('recommended() with Datadog alone: the monitor is left out', () => {
     const g = onDatadog();
-    expect(recommended(g, { statistic: Statistic.SUM, comparison: ComparisonOperator.GREATER_THAN, period: 300, evaluationPeriods: 1, missingData: MissingData.NOT_BREACHING, threshold: AMOUNT, defaultCritical: 0 },
-      { ...described().monitor, metric: unpublished })).toBeUndefined();
+    expect(recommended(g, ANY_SUM, { ...described().monitor, metric: unpublished })).toBeUndefined();
     expect(g.monitors).toEqual([]);
   });
 
