@@ -191,8 +191,13 @@ describe('monitors Datadog cannot evaluate by a published name', () => {
     return g;
   };
   const ANY_SUM = {
-    statistic: Statistic.SUM, comparison: ComparisonOperator.GREATER_THAN, period: 300, evaluationPeriods: 1,
-    missingData: MissingData.NOT_BREACHING, threshold: AMOUNT, defaultCritical: 0,
+    statistic: Statistic.SUM,
+    comparison: ComparisonOperator.GREATER_THAN,
+    period: 300,
+    evaluationPeriods: 1,
+    missingData: MissingData.NOT_BREACHING,
+    threshold: AMOUNT,
+    defaultCritical: 0,
   };
   // Datadog lists aws.sns.* but no NumberOfNotificationsRedrivenToDlq.
   const unpublished: MetricOf = (statistic) => Signal.cloudWatchMetric({ namespace: 'AWS/SNS', metricName: 'NumberOfNotificationsRedrivenToDlq', dimensions: { TopicName: 't' }, statistic });
