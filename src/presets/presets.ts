@@ -3,6 +3,7 @@ import { AlbMonitorsProps, applicationLoadBalancerMonitors } from './alb';
 import { HttpApiMonitorsProps, RestApiMonitorsProps, httpApiMonitors, restApiMonitors } from './apigateway';
 import { DynamoDbMonitorsProps, dynamoDbTableMonitors } from './dynamodb';
 import { EcsMonitorsProps, ecsServiceMonitors } from './ecs';
+import { EventBridgeRuleMonitorsProps, eventBridgeRuleMonitors } from './eventbridge';
 import { FirehoseMonitorsProps, firehoseMonitors } from './firehose';
 import { KinesisStreamMonitorsProps, kinesisStreamMonitors } from './kinesis';
 import { LambdaMonitorsProps, lambdaFunctionMonitors } from './lambda';
@@ -111,6 +112,15 @@ export class MonitorPresets {
    */
   public static firehoseStream(scope: Construct, id: string, props: FirehoseMonitorsProps): MonitorGroup {
     return firehoseMonitors(scope, id, props);
+  }
+
+  /**
+   * Failed invocations and dead-lettered events of an EventBridge rule (AWS/Events, RuleName
+   * [and EventBusName]). Datadog publishes no EventBridge metrics: these monitors are rendered to
+   * the other backends only.
+   */
+  public static eventBridgeRule(scope: Construct, id: string, props: EventBridgeRuleMonitorsProps): MonitorGroup {
+    return eventBridgeRuleMonitors(scope, id, props);
   }
 
   private constructor() {}

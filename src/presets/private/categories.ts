@@ -269,6 +269,14 @@ export function unhealthyHosts(group: MonitorGroup, monitor: PresetMonitor): Mon
   return everywhere(group, monitor, add(group, UNHEALTHY_HOSTS, monitor));
 }
 
+/**
+ * Errors of a service Datadog publishes no metrics of (or not this one): the error-count
+ * defaults, rendered only to the backends that can evaluate the monitor (see `add`).
+ */
+export function errorCountWhereEvaluable(group: MonitorGroup, monitor: PresetMonitor): MonitorConfig | undefined {
+  return add(group, ERROR_COUNT, monitor);
+}
+
 /** The monitor of a category every backend of a preset evaluates; a ValidationError when none can. */
 function everywhere(group: MonitorGroup, m: PresetMonitor, added: MonitorConfig | undefined): MonitorConfig {
   if (added) return added;
