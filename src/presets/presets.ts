@@ -3,6 +3,7 @@ import { AlbMonitorsProps, applicationLoadBalancerMonitors } from './alb';
 import { HttpApiMonitorsProps, RestApiMonitorsProps, httpApiMonitors, restApiMonitors } from './apigateway';
 import { DynamoDbMonitorsProps, dynamoDbTableMonitors } from './dynamodb';
 import { EcsMonitorsProps, ecsServiceMonitors } from './ecs';
+import { ElastiCacheRedisMonitorsProps, elastiCacheRedisMonitors } from './elasticache';
 import { EventBridgeRuleMonitorsProps, eventBridgeRuleMonitors } from './eventbridge';
 import { FirehoseMonitorsProps, firehoseMonitors } from './firehose';
 import { KinesisStreamMonitorsProps, kinesisStreamMonitors } from './kinesis';
@@ -121,6 +122,14 @@ export class MonitorPresets {
    */
   public static eventBridgeRule(scope: Construct, id: string, props: EventBridgeRuleMonitorsProps): MonitorGroup {
     return eventBridgeRuleMonitors(scope, id, props);
+  }
+
+  /**
+   * Engine CPU (above 90% for 15 minutes), memory use and optionally evictions of an ElastiCache
+   * Valkey or Redis OSS node (AWS/ElastiCache, dimension CacheClusterId).
+   */
+  public static elastiCacheRedis(scope: Construct, id: string, props: ElastiCacheRedisMonitorsProps): MonitorGroup {
+    return elastiCacheRedisMonitors(scope, id, props);
   }
 
   private constructor() {}

@@ -69,6 +69,9 @@ const DOCUMENTED: Array<[string, string, Statistic, string, Aggregation]> = [
   ['AWS/Firehose', 'DeliveryToS3.Success', Statistic.AVERAGE, 'aws.firehose.delivery_to_s_3success', Aggregation.AVG],
   ['AWS/Firehose', 'DeliveryToSplunk.DataFreshness', Statistic.MAXIMUM, 'aws.firehose.delivery_to_splunk_data_freshness.maximum', Aggregation.MAX],
   ['AWS/Firehose', 'ThrottledRecords', Statistic.SUM, 'aws.firehose.throttled_records', Aggregation.SUM],
+  // https://docs.datadoghq.com/integrations/amazon_elasticache/#metrics
+  ['AWS/ElastiCache', 'EngineCPUUtilization', Statistic.AVERAGE, 'aws.elasticache.engine_cpuutilization', Aggregation.AVG],
+  ['AWS/ElastiCache', 'Evictions', Statistic.SUM, 'aws.elasticache.evictions', Aggregation.SUM],
 ];
 
 describe('CloudWatch metrics in Datadog, looked up in Datadog\'s published lists', () => {
@@ -128,7 +131,7 @@ describe('the table of Datadog\'s AWS metric names', () => {
   test('covers the namespaces the library supports, each with its source', () => {
     const namespaces = datadogAwsMetricNamespaces();
     expect(namespaces).toEqual(expect.arrayContaining(['lambda', 'applicationelb', 'sqs', 'rds', 'dynamodb', 'ecs', 'elb', 'networkelb',
-      'apigateway', 'states', 'kinesis', 'sns', 'firehose']));
+      'apigateway', 'states', 'kinesis', 'sns', 'firehose', 'elasticache']));
     for (const ns of namespaces) {
       const source = (provenance as any).sources[ns];
       expect(source).toMatchObject({ repo: expect.stringMatching(/^DataDog\//), path: expect.any(String), commit: expect.any(String) });

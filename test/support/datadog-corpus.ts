@@ -38,6 +38,7 @@ export function presetStacks(app: App): void {
   MonitorPresets.stepFunctionsStateMachine(stack, 'Sfn', { stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:orders', backends: backends() });
   MonitorPresets.kinesisStream(stack, 'Clicks', { streamName: 'clicks', maxIteratorAgeMs: 60000, backends: backends() });
   MonitorPresets.snsTopic(stack, 'Events', { topicName: 'events', monitorDeadLetters: true, backends: backends() });
+  MonitorPresets.elastiCacheRedis(stack, 'Cache', { cacheClusterId: 'orders-001', maxMemoryPercent: 85, maxEvictions: 100, backends: backends() });
   for (const destination of Object.values(FirehoseDestination)) {
     MonitorPresets.firehoseStream(stack, `Logs${destination}`, { deliveryStreamName: `logs-${destination.toLowerCase()}`, destination, backends: backends() });
   }

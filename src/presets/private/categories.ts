@@ -64,7 +64,7 @@ export interface ThresholdKind {
 /** Counts, durations, ages and bytes. */
 export const AMOUNT: ThresholdKind = { accepts: (v) => v >= 0, accepted: 'a number of 0 or more' };
 /** Utilization in percent: 0 and 100 would alert always or never. */
-const PERCENT: ThresholdKind = { accepts: (v) => v > 0 && v < 100, accepted: 'a percentage above 0 and below 100' };
+export const PERCENT: ThresholdKind = { accepts: (v) => v > 0 && v < 100, accepted: 'a percentage above 0 and below 100' };
 /**
  * A fraction of requests (the Average of a metric that is 1 per failed request and 0 per other
  * request, e.g. API Gateway `5XXError`): 0 and 1 would alert always or never.
