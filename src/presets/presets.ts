@@ -9,6 +9,7 @@ import { FirehoseMonitorsProps, firehoseMonitors } from './firehose';
 import { KinesisStreamMonitorsProps, kinesisStreamMonitors } from './kinesis';
 import { LambdaMonitorsProps, lambdaFunctionMonitors } from './lambda';
 import { MonitorGroup } from './monitor-group';
+import { NlbMonitorsProps, networkLoadBalancerMonitors } from './nlb';
 import { RdsMonitorsProps, rdsInstanceMonitors } from './rds';
 import { SnsTopicMonitorsProps, snsTopicMonitors } from './sns';
 import { SqsMonitorsProps, sqsQueueMonitors } from './sqs';
@@ -130,6 +131,14 @@ export class MonitorPresets {
    */
   public static elastiCacheRedis(scope: Construct, id: string, props: ElastiCacheRedisMonitorsProps): MonitorGroup {
     return elastiCacheRedisMonitors(scope, id, props);
+  }
+
+  /**
+   * Unhealthy targets and optionally target TCP resets of a Network Load Balancer's target group
+   * (AWS/NetworkELB, dimensions LoadBalancer and TargetGroup).
+   */
+  public static networkLoadBalancer(scope: Construct, id: string, props: NlbMonitorsProps): MonitorGroup {
+    return networkLoadBalancerMonitors(scope, id, props);
   }
 
   private constructor() {}

@@ -38,6 +38,9 @@ export function presetStacks(app: App): void {
   MonitorPresets.stepFunctionsStateMachine(stack, 'Sfn', { stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:orders', backends: backends() });
   MonitorPresets.kinesisStream(stack, 'Clicks', { streamName: 'clicks', maxIteratorAgeMs: 60000, backends: backends() });
   MonitorPresets.snsTopic(stack, 'Events', { topicName: 'events', monitorDeadLetters: true, backends: backends() });
+  MonitorPresets.networkLoadBalancer(stack, 'Edge', {
+    loadBalancer: 'net/edge/50dc6c495c0c9188', targetGroup: 'targetgroup/edge/6d0ecf831eec9f09', maxTargetResets: 20, backends: backends(),
+  });
   MonitorPresets.elastiCacheRedis(stack, 'Cache', { cacheClusterId: 'orders-001', maxMemoryPercent: 85, maxEvictions: 100, backends: backends() });
   for (const destination of Object.values(FirehoseDestination)) {
     MonitorPresets.firehoseStream(stack, `Logs${destination}`, { deliveryStreamName: `logs-${destination.toLowerCase()}`, destination, backends: backends() });
