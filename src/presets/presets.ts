@@ -11,6 +11,7 @@ import { LambdaMonitorsProps, lambdaFunctionMonitors } from './lambda';
 import { MonitorGroup } from './monitor-group';
 import { NlbMonitorsProps, networkLoadBalancerMonitors } from './nlb';
 import { RdsMonitorsProps, rdsInstanceMonitors } from './rds';
+import { S3RequestMonitorsProps, s3BucketMonitors } from './s3';
 import { SnsTopicMonitorsProps, snsTopicMonitors } from './sns';
 import { SqsMonitorsProps, sqsQueueMonitors } from './sqs';
 import { StepFunctionsMonitorsProps, stepFunctionsMonitors } from './step-functions';
@@ -139,6 +140,14 @@ export class MonitorPresets {
    */
   public static networkLoadBalancer(scope: Construct, id: string, props: NlbMonitorsProps): MonitorGroup {
     return networkLoadBalancerMonitors(scope, id, props);
+  }
+
+  /**
+   * Server error rate, 5xx count and p99 first-byte latency of an S3 bucket's request metrics
+   * (AWS/S3, dimensions BucketName and FilterId), each opt-in through its threshold.
+   */
+  public static s3Bucket(scope: Construct, id: string, props: S3RequestMonitorsProps): MonitorGroup {
+    return s3BucketMonitors(scope, id, props);
   }
 
   private constructor() {}

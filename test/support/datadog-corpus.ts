@@ -41,6 +41,9 @@ export function presetStacks(app: App): void {
   MonitorPresets.networkLoadBalancer(stack, 'Edge', {
     loadBalancer: 'net/edge/50dc6c495c0c9188', targetGroup: 'targetgroup/edge/6d0ecf831eec9f09', maxTargetResets: 20, backends: backends(),
   });
+  MonitorPresets.s3Bucket(stack, 'Assets', {
+    bucketName: 'shop-assets', filterId: 'EntireBucket', maxServerErrorRate: 0.01, maxServerErrors: 25, maxFirstByteLatencyP99Ms: 400, backends: backends(),
+  });
   MonitorPresets.elastiCacheRedis(stack, 'Cache', { cacheClusterId: 'orders-001', maxMemoryPercent: 85, maxEvictions: 100, backends: backends() });
   for (const destination of Object.values(FirehoseDestination)) {
     MonitorPresets.firehoseStream(stack, `Logs${destination}`, { deliveryStreamName: `logs-${destination.toLowerCase()}`, destination, backends: backends() });
