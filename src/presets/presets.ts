@@ -11,6 +11,7 @@ import { LambdaMonitorsProps, lambdaFunctionMonitors } from './lambda';
 import { MonitorGroup } from './monitor-group';
 import { NlbMonitorsProps, networkLoadBalancerMonitors } from './nlb';
 import { RdsMonitorsProps, rdsInstanceMonitors } from './rds';
+import { Route53HealthCheckMonitorsProps, route53HealthCheckMonitors } from './route53';
 import { S3RequestMonitorsProps, s3BucketMonitors } from './s3';
 import { SnsTopicMonitorsProps, snsTopicMonitors } from './sns';
 import { SqsMonitorsProps, sqsQueueMonitors } from './sqs';
@@ -148,6 +149,14 @@ export class MonitorPresets {
    */
   public static s3Bucket(scope: Construct, id: string, props: S3RequestMonitorsProps): MonitorGroup {
     return s3BucketMonitors(scope, id, props);
+  }
+
+  /**
+   * The status of a Route 53 health check (AWS/Route53, dimension HealthCheckId; published in
+   * us-east-1 only): alert on the first minute it reports unhealthy.
+   */
+  public static route53HealthCheck(scope: Construct, id: string, props: Route53HealthCheckMonitorsProps): MonitorGroup {
+    return route53HealthCheckMonitors(scope, id, props);
   }
 
   private constructor() {}

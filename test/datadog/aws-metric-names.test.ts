@@ -76,6 +76,9 @@ const DOCUMENTED: Array<[string, string, Statistic, string, Aggregation]> = [
   ['AWS/S3', '5xxErrors', Statistic.SUM, 'aws.s3.5xx_errors', Aggregation.SUM],
   ['AWS/S3', 'FirstByteLatency', Statistic.percentile(99.99), 'aws.s3.first_byte_latency.p99.99', Aggregation.AVG],
   ['AWS/S3', 'PutRequests', Statistic.SUM, 'aws.s3.put_requests', Aggregation.SUM],
+  // https://docs.datadoghq.com/integrations/amazon_route53/#metrics
+  ['AWS/Route53', 'HealthCheckStatus', Statistic.AVERAGE, 'aws.route53.health_check_status', Aggregation.AVG],
+  ['AWS/Route53', 'DNSQueries', Statistic.SUM, 'aws.route53.dnsqueries', Aggregation.SUM],
 ];
 
 describe('CloudWatch metrics in Datadog, looked up in Datadog\'s published lists', () => {
@@ -135,7 +138,7 @@ describe('the table of Datadog\'s AWS metric names', () => {
   test('covers the namespaces the library supports, each with its source', () => {
     const namespaces = datadogAwsMetricNamespaces();
     expect(namespaces).toEqual(expect.arrayContaining(['lambda', 'applicationelb', 'sqs', 'rds', 'dynamodb', 'ecs', 'elb', 'networkelb',
-      'apigateway', 'states', 'kinesis', 'sns', 'firehose', 'elasticache', 's3']));
+      'apigateway', 'states', 'kinesis', 'sns', 'firehose', 'elasticache', 's3', 'route53']));
     for (const ns of namespaces) {
       const source = (provenance as any).sources[ns];
       expect(source).toMatchObject({ repo: expect.stringMatching(/^DataDog\//), path: expect.any(String), commit: expect.any(String) });
