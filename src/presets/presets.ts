@@ -28,6 +28,13 @@ export type { MonitorPresetOptions } from './monitor-group';
  * throttling and dead letters default to "more than 0". Metric names, statistics and
  * dimensions follow the services' CloudWatch metric documentation; count metrics that are
  * only published when non-zero (Lambda, ELB, SQS, DynamoDB) treat missing data as not breaching.
+ * Where AWS publishes a threshold (the CloudWatch user guide's "Recommended alarms", a service's
+ * own monitoring guidance) it is the default, with its source in the preset's doc comment.
+ *
+ * On Datadog a preset writes only metric names Datadog's integration pages publish: a monitor
+ * whose metric and statistic Datadog does not publish (an error rate of a metric Datadog collects
+ * only as a count, a metric Datadog does not collect) is rendered to the other backends only,
+ * with a synth warning, and left out when Datadog is the only backend.
  *
  * Each preset returns a `MonitorGroup`, which also draws itself on a dashboard
  * (`widgets()`, `dashboardRows()`, `Dashboard.fromMonitors({ groups })`).

@@ -7,7 +7,10 @@
  *
  * "The CloudWatch metric documentation" below is the services' own list of metrics (AWS/Lambda,
  * AWS/ApplicationELB, AWS/SQS, AWS/RDS, AWS/DynamoDB, AWS/ECS), which the metric names,
- * statistics and dimensions of the presets have followed since their first version.
+ * statistics and dimensions of the presets have followed since their first version. Later
+ * presets cite their service's page in their own doc comments, and a preset whose defaults come
+ * from AWS's published alarm guidance holds them as its own `Category`, passed to
+ * `recommended()`.
  */
 import { Annotations } from 'cdktf';
 import { fail, isToken } from '../../core/private/validate';
