@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { AlbMonitorsProps, applicationLoadBalancerMonitors } from './alb';
 import { HttpApiMonitorsProps, RestApiMonitorsProps, httpApiMonitors, restApiMonitors } from './apigateway';
+import { AutoScalingGroupMonitorsProps, autoScalingGroupMonitors } from './autoscaling';
 import { DynamoDbMonitorsProps, dynamoDbTableMonitors } from './dynamodb';
 import { EcsMonitorsProps, ecsServiceMonitors } from './ecs';
 import { ElastiCacheRedisMonitorsProps, elastiCacheRedisMonitors } from './elasticache';
@@ -164,6 +165,14 @@ export class MonitorPresets {
    */
   public static route53HealthCheck(scope: Construct, id: string, props: Route53HealthCheckMonitorsProps): MonitorGroup {
     return route53HealthCheckMonitors(scope, id, props);
+  }
+
+  /**
+   * Instances in service of an EC2 Auto Scaling group (AWS/AutoScaling, dimension
+   * AutoScalingGroupName; group metrics must be enabled): fewer than the minimum for 5 minutes.
+   */
+  public static autoScalingGroup(scope: Construct, id: string, props: AutoScalingGroupMonitorsProps): MonitorGroup {
+    return autoScalingGroupMonitors(scope, id, props);
   }
 
   private constructor() {}

@@ -79,6 +79,8 @@ const DOCUMENTED: Array<[string, string, Statistic, string, Aggregation]> = [
   // https://docs.datadoghq.com/integrations/amazon_route53/#metrics
   ['AWS/Route53', 'HealthCheckStatus', Statistic.AVERAGE, 'aws.route53.health_check_status', Aggregation.AVG],
   ['AWS/Route53', 'DNSQueries', Statistic.SUM, 'aws.route53.dnsqueries', Aggregation.SUM],
+  // https://docs.datadoghq.com/integrations/amazon_auto_scaling/#metrics
+  ['AWS/AutoScaling', 'GroupInServiceInstances', Statistic.AVERAGE, 'aws.autoscaling.group_in_service_instances', Aggregation.AVG],
 ];
 
 describe('CloudWatch metrics in Datadog, looked up in Datadog\'s published lists', () => {
@@ -138,7 +140,7 @@ describe('the table of Datadog\'s AWS metric names', () => {
   test('covers the namespaces the library supports, each with its source', () => {
     const namespaces = datadogAwsMetricNamespaces();
     expect(namespaces).toEqual(expect.arrayContaining(['lambda', 'applicationelb', 'sqs', 'rds', 'dynamodb', 'ecs', 'elb', 'networkelb',
-      'apigateway', 'states', 'kinesis', 'sns', 'firehose', 'elasticache', 's3', 'route53']));
+      'apigateway', 'states', 'kinesis', 'sns', 'firehose', 'elasticache', 's3', 'route53', 'autoscaling']));
     for (const ns of namespaces) {
       const source = (provenance as any).sources[ns];
       expect(source).toMatchObject({ repo: expect.stringMatching(/^DataDog\//), path: expect.any(String), commit: expect.any(String) });

@@ -45,6 +45,7 @@ export function presetStacks(app: App): void {
     bucketName: 'shop-assets', filterId: 'EntireBucket', maxServerErrorRate: 0.01, maxServerErrors: 25, maxFirstByteLatencyP99Ms: 400, backends: backends(),
   });
   MonitorPresets.route53HealthCheck(stack, 'Site', { healthCheckId: 'abcdef11-2222-3333-4444-555555fedcba', backends: backends() });
+  MonitorPresets.autoScalingGroup(stack, 'Asg', { autoScalingGroupName: 'web-asg', minInServiceInstances: 2, backends: backends() });
   MonitorPresets.elastiCacheRedis(stack, 'Cache', { cacheClusterId: 'orders-001', maxMemoryPercent: 85, maxEvictions: 100, backends: backends() });
   for (const destination of Object.values(FirehoseDestination)) {
     MonitorPresets.firehoseStream(stack, `Logs${destination}`, { deliveryStreamName: `logs-${destination.toLowerCase()}`, destination, backends: backends() });

@@ -88,6 +88,15 @@ export const DATADOG_AWS_METRICS: Readonly<Record<string, Readonly<Record<string
     'un_healthy_host_count.minimum': 'gauge',
     'un_healthy_host_count_deduped': 'count',
   },
+  autoscaling: {
+    group_desired_capacity: 'gauge',
+    group_in_service_instances: 'gauge',
+    group_max_size: 'gauge',
+    group_min_size: 'gauge',
+    group_pending_instances: 'gauge',
+    group_terminating_instances: 'gauge',
+    group_total_instances: 'gauge',
+  },
   dynamodb: {
     'account_max_reads': 'count',
     'account_max_table_level_reads': 'count',
