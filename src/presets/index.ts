@@ -1,5 +1,5 @@
 // Public API of src/presets (re-exported by src/index.ts). The service files (lambda.ts, alb.ts,
-// sqs.ts, rds.ts, dynamodb.ts, ecs.ts) export their props and the function that builds their
+// sqs.ts, rds.ts, dynamodb.ts, ecs.ts, apigateway.ts, step-functions.ts, kinesis.ts, sns.ts, firehose.ts, eventbridge.ts, elasticache.ts, nlb.ts, s3.ts, route53.ts, autoscaling.ts) export their props and the function that builds their
 // group; only the props are public (jsii cannot export functions: MonitorPresets is the entry point).
 export * from './monitor-group';
 export { MonitorPresets } from './presets';
@@ -9,3 +9,15 @@ export type { SqsMonitorsProps } from './sqs';
 export type { RdsMonitorsProps } from './rds';
 export type { DynamoDbMonitorsProps } from './dynamodb';
 export type { EcsMonitorsProps } from './ecs';
+export type { ApiGatewayStageMonitorsProps, RestApiMonitorsProps, HttpApiMonitorsProps } from './apigateway';
+export type { StepFunctionsMonitorsProps } from './step-functions';
+export type { KinesisStreamMonitorsProps } from './kinesis';
+export type { SnsTopicMonitorsProps } from './sns';
+export { FirehoseDestination } from './firehose';
+export type { FirehoseMonitorsProps } from './firehose';
+export type { EventBridgeRuleMonitorsProps } from './eventbridge';
+export type { ElastiCacheRedisMonitorsProps } from './elasticache';
+export type { NlbMonitorsProps } from './nlb';
+export type { S3RequestMonitorsProps } from './s3';
+export type { Route53HealthCheckMonitorsProps } from './route53';
+export type { AutoScalingGroupMonitorsProps } from './autoscaling';

@@ -122,15 +122,23 @@ export class MonitorGroup extends Construct implements IMonitorGroup {
   }
 
   /**
+   * The backends of the preset options given to `_configure()`.
+   * @internal
+   */
+  public _backends(): IMonitorBackend[] {
+    return this._options?.backends ?? [];
+  }
+
+  /**
    * Add a monitor with the preset options given to `_configure()`.
    * @internal
    */
-  public _add(id: string, spec: PresetMonitorSpec): MonitorConfig {
+  public _add(id: string, spec: PresetMonitorSpec, backends?: IMonitorBackend[]): MonitorConfig {
     const options = this._options;
     if (!options) throw new Error(`${this.node.path}: a preset adds monitors only after _configure()`);
     const m = new MonitorConfig(this, id, {
       ...spec,
-      backends: options.backends,
+      backends: backends ?? options.backends,
       targets: options.targets,
       severity: options.severity ?? DEFAULT_SEVERITY,
       tags: options.tags,

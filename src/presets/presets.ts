@@ -1,11 +1,22 @@
 import { Construct } from 'constructs';
 import { AlbMonitorsProps, applicationLoadBalancerMonitors } from './alb';
+import { HttpApiMonitorsProps, RestApiMonitorsProps, httpApiMonitors, restApiMonitors } from './apigateway';
+import { AutoScalingGroupMonitorsProps, autoScalingGroupMonitors } from './autoscaling';
 import { DynamoDbMonitorsProps, dynamoDbTableMonitors } from './dynamodb';
 import { EcsMonitorsProps, ecsServiceMonitors } from './ecs';
+import { ElastiCacheRedisMonitorsProps, elastiCacheRedisMonitors } from './elasticache';
+import { EventBridgeRuleMonitorsProps, eventBridgeRuleMonitors } from './eventbridge';
+import { FirehoseMonitorsProps, firehoseMonitors } from './firehose';
+import { KinesisStreamMonitorsProps, kinesisStreamMonitors } from './kinesis';
 import { LambdaMonitorsProps, lambdaFunctionMonitors } from './lambda';
 import { MonitorGroup } from './monitor-group';
+import { NlbMonitorsProps, networkLoadBalancerMonitors } from './nlb';
 import { RdsMonitorsProps, rdsInstanceMonitors } from './rds';
+import { Route53HealthCheckMonitorsProps, route53HealthCheckMonitors } from './route53';
+import { S3RequestMonitorsProps, s3BucketMonitors } from './s3';
+import { SnsTopicMonitorsProps, snsTopicMonitors } from './sns';
 import { SqsMonitorsProps, sqsQueueMonitors } from './sqs';
+import { StepFunctionsMonitorsProps, stepFunctionsMonitors } from './step-functions';
 
 // The group and the options every preset takes live in ./monitor-group; re-exported here for
 // modules that import them from this file (src/stacks/service-monitoring-stack.ts).
@@ -18,6 +29,13 @@ export type { MonitorPresetOptions } from './monitor-group';
  * throttling and dead letters default to "more than 0". Metric names, statistics and
  * dimensions follow the services' CloudWatch metric documentation; count metrics that are
  * only published when non-zero (Lambda, ELB, SQS, DynamoDB) treat missing data as not breaching.
+ * Where AWS publishes a threshold (the CloudWatch user guide's "Recommended alarms", a service's
+ * own monitoring guidance) it is the default, with its source in the preset's doc comment.
+ *
+ * On Datadog a preset writes only metric names Datadog's integration pages publish: a monitor
+ * whose metric and statistic Datadog does not publish (an error rate of a metric Datadog collects
+ * only as a count, a metric Datadog does not collect) is rendered to the other backends only,
+ * with a synth warning, and left out when Datadog is the only backend.
  *
  * Each preset returns a `MonitorGroup`, which also draws itself on a dashboard
  * (`widgets()`, `dashboardRows()`, `Dashboard.fromMonitors({ groups })`).
@@ -60,6 +78,101 @@ export class MonitorPresets {
   /** CPU and memory of an ECS service (AWS/ECS, dimensions ClusterName and ServiceName). */
   public static ecsService(scope: Construct, id: string, props: EcsMonitorsProps): MonitorGroup {
     return ecsServiceMonitors(scope, id, props);
+  }
+
+  /**
+   * Server error rate (more than 5% of requests, three minutes in a row), p90 latency (2.5 s or
+   * more, five minutes in a row) and optionally the 5xx count of a REST API stage (AWS/ApiGateway,
+   * dimensions ApiName and Stage; defaults from the CloudWatch "Recommended alarms" page). The
+   * error rate is not rendered to Datadog, which collects `5XXError` only as a count.
+   */
+  public static apiGatewayRestApi(scope: Construct, id: string, props: RestApiMonitorsProps): MonitorGroup {
+    return restApiMonitors(scope, id, props);
+  }
+
+  /**
+   * The REST API monitors for an HTTP API stage (AWS/ApiGateway, dimensions ApiId and Stage,
+   * metrics `5xx` and `Latency`). The error rate is not rendered to Datadog, which collects `5xx`
+   * only as a count.
+   */
+  public static apiGatewayHttpApi(scope: Construct, id: string, props: HttpApiMonitorsProps): MonitorGroup {
+    return httpApiMonitors(scope, id, props);
+  }
+
+  /** Failed, timed-out and throttled executions of a Step Functions state machine (AWS/States, dimension StateMachineArn). */
+  public static stepFunctionsStateMachine(scope: Construct, id: string, props: StepFunctionsMonitorsProps): MonitorGroup {
+    return stepFunctionsMonitors(scope, id, props);
+  }
+
+  /** Iterator age (consumer lag) and write and read throttling of a Kinesis data stream (AWS/Kinesis, dimension StreamName). */
+  public static kinesisStream(scope: Construct, id: string, props: KinesisStreamMonitorsProps): MonitorGroup {
+    return kinesisStreamMonitors(scope, id, props);
+  }
+
+  /**
+   * Failed deliveries, filter-policy rejections for invalid attributes and optionally
+   * dead-lettered notifications of an SNS topic (AWS/SNS, dimension TopicName; the dead-letter
+   * monitor is not rendered to Datadog, which does not publish that metric).
+   */
+  public static snsTopic(scope: Construct, id: string, props: SnsTopicMonitorsProps): MonitorGroup {
+    return snsTopicMonitors(scope, id, props);
+  }
+
+  /**
+   * Data freshness (older than the 15-minute buffering limit) and throttled records of an Amazon
+   * Data Firehose stream (AWS/Firehose, dimension DeliveryStreamName).
+   */
+  public static firehoseStream(scope: Construct, id: string, props: FirehoseMonitorsProps): MonitorGroup {
+    return firehoseMonitors(scope, id, props);
+  }
+
+  /**
+   * Failed invocations and dead-lettered events of an EventBridge rule (AWS/Events, RuleName
+   * [and EventBusName]). Datadog publishes no EventBridge metrics: these monitors are rendered to
+   * the other backends only.
+   */
+  public static eventBridgeRule(scope: Construct, id: string, props: EventBridgeRuleMonitorsProps): MonitorGroup {
+    return eventBridgeRuleMonitors(scope, id, props);
+  }
+
+  /**
+   * Engine CPU (above 90% for 15 minutes), memory use and optionally evictions of an ElastiCache
+   * Valkey or Redis OSS node (AWS/ElastiCache, dimension CacheClusterId).
+   */
+  public static elastiCacheRedis(scope: Construct, id: string, props: ElastiCacheRedisMonitorsProps): MonitorGroup {
+    return elastiCacheRedisMonitors(scope, id, props);
+  }
+
+  /**
+   * Unhealthy targets and optionally target TCP resets of a Network Load Balancer's target group
+   * (AWS/NetworkELB, dimensions LoadBalancer and TargetGroup).
+   */
+  public static networkLoadBalancer(scope: Construct, id: string, props: NlbMonitorsProps): MonitorGroup {
+    return networkLoadBalancerMonitors(scope, id, props);
+  }
+
+  /**
+   * Server error rate, 5xx count and p99 first-byte latency of an S3 bucket's request metrics
+   * (AWS/S3, dimensions BucketName and FilterId), each opt-in through its threshold.
+   */
+  public static s3Bucket(scope: Construct, id: string, props: S3RequestMonitorsProps): MonitorGroup {
+    return s3BucketMonitors(scope, id, props);
+  }
+
+  /**
+   * The status of a Route 53 health check (AWS/Route53, dimension HealthCheckId; published in
+   * us-east-1 only): alert on the first minute it reports unhealthy.
+   */
+  public static route53HealthCheck(scope: Construct, id: string, props: Route53HealthCheckMonitorsProps): MonitorGroup {
+    return route53HealthCheckMonitors(scope, id, props);
+  }
+
+  /**
+   * Instances in service of an EC2 Auto Scaling group (AWS/AutoScaling, dimension
+   * AutoScalingGroupName; group metrics must be enabled): fewer than the minimum for 5 minutes.
+   */
+  public static autoScalingGroup(scope: Construct, id: string, props: AutoScalingGroupMonitorsProps): MonitorGroup {
+    return autoScalingGroupMonitors(scope, id, props);
   }
 
   private constructor() {}

@@ -3,11 +3,11 @@
  * comparison, period, evaluation periods, missing data, default threshold, threshold check).
  */
 import { Token } from 'cdktf';
-import { presetStack, validationError } from './support';
-import { ComparisonOperator, MissingData, MonitorBackend, MonitorConfig, MonitorGroup, Signal } from '../../src';
+import { presetStack, validationError, warningsOf } from './support';
+import { ComparisonOperator, MissingData, MonitorBackend, MonitorConfig, MonitorGroup, Signal, Statistic } from '../../src';
 import {
-  MetricOf, PresetMonitor, SaturatedResource, SaturationMeasure, Settled,
-  age, backlog, errorCount, latencyPercentile, saturation, throttles, unhealthyHosts,
+  AMOUNT, MetricOf, PresetMonitor, SaturatedResource, SaturationMeasure, Settled,
+  age, backlog, errorCount, latencyPercentile, saturation, throttles, unhealthyHosts, recommended,
 } from '../../src/presets/private/categories';
 
 /** A group ready for monitors, rendered to CloudWatch only. */
@@ -181,5 +181,53 @@ describe('category thresholds', () => {
 
   test('a percentage that is not a utilization is just a number of 0 or more', () => {
     expect(saturation(group(), 'connections', 'in-use', described({ prop: 'limit', value: 150 }).monitor).critical).toBe(150);
+  });
+});
+
+describe('monitors Datadog cannot evaluate by a published name', () => {
+  const onDatadog = (...more: any[]) => {
+    const g = new MonitorGroup(presetStack(), 'G');
+    g._configure('G', { backends: [MonitorBackend.datadog(), ...more] });
+    return g;
+  };
+  const ANY_SUM = {
+    statistic: Statistic.SUM,
+    comparison: ComparisonOperator.GREATER_THAN,
+    period: 300,
+    evaluationPeriods: 1,
+    missingData: MissingData.NOT_BREACHING,
+    threshold: AMOUNT,
+    defaultCritical: 0,
+  };
+  // Datadog lists aws.sns.* but no NumberOfNotificationsRedrivenToDlq.
+  const unpublished: MetricOf = (statistic) => Signal.cloudWatchMetric({ namespace: 'AWS/SNS', metricName: 'NumberOfNotificationsRedrivenToDlq', dimensions: { TopicName: 't' }, statistic });
+
+  test('recommended(): rendered to the other backends, with a warning naming the metric and the backends', () => {
+    const g = onDatadog(MonitorBackend.cloudwatch());
+    const m = recommended(g, ANY_SUM, { ...described().monitor, metric: unpublished, datadogInstead: 'watch the queue' })!;
+    expect(m.renderings.map((r) => r.backend.kind)).toEqual(['cloudwatch']);
+    expect(warningsOf(g)).toEqual([expect.stringMatching(/^test\/G\/M: not rendered to Datadog \(.*aws\.sns\.number_of_notifications_redriven_to_dlq\.sum.*\); rendered to cloudwatch only; watch the queue$/)]);
+  });
+
+  test('recommended() with Datadog alone: the monitor is left out', () => {
+    const g = onDatadog();
+    expect(recommended(g, ANY_SUM, { ...described().monitor, metric: unpublished })).toBeUndefined();
+    expect(g.monitors).toEqual([]);
+  });
+
+  test('a category helper with Datadog alone refuses with a ValidationError naming the monitor', () => {
+    expect(validationError(() => errorCount(onDatadog(), { ...described().monitor, metric: unpublished }))).toEqual(expect.objectContaining({
+      constructPath: 'test/G',
+      prop: 'backends',
+      received: '"datadog"',
+      accepted: 'backends that can evaluate the M monitor (Datadog does not publish its metric; add MonitorBackend.cloudwatch() or .grafana())',
+    }));
+  });
+
+  test('a published metric stays on Datadog, with no warning', () => {
+    const g = onDatadog();
+    const published: MetricOf = (statistic) => Signal.cloudWatchMetric({ namespace: 'AWS/SNS', metricName: 'NumberOfNotificationsFailed', dimensions: { TopicName: 't' }, statistic });
+    expect(errorCount(g, { ...described().monitor, metric: published }).renderings.map((r) => r.backend.kind)).toEqual(['datadog']);
+    expect(warningsOf(g)).toEqual([]);
   });
 });

@@ -61,3 +61,8 @@ export function validationError(fn: () => unknown): { constructPath: string; pro
   const { constructPath, prop, received, accepted, message } = error;
   return { constructPath, prop, received, accepted, message };
 }
+
+/** Warning messages of a construct (cdktf annotations). */
+export function warningsOf(c: { node: { metadata: Array<{ type: string; data: unknown }> } }): string[] {
+  return c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
+}

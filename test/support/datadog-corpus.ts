@@ -7,7 +7,7 @@ import { instancesOf } from './for-each';
 import { synthApp } from './synth';
 import { TEMPLATE_STACKS } from './template-stacks';
 import { EXAMPLES } from '../../examples/app';
-import { MonitorBackend, MonitorPresets } from '../../src';
+import { FirehoseDestination, MonitorBackend, MonitorPresets } from '../../src';
 import { connect } from '../monitors/fixtures';
 
 /** Every monitor preset with every option, on Datadog. */
@@ -32,6 +32,25 @@ export function presetStacks(app: App): void {
   });
   MonitorPresets.dynamoDbTable(stack, 'Carts', { tableName: 'carts', backends: backends() });
   MonitorPresets.ecsService(stack, 'Api', { clusterName: 'prod', serviceName: 'api', maxCpuPercent: 85, maxMemoryPercent: 90, backends: backends() });
+  // Monitors whose metric Datadog does not publish (the API error rates, SNS dead letters, the
+  // OpenSearch freshness) are left out on Datadog; every other one is here.
+  MonitorPresets.apiGatewayRestApi(stack, 'Rest', { apiName: 'orders', stage: 'prod', maxServerErrors: 5, backends: backends() });
+  MonitorPresets.apiGatewayHttpApi(stack, 'Http', { apiId: 'a1b2c3d4e5', stage: 'prod', maxServerErrors: 5, backends: backends() });
+  MonitorPresets.stepFunctionsStateMachine(stack, 'Sfn', { stateMachineArn: 'arn:aws:states:eu-west-1:123456789012:stateMachine:orders', backends: backends() });
+  MonitorPresets.kinesisStream(stack, 'Clicks', { streamName: 'clicks', maxIteratorAgeMs: 60000, backends: backends() });
+  MonitorPresets.snsTopic(stack, 'Events', { topicName: 'events', monitorDeadLetters: true, backends: backends() });
+  MonitorPresets.networkLoadBalancer(stack, 'Edge', {
+    loadBalancer: 'net/edge/50dc6c495c0c9188', targetGroup: 'targetgroup/edge/6d0ecf831eec9f09', maxTargetResets: 20, backends: backends(),
+  });
+  MonitorPresets.s3Bucket(stack, 'Assets', {
+    bucketName: 'shop-assets', filterId: 'EntireBucket', maxServerErrorRate: 0.01, maxServerErrors: 25, maxFirstByteLatencyP99Ms: 400, backends: backends(),
+  });
+  MonitorPresets.route53HealthCheck(stack, 'Site', { healthCheckId: 'abcdef11-2222-3333-4444-555555fedcba', backends: backends() });
+  MonitorPresets.autoScalingGroup(stack, 'Asg', { autoScalingGroupName: 'web-asg', minInServiceInstances: 2, backends: backends() });
+  MonitorPresets.elastiCacheRedis(stack, 'Cache', { cacheClusterId: 'orders-001', maxMemoryPercent: 85, maxEvictions: 100, backends: backends() });
+  for (const destination of Object.values(FirehoseDestination)) {
+    MonitorPresets.firehoseStream(stack, `Logs${destination}`, { deliveryStreamName: `logs-${destination.toLowerCase()}`, destination, backends: backends() });
+  }
 }
 
 /** One synthesized stack: where it came from and its Terraform JSON. */

@@ -24,7 +24,9 @@ import { Aggregation, CloudWatchMetricProps, Signal, Statistic } from '../../sig
 /**
  * Documented names that the rule does not produce
  * (https://docs.datadoghq.com/integrations/amazon_elb/#metrics): the ALB status-code counts drop
- * `_Count` and split the three-digit codes, the authentication metrics split `ELB`, the NLB reset counts join `TCP` to the next word.
+ * `_Count` and split the three-digit codes, the authentication metrics split `ELB`, the NLB reset counts join `TCP` to the next word;
+ * Firehose's S3 metrics split `S3` as `s_3` and join it to the next word
+ * (https://docs.datadoghq.com/integrations/amazon_firehose/#metrics).
  */
 const NAME_OVERRIDES: Record<string, string> = {
   'AWS/ApplicationELB:HTTPCode_Target_2XX_Count': 'aws.applicationelb.httpcode_target_2xx',
@@ -45,6 +47,14 @@ const NAME_OVERRIDES: Record<string, string> = {
   'AWS/NetworkELB:TCP_Client_Reset_Count': 'aws.networkelb.tcpclient_reset_count',
   'AWS/NetworkELB:TCP_ELB_Reset_Count': 'aws.networkelb.tcpelbreset_count',
   'AWS/NetworkELB:TCP_Target_Reset_Count': 'aws.networkelb.tcptarget_reset_count',
+  'AWS/Firehose:DeliveryToS3.DataFreshness': 'aws.firehose.delivery_to_s_3data_freshness',
+  'AWS/Firehose:DeliveryToS3.Success': 'aws.firehose.delivery_to_s_3success',
+  'AWS/Firehose:DeliveryToS3.Records': 'aws.firehose.delivery_to_s_3records',
+  'AWS/Firehose:DeliveryToS3.Bytes': 'aws.firehose.delivery_to_s_3bytes',
+  'AWS/Firehose:BackupToS3.DataFreshness': 'aws.firehose.backup_to_s_3data_freshness',
+  'AWS/Firehose:BackupToS3.Success': 'aws.firehose.backup_to_s_3success',
+  'AWS/Firehose:BackupToS3.Records': 'aws.firehose.backup_to_s_3records',
+  'AWS/Firehose:BackupToS3.Bytes': 'aws.firehose.backup_to_s_3bytes',
 };
 
 /** The Datadog form of a CloudWatch metric and statistic. */

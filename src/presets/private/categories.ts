@@ -7,9 +7,15 @@
  *
  * "The CloudWatch metric documentation" below is the services' own list of metrics (AWS/Lambda,
  * AWS/ApplicationELB, AWS/SQS, AWS/RDS, AWS/DynamoDB, AWS/ECS), which the metric names,
- * statistics and dimensions of the presets have followed since their first version.
+ * statistics and dimensions of the presets have followed since their first version. Later
+ * presets cite their service's page in their own doc comments, and a preset whose defaults come
+ * from AWS's published alarm guidance holds them as its own `Category`, passed to
+ * `recommended()`.
  */
+import { Annotations } from 'cdktf';
 import { fail, isToken } from '../../core/private/validate';
+import { datadogAwsMetric } from '../../datadog/private/aws-metric-names';
+import type { IMonitorBackend } from '../../monitors/backend';
 import type { MonitorConfig, MonitorConfigProps } from '../../monitors/monitor-config';
 import { ComparisonOperator, MissingData } from '../../monitors/threshold';
 import { Signal, Statistic } from '../../signals/signal';
@@ -48,27 +54,39 @@ export interface PresetMonitor {
   readonly value?: unknown;
   /** `prop` may be left out; its documented default is the category's `defaultCritical`. */
   readonly optional?: boolean;
+  /** What to do instead on Datadog, named in the warning when Datadog cannot evaluate the monitor. */
+  readonly datadogInstead?: string;
 }
 
 /** How a threshold is checked. */
-interface ThresholdKind {
+export interface ThresholdKind {
   readonly accepts: (value: number) => boolean;
   readonly accepted: string;
 }
 
 /** Counts, durations, ages and bytes. */
-const AMOUNT: ThresholdKind = { accepts: (v) => v >= 0, accepted: 'a number of 0 or more' };
+export const AMOUNT: ThresholdKind = { accepts: (v) => v >= 0, accepted: 'a number of 0 or more' };
 /** Utilization in percent: 0 and 100 would alert always or never. */
-const PERCENT: ThresholdKind = { accepts: (v) => v > 0 && v < 100, accepted: 'a percentage above 0 and below 100' };
+export const PERCENT: ThresholdKind = { accepts: (v) => v > 0 && v < 100, accepted: 'a percentage above 0 and below 100' };
+/**
+ * A fraction of requests (the Average of a metric that is 1 per failed request and 0 per other
+ * request, e.g. API Gateway `5XXError`): 0 and 1 would alert always or never.
+ */
+export const FRACTION: ThresholdKind = { accepts: (v) => v > 0 && v < 1, accepted: 'a fraction above 0 and below 1 (0.05 is 5%)' };
 
-/** The defaults of one category. */
-interface Category {
+/** The defaults of one category (or of one AWS recommended alarm, `recommended()`). */
+export interface Category {
   readonly statistic: Statistic;
   readonly comparison: ComparisonOperator;
   /** Seconds. */
   readonly period: number;
-  /** Every evaluated period must breach (datapointsToAlarm = evaluationPeriods). */
+  /** The periods evaluated. */
   readonly evaluationPeriods: number;
+  /**
+   * How many of them must breach.
+   * @default - every evaluated period (datapointsToAlarm = evaluationPeriods)
+   */
+  readonly datapointsToAlarm?: number;
   readonly missingData: MissingData;
   readonly threshold: ThresholdKind;
   /** The threshold when the prop is left out or there is none. */
@@ -221,53 +239,112 @@ function saturationCategory(resource: SaturatedResource, measure: SaturationMeas
 
 /** Errors of a function or load balancer. */
 export function errorCount(group: MonitorGroup, monitor: PresetMonitor): MonitorConfig {
-  return add(group, ERROR_COUNT, monitor);
+  return everywhere(group, monitor, add(group, ERROR_COUNT, monitor));
 }
 
 /** A latency percentile. */
 export function latencyPercentile(group: MonitorGroup, monitor: PresetMonitor): MonitorConfig {
-  return add(group, LATENCY_PERCENTILE, monitor);
+  return everywhere(group, monitor, add(group, LATENCY_PERCENTILE, monitor));
 }
 
 /** Throttled invocations or requests. */
 export function throttles(group: MonitorGroup, monitor: PresetMonitor): MonitorConfig {
-  return add(group, THROTTLES, monitor);
+  return everywhere(group, monitor, add(group, THROTTLES, monitor));
 }
 
 /** The age of the oldest message of a queue. */
 export function age(group: MonitorGroup, monitor: PresetMonitor): MonitorConfig {
-  return add(group, AGE, monitor);
+  return everywhere(group, monitor, add(group, AGE, monitor));
 }
 
 /** The messages waiting in a queue (a dead-letter queue: any message). */
 export function backlog(group: MonitorGroup, monitor: PresetMonitor): MonitorConfig {
-  return add(group, BACKLOG, monitor);
+  return everywhere(group, monitor, add(group, BACKLOG, monitor));
 }
 
 /** Saturation of CPU, memory, storage or connections, measured as utilization, free amount or amount in use. */
 export function saturation(group: MonitorGroup, resource: SaturatedResource, measure: SaturationMeasure, monitor: PresetMonitor): MonitorConfig {
-  return add(group, saturationCategory(resource, measure), monitor);
+  return everywhere(group, monitor, add(group, saturationCategory(resource, measure), monitor));
 }
 
 /** Unhealthy targets of a load balancer's target group. */
 export function unhealthyHosts(group: MonitorGroup, monitor: PresetMonitor): MonitorConfig {
-  return add(group, UNHEALTHY_HOSTS, monitor);
+  return everywhere(group, monitor, add(group, UNHEALTHY_HOSTS, monitor));
 }
 
-function add(group: MonitorGroup, c: Category, m: PresetMonitor): MonitorConfig {
+/**
+ * Errors of a service Datadog publishes no metrics of (or not this one): the error-count
+ * defaults, rendered only to the backends that can evaluate the monitor (see `add`).
+ */
+export function errorCountWhereEvaluable(group: MonitorGroup, monitor: PresetMonitor): MonitorConfig | undefined {
+  return add(group, ERROR_COUNT, monitor);
+}
+
+/** The monitor of a category every backend of a preset evaluates; a ValidationError when none can. */
+function everywhere(group: MonitorGroup, m: PresetMonitor, added: MonitorConfig | undefined): MonitorConfig {
+  if (added) return added;
+  return fail(group, 'backends', group._backends().map((b) => b.kind).join(', '),
+    `backends that can evaluate the ${m.id} monitor (Datadog does not publish its metric; add MonitorBackend.cloudwatch() or .grafana())`);
+}
+
+/**
+ * A monitor with the statistic, threshold, period and datapoints of one alarm of the CloudWatch
+ * user guide's "Recommended alarms" page, or of the service's own guidance; the service preset
+ * holds those defaults with their source (`../apigateway.ts`, `../kinesis.ts` …).
+ */
+export function recommended(group: MonitorGroup, defaults: Category, monitor: PresetMonitor): MonitorConfig | undefined {
+  return add(group, defaults, monitor);
+}
+
+/**
+ * Add the monitor on the group's backends. Datadog evaluates an AWS metric only under the name
+ * and statistic its AWS integration publishes (Datadog's own metric lists,
+ * src/datadog/private/datadog-aws-metric-table.ts): a monitor whose metric and statistic Datadog
+ * does not publish is not rendered to Datadog, with a warning naming why, rather than under an
+ * invented name. (Every monitor of the first six presets has a published name, so this only
+ * applies to the later presets, whose doc comments say which monitors it concerns.)
+ */
+function add(group: MonitorGroup, c: Category, m: PresetMonitor): MonitorConfig | undefined {
   const critical = settle(group, c, m);
   const { title, message } = m.text({ critical, window: inWords(c.period), statistic: c.statistic.name });
+  const signal = m.metric(c.statistic);
+  const backends = datadogCanEvaluate(group, m, signal);
+  if (backends?.length === 0) return undefined;
   return group._add(m.id, {
     title,
     message,
-    signal: m.metric(c.statistic),
+    signal,
     comparison: c.comparison,
     critical,
     period: c.period,
     evaluationPeriods: c.evaluationPeriods,
-    datapointsToAlarm: c.evaluationPeriods,
+    datapointsToAlarm: c.datapointsToAlarm ?? c.evaluationPeriods,
     missingData: c.missingData,
-  });
+  }, backends);
+}
+
+/**
+ * The group's backends without Datadog when Datadog does not publish the monitor's metric and
+ * statistic (with a warning), or undefined when every backend takes the monitor.
+ */
+function datadogCanEvaluate(group: MonitorGroup, m: PresetMonitor, signal: Signal): IMonitorBackend[] | undefined {
+  const p = signal.cloudWatchMetricProps;
+  const backends = group._backends();
+  if (!p || !backends.some(isDatadog)) return undefined;
+  const mapped = datadogAwsMetric(p.namespace, p.metricName, p.statistic ?? Statistic.AVERAGE, p.datadogMetric);
+  const why = typeof mapped === 'string' ? mapped : mapped.confirmed ? undefined : mapped.warning;
+  if (why === undefined) return undefined;
+  const rest = backends.filter((b) => !isDatadog(b));
+  // The signal-level advice (a statistic, `datadogMetric`) is for hand-written signals, not preset users.
+  const reason = why.replace(/; (use Statistic\.SUM|set 'datadogMetric' on the signal.*)$/, '');
+  Annotations.of(group).addWarning(`${group.node.path}/${m.id}: not rendered to Datadog (${reason})`
+    + (rest.length === 0 ? '; no other backend is given, so the monitor is left out' : `; rendered to ${rest.map((b) => b.kind).join(', ')} only`)
+    + (m.datadogInstead ? `; ${m.datadogInstead}` : ''));
+  return rest;
+}
+
+function isDatadog(b: IMonitorBackend): boolean {
+  return b.kind === 'datadog';
 }
 
 /** The threshold: the prop's value, checked, or the category's default. */
