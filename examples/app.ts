@@ -4,6 +4,7 @@
  */
 import { App } from 'cdktf';
 import { adoptionExample } from './adoption/main';
+import { alertRoutingExample } from './alert-routing/main';
 import { connectionsExample } from './connections/main';
 import { dashboardsExample } from './dashboards/main';
 import { dashboardsImportExample } from './dashboards-import/main';
@@ -32,6 +33,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'adoption': adoptionExample,
   'openslo': openSloExample,
   'integration-catalog': integrationCatalogExample,
+  'alert-routing': alertRoutingExample,
 };
 
 /** Adds every example's stacks to `app`. */

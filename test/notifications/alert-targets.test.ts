@@ -1,9 +1,18 @@
+import { ValidationError } from '../../src/core/errors';
 import {
-  MonitorBackend, NotificationTarget, OpsgenieRegion, PagerDutyConnection, PagerDutyRegion, PagerDutyService, Secret, Severity, ValidationError,
+  BurnRateAlert, MonitorBackend, NotificationTarget, OpsgenieRegion, PagerDutyConnection, PagerDutyRegion, PagerDutyService, Secret, Severity,
+  Signal, Slo, SloIndicator,
 } from '../../src/index';
 import { allBackends, connect, monitor, only } from '../monitors/fixtures';
 import { connectNewRelic, errorOf, nrMonitor } from '../newrelic/support';
 import { newStack, synthStack } from '../support/synth';
+import { awsPart, TerraformValidator } from '../support/terraform-validate';
+
+let validator: TerraformValidator;
+beforeAll(() => {
+  validator = new TerraformValidator();
+});
+afterAll(() => validator?.dispose());
 
 const TEAMS_URL = 'https://prod-01.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke';
 
@@ -70,6 +79,31 @@ describe('Microsoft Teams', () => {
     connect(stack2);
     expect(() => monitor(stack2, { targets: [NotificationTarget.teams({ name: 'ops', webhookUrl: 'http://prod.logic.azure.com/workflows/1' })] }))
       .toThrow(/targets\.teams-ops\.webhookUrl.*https URL.*http:\/\/prod\.logic\.azure\.com/s);
+  });
+
+  test('CloudWatch: an SLO notifying Teams is refused (the rule follows monitor alarms)', () => {
+    const stack = newStack();
+    connect(stack);
+    expect(() => new Slo(stack, 'Availability', {
+      name: 'checkout availability',
+      target: 99.9,
+      indicator: SloIndicator.ratio({
+        good: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'GoodRequests' }),
+        total: Signal.cloudWatchMetric({ namespace: 'Checkout', metricName: 'Requests' }),
+      }),
+      burnRateAlerts: BurnRateAlert.sreWorkbook(),
+      backends: [MonitorBackend.cloudwatch()],
+      targets: [teams(stack)],
+    })).toThrow(/targets\.teams-checkout-oncall.*a MonitorConfig for a Teams target on CloudWatch/s);
+  });
+
+  test('CloudWatch: the AWS part passes terraform validate', () => {
+    const stack = newStack();
+    connect(stack);
+    monitor(stack, { backends: [MonitorBackend.cloudwatch()], targets: [teams(stack), opsgenie(stack)] });
+    const verdict = validator.validate(awsPart(synthStack(stack))!.json);
+    expect(verdict.diagnostics.filter((d) => d.startsWith('error'))).toEqual([]);
+    expect(verdict.valid).toBe(true);
   });
 
   test('a handle name with spaces is refused', () => {

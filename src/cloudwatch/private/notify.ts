@@ -6,6 +6,7 @@ import { Construct, IConstruct } from 'constructs';
 import { targetScope } from '../../core/private/scopes';
 import { fail, isToken, requireString } from '../../core/private/validate';
 import { Severity } from '../../core/severity';
+import { MonitorConfig } from '../../monitors/monitor-config';
 import {
   EmailTarget, INotificationTarget, OpsgenieTarget, PagerDutyTarget, SlackTarget, TeamsTarget, WebhookTarget,
 } from '../../notifications/targets';
@@ -150,8 +151,7 @@ interface TeamsRoute {
  * attachment). Failed deliveries land in a dead-letter queue with an alarm.
  */
 function teamsBinding(scope: IConstruct, backend: CloudWatchBackend, target: TeamsTarget): CloudWatchTargetBinding {
-  const render = (scope as { rendering?: (id: string) => { resource?: unknown } }).rendering;
-  if (typeof render !== 'function') {
+  if (!(scope instanceof MonitorConfig)) {
     fail(scope, `targets.${target.targetId}`, scope.node.path, 'a MonitorConfig for a Teams target on CloudWatch (its EventBridge rule follows the alarms of monitors)');
   }
   const route = target._bindOnce<TeamsRoute>(scope, backend._targetScopeId(scope), (prop) => {
@@ -209,7 +209,7 @@ function teamsBinding(scope: IConstruct, backend: CloudWatchBackend, target: Tea
     return { alarmArns: arns };
   });
   // The critical alarm of a monitor carries its ARN in the rendering (CloudWatch backend).
-  const monitor = scope as unknown as { rendering(id: string): { resource?: unknown } };
+  const monitor = scope;
   route.alarmArns.push(() => (monitor.rendering(backend.id).resource as CloudwatchMetricAlarm).arn);
   return { viaEventBridge: true };
 }
