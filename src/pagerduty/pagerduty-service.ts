@@ -198,7 +198,7 @@ class PagerDutyServiceTarget implements IDatadogNotificationTarget, ICloudWatchN
       // resource datadog_integration_pagerduty_service_object).
       const key = this.pd._integration('datadog').integrationKey;
       new IntegrationPagerdutyServiceObject(targetScope(scope, this.targetId, backend.id), 'PagerDutyService', {
-        serviceName: this.pd.serviceName, serviceKey: key, provider: backend.connectionFor(scope).provider,
+        serviceName: this.pd.service.name, serviceKey: key, provider: backend.connectionFor(scope).provider,
       });
       return { handle: `@pagerduty-${this.pd.serviceName}` };
     });

@@ -1,9 +1,9 @@
 import { ValidationError } from '../../src/core/errors';
 import {
-  BurnRateAlert, MonitorBackend, NotificationTarget, OpsgenieRegion, PagerDutyConnection, PagerDutyRegion, PagerDutyService, Secret, Severity,
+  BurnRateAlert, MonitorBackend, NotificationTarget, OpsgenieRegion, PagerDutyConnection, PagerDutyService, Secret, Severity,
   Signal, Slo, SloIndicator,
 } from '../../src/index';
-import { allBackends, connect, monitor, only } from '../monitors/fixtures';
+import { connect, monitor, only } from '../monitors/fixtures';
 import { connectNewRelic, errorOf, nrMonitor } from '../newrelic/support';
 import { newStack, synthStack } from '../support/synth';
 import { awsPart, TerraformValidator } from '../support/terraform-validate';
@@ -190,59 +190,5 @@ describe('unsupported combinations', () => {
     const service = new PagerDutyService(stack, 'Svc', { name: 'checkout', escalationPolicyId: 'PPOLICY1', connection: conn });
     const e = errorOf(() => nrMonitor(stack, { targets: [service.target()] }, 'A'));
     expect(e.message).toContain('"pagerduty-checkout" cannot be notified through New Relic');
-  });
-});
-
-describe('PagerDutyService as a target', () => {
-  function pdStack() {
-    const stack = newStack();
-    const c = connect(stack);
-    const token = Secret.fromTerraformVariable(stack, 'PdToken', { variableName: 'pd_token' });
-    const conn = new PagerDutyConnection(stack, 'PagerDutyManaged', { apiToken: token, region: PagerDutyRegion.EU, testConnection: false });
-    const service = new PagerDutyService(stack, 'Checkout', {
-      name: 'checkout-prod', escalationRules: [{ escalationDelayMinutes: 15, scheduleIds: ['PSCHED1'] }], connection: conn,
-    });
-    return { stack, c, service };
-  }
-
-  test('every backend gets its own integration; keys are references', () => {
-    const { stack, service } = pdStack();
-    monitor(stack, { backends: allBackends(), targets: [service.target({ severities: [Severity.SEV1] })], severity: Severity.SEV1 });
-    const out = synthStack(stack);
-    const integrations = Object.values(out.resource.pagerduty_service_integration) as any[];
-    expect(integrations).toHaveLength(3);
-    expect(integrations.map((i) => i.type ?? i.name).sort()).toEqual(['Amazon CloudWatch', 'Datadog', 'events_api_v2_inbound_integration']);
-    expect(Object.values(out.data.pagerduty_vendor).map((v: any) => v.name).sort()).toEqual(['Amazon CloudWatch', 'Datadog']);
-    const so = only(out.resource.datadog_integration_pagerduty_service_object);
-    expect(so.service_name).toBe('checkout-prod');
-    expect(so.service_key).toMatch(/^\$\{pagerduty_service_integration\..*\.integration_key\}$/);
-    expect(only(out.resource.aws_sns_topic_subscription).endpoint).toMatch(/^https:\/\/events\.eu\.pagerduty\.com\/integration\/\$\{pagerduty_service_integration\..*\.integration_key\}\/enqueue$/);
-    expect(only(out.resource.grafana_contact_point).pagerduty[0].integration_key).toMatch(/pagerduty_service_integration\..*\.integration_key/);
-    expect(JSON.stringify(out.provider.pagerduty)).toContain('${var.pd_token}');
-    expect(out.provider.pagerduty[0].service_region).toBe('eu');
-    expect(only(out.resource.datadog_monitor).message).toContain('@pagerduty-checkout-prod');
-  });
-
-  test('a target that does not take the severity is not notified', () => {
-    const { stack, service } = pdStack();
-    monitor(stack, { targets: [service.target({ severities: [Severity.SEV1] })], severity: Severity.SEV3 });
-    const out = synthStack(stack);
-    expect(out.resource.pagerduty_service_integration).toBeUndefined();
-    expect(only(out.resource.datadog_monitor).message).not.toContain('@pagerduty-checkout-prod');
-  });
-});
-
-describe('PagerDutyService bad input', () => {
-  test('no API token, no escalation, both escalation kinds, rules without anyone, bad ids', () => {
-    const stack = newStack();
-    const noToken = new PagerDutyConnection(stack, 'NoToken', { testConnection: false });
-    expect(() => new PagerDutyService(stack, 'A', { name: 'a', escalationPolicyId: 'PPOLICY1', connection: noToken })).toThrow(/'connection'.*apiToken/s);
-    const conn = new PagerDutyConnection(stack, 'Pd', { apiToken: Secret.fromTerraformVariable(stack, 'T', { variableName: 'pd_token' }), testConnection: false });
-    expect(() => new PagerDutyService(stack, 'B', { name: 'b', connection: conn })).toThrow(/'escalationRules'/);
-    expect(() => new PagerDutyService(stack, 'C', { name: 'c', connection: conn, escalationPolicyId: 'PPOLICY1', escalationRules: [] })).toThrow(/one or the other/);
-    expect(() => new PagerDutyService(stack, 'D', { name: 'd', connection: conn, escalationRules: [{ escalationDelayMinutes: 5 }] })).toThrow(/escalationRules\[0\].*at least one user or schedule/s);
-    expect(() => new PagerDutyService(stack, 'E', { name: 'e', connection: conn, escalationRules: [{ escalationDelayMinutes: 0, userIds: ['PUSER01'] }] })).toThrow(/escalationDelayMinutes/);
-    expect(() => new PagerDutyService(stack, 'F', { name: 'f', connection: conn, escalationRules: [{ escalationDelayMinutes: 5, userIds: ['bob'] }] })).toThrow(/userIds\[0\].*PagerDuty user id/s);
-    expect(() => new PagerDutyService(stack, 'G', { name: 'has space', connection: conn, escalationPolicyId: 'PPOLICY1' })).toThrow(ValidationError);
   });
 });
