@@ -10,6 +10,7 @@ import { pagerDutyL1 } from './private/provider';
 import { ContactPoint } from '../bindings/grafana/contact-point';
 import type { CloudWatchBackend } from '../cloudwatch/cloudwatch-monitor-backend';
 import type { CloudWatchTargetBinding, ICloudWatchNotificationTarget } from '../cloudwatch/cloudwatch-targets';
+import { IIntegration, IntegrationDescription, Integrations } from '../core/integration';
 import { targetScope } from '../core/private/scopes';
 import { libraryScope } from '../core/private/template-escape';
 import { fail, optionalString, requireArray, requireInteger, requirePattern } from '../core/private/validate';
@@ -84,7 +85,7 @@ const ID = /^P[A-Z0-9]{5,13}$/;
  * point). Integration keys are Terraform references from PagerDuty to the consumer: they reach
  * the Terraform state, never the synthesized JSON.
  */
-export class PagerDutyService extends Construct {
+export class PagerDutyService extends Construct implements IIntegration {
   /** The `pagerduty_service` (escape hatch). */
   public readonly service: Service;
   /**
@@ -130,6 +131,31 @@ export class PagerDutyService extends Construct {
       escalationPolicy: policyId,
       provider,
     });
+    Integrations.mark(this);
+  }
+
+  /**
+   * The service, its escalation policy and the integrations of the backends that notify it.
+   * PagerDuty publishes no metric of a service's integrations, so there is no health signal.
+   */
+  public describeIntegration(): IntegrationDescription {
+    const resources: { [name: string]: string } = { service: this.service.id };
+    if (this.escalationPolicy) resources.escalationPolicy = this.escalationPolicy.id;
+    const systems = ['pagerduty'];
+    for (const kind of [...this.integrations.keys()].sort()) {
+      resources[`${kind}Integration`] = this.integrations.get(kind)!.id;
+      systems.push(kind === 'cloudwatch' ? 'aws' : kind);
+    }
+    return {
+      kind: 'pagerduty-service',
+      name: this.serviceName,
+      systems,
+      connections: [this.connection],
+      endpoint: { region: this.connection.region },
+      resources,
+      health: [],
+      noHealthReason: 'PagerDuty publishes no metric of the deliveries to a service; the PagerDuty connection check covers the API.',
+    };
   }
 
   /**

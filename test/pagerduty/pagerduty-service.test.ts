@@ -1,5 +1,5 @@
 import { ValidationError } from '../../src/core/errors';
-import { PagerDutyConnection, PagerDutyRegion, PagerDutyService, Secret, Severity } from '../../src/index';
+import { Integrations, MonitorBackend, PagerDutyConnection, PagerDutyRegion, PagerDutyService, Secret, Severity } from '../../src/index';
 import { allBackends, connect, monitor, only } from '../monitors/fixtures';
 import { newStack, synthStack } from '../support/synth';
 
@@ -54,5 +54,25 @@ describe('PagerDutyService bad input', () => {
     expect(() => new PagerDutyService(stack, 'E', { name: 'e', connection: conn, escalationRules: [{ escalationDelayMinutes: 0, userIds: ['PUSER01'] }] })).toThrow(/escalationDelayMinutes/);
     expect(() => new PagerDutyService(stack, 'F', { name: 'f', connection: conn, escalationRules: [{ escalationDelayMinutes: 5, userIds: ['bob'] }] })).toThrow(/userIds\[0\].*PagerDuty user id/s);
     expect(() => new PagerDutyService(stack, 'G', { name: 'has space', connection: conn, escalationPolicyId: 'PPOLICY1' })).toThrow(ValidationError);
+  });
+});
+
+describe('PagerDutyService in the IntegrationCatalog', () => {
+  test('describes the service, its policy and the integrations the backends use, by reference', () => {
+    const stack = newStack();
+    connect(stack);
+    const conn = new PagerDutyConnection(stack, 'PagerDutyManaged', { apiToken: Secret.fromTerraformVariable(stack, 'PdToken', { variableName: 'pd_token' }), testConnection: false });
+    const service = new PagerDutyService(stack, 'Checkout', { name: 'checkout-prod', escalationRules: [{ escalationDelayMinutes: 15, userIds: ['PUSER01'] }], connection: conn });
+    monitor(stack, { backends: [MonitorBackend.datadog(), MonitorBackend.cloudwatch()], targets: [service.target()] });
+    expect(Integrations.isIntegration(service)).toBe(true);
+    const d = service.describeIntegration();
+    expect(d.kind).toBe('pagerduty-service');
+    expect(d.systems).toEqual(['pagerduty', 'aws', 'datadog']);
+    expect(d.endpoint).toEqual({ region: 'US' });
+    expect(Object.keys(d.resources!)).toEqual(['service', 'escalationPolicy', 'cloudwatchIntegration', 'datadogIntegration']);
+    const json = synthStack(stack);
+    expect(Object.keys(json.resource.pagerduty_service_integration)).toHaveLength(2);
+    expect(d.health).toEqual([]);
+    expect(d.noHealthReason).toMatch(/PagerDuty/);
   });
 });
