@@ -3,15 +3,16 @@ import { IntegrationPagerdutyServiceObject } from '@cdktf/provider-datadog/lib/i
 import type { EscalationPolicy } from '@cdktf/provider-pagerduty/lib/escalation-policy';
 import type { Service } from '@cdktf/provider-pagerduty/lib/service';
 import type { ServiceIntegration } from '@cdktf/provider-pagerduty/lib/service-integration';
-import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { PagerDutyConnection, PagerDutyRegion } from './pagerduty-connection';
 import { pagerDutyL1 } from './private/provider';
 import { ContactPoint } from '../bindings/grafana/contact-point';
 import type { CloudWatchBackend } from '../cloudwatch/cloudwatch-monitor-backend';
 import type { CloudWatchTargetBinding, ICloudWatchNotificationTarget } from '../cloudwatch/cloudwatch-targets';
+import { HTTPS_DELIVERY_POLICY } from '../cloudwatch/private/notify';
 import { IIntegration, IntegrationDescription, Integrations } from '../core/integration';
 import { targetScope } from '../core/private/scopes';
+import { stackSingleton } from '../core/private/stack-registry';
 import { libraryScope } from '../core/private/template-escape';
 import { fail, optionalString, requireArray, requireInteger, requirePattern } from '../core/private/validate';
 import { Severities, Severity } from '../core/severity';
@@ -205,7 +206,6 @@ export class PagerDutyService extends Construct implements IIntegration {
 class PagerDutyServiceTarget implements IDatadogNotificationTarget, ICloudWatchNotificationTarget, IGrafanaNotificationTarget {
   public readonly targetId: string;
   public readonly severities: Severity[];
-  private readonly bound = new Map<string, unknown>();
 
   constructor(private readonly pd: PagerDutyService, options: NotificationTargetOptions) {
     const id = options.id ?? `pagerduty-${pd.serviceName}`.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 64);
@@ -218,7 +218,7 @@ class PagerDutyServiceTarget implements IDatadogNotificationTarget, ICloudWatchN
   }
 
   public bindToDatadog(scope: IConstruct, backend: DatadogBackend, _severity: Severity): DatadogTargetBinding {
-    return this.once(scope, `datadog:${backend.id}`, () => {
+    return this.once(scope, backend.id, () => {
       // Datadog PagerDuty integration: a service object (service name + integration key) makes
       // `@pagerduty-<service name>` reach the service (docs.datadoghq.com/integrations/pagerduty;
       // resource datadog_integration_pagerduty_service_object).
@@ -231,7 +231,7 @@ class PagerDutyServiceTarget implements IDatadogNotificationTarget, ICloudWatchN
   }
 
   public bindToCloudWatch(scope: IConstruct, backend: CloudWatchBackend, _severity: Severity): CloudWatchTargetBinding {
-    return this.once(scope, `cloudwatch:${backend._targetScopeId(scope)}`, () => {
+    return this.once(scope, backend._targetScopeId(scope), () => {
       const topic = backend.notificationTopic(scope, this.targetId);
       // PagerDuty's Amazon CloudWatch integration guide: subscribe the topic over HTTPS to
       // https://events.pagerduty.com/integration/<integration key>/enqueue (EU: events.eu.pagerduty.com);
@@ -242,6 +242,7 @@ class PagerDutyServiceTarget implements IDatadogNotificationTarget, ICloudWatchN
         protocol: 'https',
         endpoint: `https://${host}/integration/${this.pd._integration('cloudwatch').integrationKey}/enqueue`,
         endpointAutoConfirms: true,
+        deliveryPolicy: JSON.stringify(HTTPS_DELIVERY_POLICY),
         provider: backend.connectionFor(scope).provider,
       });
       return { actionArns: [topic.arn] };
@@ -251,7 +252,7 @@ class PagerDutyServiceTarget implements IDatadogNotificationTarget, ICloudWatchN
   public bindToGrafana(scope: IConstruct, backend: GrafanaBackend, _severity: Severity): GrafanaTargetBinding {
     const conn = backend.connectionFor(scope);
     const scopeId = conn.alias ? `${backend.id}-${conn.alias}` : backend.id;
-    return this.once(scope, `grafana:${scopeId}`, () => {
+    return this.once(scope, scopeId, () => {
       // Contact point `pagerduty` block: `integration_key` (an Events API v2 routing key) and
       // `severity` (terraform-provider-grafana docs/resources/contact_point.md).
       const cp = new ContactPoint(targetScope(scope, this.targetId, scopeId), 'ContactPoint', {
@@ -263,9 +264,23 @@ class PagerDutyServiceTarget implements IDatadogNotificationTarget, ICloudWatchN
     });
   }
 
+  /**
+   * Once per stack and backend, in the same registry as the built-in targets: a different
+   * target with the same id in the stack is an error, not a clash of resources.
+   */
   private once<T>(scope: IConstruct, key: string, make: () => T): T {
-    const k = `${TerraformStack.of(scope).node.path}/${key}`;
-    if (!this.bound.has(k)) this.bound.set(k, make());
-    return this.bound.get(k) as T;
+    const cache: Map<string, { fingerprint: string; binding: unknown }> = stackSingleton(scope, 'monitoring:target-bindings', () => new Map());
+    const k = `${key}/${this.targetId}`;
+    const fingerprint = `pagerduty-service:${this.pd.node.path}`;
+    const hit = cache.get(k);
+    if (hit) {
+      if (hit.fingerprint !== fingerprint) {
+        fail(scope, `targets.${this.targetId}.id`, this.targetId, 'an id not used by a different notification target in this stack (give each target its own \'id\')');
+      }
+      return hit.binding as T;
+    }
+    const binding = make();
+    cache.set(k, { fingerprint, binding });
+    return binding;
   }
 }

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../src/core/errors';
-import { Integrations, MonitorBackend, PagerDutyConnection, PagerDutyRegion, PagerDutyService, Secret, Severity } from '../../src/index';
+import { Integrations, MonitorBackend, NotificationTarget, PagerDutyConnection, PagerDutyRegion, PagerDutyService, Secret, Severity } from '../../src/index';
 import { allBackends, connect, monitor, only } from '../monitors/fixtures';
 import { newStack, synthStack } from '../support/synth';
 
@@ -75,4 +75,15 @@ describe('PagerDutyService in the IntegrationCatalog', () => {
     expect(d.health).toEqual([]);
     expect(d.noHealthReason).toMatch(/PagerDuty/);
   });
+});
+
+test('a managed service and another target with the same id in one stack: a ValidationError, not a clash of resources', () => {
+  const stack = newStack();
+  connect(stack);
+  const conn = new PagerDutyConnection(stack, 'PagerDutyManaged', { apiToken: Secret.fromTerraformVariable(stack, 'PdToken', { variableName: 'pd_token' }), testConnection: false });
+  const service = new PagerDutyService(stack, 'Checkout', { name: 'checkout', escalationPolicyId: 'PPOLICY1', connection: conn });
+  const grafana = MonitorBackend.grafana({ datasourceUid: 'cloudwatch' });
+  monitor(stack, { backends: [grafana], targets: [service.target()] }, 'A');
+  expect(() => monitor(stack, { backends: [grafana], title: 'other', targets: [NotificationTarget.email({ id: 'pagerduty-checkout', address: 'a@acme.example' })] }, 'B'))
+    .toThrow(/targets\.pagerduty-checkout\.id.*not used by a different notification target/s);
 });

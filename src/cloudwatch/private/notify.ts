@@ -23,7 +23,7 @@ function implementsCloudWatch(t: INotificationTarget): t is ICloudWatchNotificat
  * SNS delivery retry policy of HTTPS subscriptions (Amazon SNS developer guide, "HTTP/S
  * delivery policy": each phase's retries count toward `numRetries`, delays 1-3600 s).
  */
-const HTTPS_DELIVERY_POLICY = {
+export const HTTPS_DELIVERY_POLICY = {
   healthyRetryPolicy: {
     minDelayTarget: 5,
     maxDelayTarget: 300,
