@@ -389,7 +389,7 @@ export class TeamsTarget extends NotificationTarget {
   /** @internal */
   protected _validate(scope: IConstruct, prop: string): void {
     requirePattern(scope, `${prop}.name`, this.props.name, /^[A-Za-z0-9_-]{1,100}$/, 'a Teams handle name (1-100 letters, digits, _ and -)');
-    // Teams Workflows webhooks are https only; a token (a Secret's value) is checked by Terraform.
+    // Teams Workflows webhooks are https only; a token (a Secret's value) is unknown at synth and taken as is.
     requireUrl(scope, `${prop}.webhookUrl`, this.props.webhookUrl);
   }
 

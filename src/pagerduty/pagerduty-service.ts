@@ -113,6 +113,7 @@ export class PagerDutyService extends Construct implements IIntegration {
     let policyId: string;
     if (props.escalationPolicyId !== undefined) {
       if (props.escalationRules !== undefined) fail(this, 'escalationRules', props.escalationRules, 'nothing when escalationPolicyId is given (one or the other)');
+      if (props.escalationLoops !== undefined) fail(this, 'escalationLoops', props.escalationLoops, 'nothing when escalationPolicyId is given (the existing policy has its own loops)');
       policyId = requirePattern(this, 'escalationPolicyId', props.escalationPolicyId, ID, 'a PagerDuty escalation policy id such as PABC123');
     } else {
       const rules = requireArray(this, 'escalationRules', props.escalationRules, 'a non-empty list of PagerDutyEscalationRule (or an escalationPolicyId)');

@@ -53,6 +53,8 @@ describe('PagerDutyService bad input', () => {
     expect(() => new PagerDutyService(stack, 'D', { name: 'd', connection: conn, escalationRules: [{ escalationDelayMinutes: 5 }] })).toThrow(/escalationRules\[0\].*at least one user or schedule/s);
     expect(() => new PagerDutyService(stack, 'E', { name: 'e', connection: conn, escalationRules: [{ escalationDelayMinutes: 0, userIds: ['PUSER01'] }] })).toThrow(/escalationDelayMinutes/);
     expect(() => new PagerDutyService(stack, 'F', { name: 'f', connection: conn, escalationRules: [{ escalationDelayMinutes: 5, userIds: ['bob'] }] })).toThrow(/userIds\[0\].*PagerDuty user id/s);
+    expect(() => new PagerDutyService(stack, 'H', { name: 'h', connection: conn, escalationPolicyId: 'PPOLICY1', escalationLoops: 3 })).toThrow(/'escalationLoops'.*existing policy/s);
+    expect(() => new PagerDutyService(stack, 'I', { name: 'i', connection: conn, escalationRules: [{ escalationDelayMinutes: 5, userIds: ['PUSER01'] }], escalationLoops: 12 })).toThrow(/'escalationLoops'/);
     expect(() => new PagerDutyService(stack, 'G', { name: 'has space', connection: conn, escalationPolicyId: 'PPOLICY1' })).toThrow(ValidationError);
   });
 });
