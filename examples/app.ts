@@ -5,6 +5,7 @@
 import { App } from 'cdktf';
 import { adoptionExample } from './adoption/main';
 import { catalogExample } from './catalog/main';
+import { alertRoutingExample } from './alert-routing/main';
 import { connectionsExample } from './connections/main';
 import { dashboardsExample } from './dashboards/main';
 import { dashboardsImportExample } from './dashboards-import/main';
@@ -36,6 +37,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'openslo': openSloExample,
   'integration-catalog': integrationCatalogExample,
   'tenants': tenantsExample,
+  'alert-routing': alertRoutingExample,
 };
 
 /** Adds every example's stacks to `app`. */

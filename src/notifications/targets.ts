@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { requireSecret } from '../core/private/require-secret';
 import { stackSingleton } from '../core/private/stack-registry';
-import { fail, optionalPattern, requirePattern } from '../core/private/validate';
+import { fail, isToken, optionalPattern, requirePattern, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { Severities, Severity } from '../core/severity';
 import { PagerDutyConnection, PagerDutyRegion } from '../pagerduty/pagerduty-connection';
@@ -96,6 +96,63 @@ export interface WebhookTargetProps extends NotificationTargetOptions {
   readonly datadogWebhookName?: string;
 }
 
+/** A Microsoft Teams channel, reached through a Workflows ("Post to a channel when a webhook request is received") webhook. */
+export interface TeamsTargetProps extends NotificationTargetOptions {
+  /**
+   * The handle name: Datadog monitors mention it as `@teams-<name>` (Datadog Microsoft Teams
+   * integration, Workflows webhook handles); letters, digits, `_` and `-`.
+   */
+  readonly name: string;
+  /**
+   * The https URL of the channel's Workflows webhook. Its signature (`sig=`) grants posting:
+   * pass a Secret's `value` to keep it out of the synthesized JSON (it then reaches only the
+   * Terraform state, in the Datadog handle, the contact point or the API destination).
+   */
+  readonly webhookUrl: string;
+}
+
+/** The Opsgenie (Atlassian) service region of an account. */
+export enum OpsgenieRegion {
+  /** US region: https://api.opsgenie.com. */
+  US = 'US',
+  /** EU region: https://api.eu.opsgenie.com. */
+  EU = 'EU',
+}
+
+/** An Opsgenie integration (an API integration of a team). */
+export interface OpsgenieTargetProps extends NotificationTargetOptions {
+  /**
+   * The service name in Datadog's Opsgenie integration (`@opsgenie-<serviceName>`); letters,
+   * digits, `_`, `.` and `-`.
+   */
+  readonly serviceName: string;
+  /**
+   * The API key of the Opsgenie integration that receives the alerts. Its value reaches the
+   * Terraform state (Datadog service object, contact point, SNS subscription), never the JSON.
+   */
+  readonly apiKey: Secret;
+  /**
+   * The account's region.
+   * @default OpsgenieRegion.US
+   */
+  readonly region?: OpsgenieRegion;
+  /**
+   * The Opsgenie API root; must be the one of `region` (`https://api.opsgenie.com` for US,
+   * `https://api.eu.opsgenie.com` for EU).
+   * @default - the API root of `region`
+   */
+  readonly apiUrl?: string;
+}
+
+/**
+ * Opsgenie API roots per region (Opsgenie REST API overview: "api.opsgenie.com", and
+ * "api.eu.opsgenie.com" for accounts in the EU instance).
+ */
+const OPSGENIE_API_URLS: { [region: string]: string } = {
+  US: 'https://api.opsgenie.com',
+  EU: 'https://api.eu.opsgenie.com',
+};
+
 const ID = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -114,6 +171,10 @@ function sanitizeId(s: string): string {
  * | PagerDuty | `@pagerduty-<service>` | SNS topic → HTTPS subscription to PagerDuty's CloudWatch endpoint | PagerDuty contact point | see `NewRelicBackend` |
  * | e-mail | `@<address>` | SNS topic → e-mail subscription | e-mail contact point | see `NewRelicBackend` |
  * | webhook | `@webhook-<name>` | SNS topic → HTTPS subscription with a retry policy | webhook contact point | see `NewRelicBackend` |
+ * | Microsoft Teams | Workflows webhook handle, `@teams-<name>` | EventBridge rule → API destination posting an Adaptive Card | Teams contact point | refused |
+ * | Opsgenie | Opsgenie service object, `@opsgenie-<service>` | SNS topic → HTTPS subscription to Opsgenie's CloudWatch endpoint | Opsgenie contact point | refused |
+ *
+ * PagerDuty services managed here (`PagerDutyService.target()`) create their own integrations.
  */
 export abstract class NotificationTarget implements INotificationTarget {
   /** A Slack channel. */
@@ -134,6 +195,16 @@ export abstract class NotificationTarget implements INotificationTarget {
   /** A generic webhook. */
   public static webhook(props: WebhookTargetProps): INotificationTarget {
     return new WebhookTarget(props);
+  }
+
+  /** A Microsoft Teams channel (its Workflows webhook). */
+  public static teams(props: TeamsTargetProps): INotificationTarget {
+    return new TeamsTarget(props);
+  }
+
+  /** An Opsgenie API integration. */
+  public static opsgenie(props: OpsgenieTargetProps): INotificationTarget {
+    return new OpsgenieTarget(props);
   }
 
   /** Stable id of the target. */
@@ -302,5 +373,71 @@ export class WebhookTarget extends NotificationTarget {
   /** @internal */
   protected _fingerprint(): string {
     return `webhook:${this.props.connection.node.path}:${this.props.datadogWebhookName ?? ''}`;
+  }
+}
+
+/** A Microsoft Teams channel (`NotificationTarget.teams()`). */
+export class TeamsTarget extends NotificationTarget {
+  /** The props. */
+  public readonly props: TeamsTargetProps;
+
+  constructor(props: TeamsTargetProps) {
+    super(props ?? ({} as any), `teams-${props?.name ?? ''}`);
+    this.props = props ?? ({} as TeamsTargetProps);
+  }
+
+  /** @internal */
+  protected _validate(scope: IConstruct, prop: string): void {
+    requirePattern(scope, `${prop}.name`, this.props.name, /^[A-Za-z0-9_-]{1,100}$/, 'a Teams handle name (1-100 letters, digits, _ and -)');
+    // Teams Workflows webhooks are https only; a token (a Secret's value) is unknown at synth and taken as is.
+    requireUrl(scope, `${prop}.webhookUrl`, this.props.webhookUrl);
+  }
+
+  /** @internal */
+  protected _fingerprint(): string {
+    return `teams:${this.props.name}:${isToken(this.props.webhookUrl) ? 'token' : this.props.webhookUrl}`;
+  }
+}
+
+/** An Opsgenie API integration (`NotificationTarget.opsgenie()`). */
+export class OpsgenieTarget extends NotificationTarget {
+  /** The props. */
+  public readonly props: OpsgenieTargetProps;
+
+  constructor(props: OpsgenieTargetProps) {
+    super(props ?? ({} as any), `opsgenie-${props?.serviceName ?? ''}`);
+    this.props = props ?? ({} as OpsgenieTargetProps);
+  }
+
+  /** The region of the account. */
+  public get region(): OpsgenieRegion {
+    return this.props.region ?? OpsgenieRegion.US;
+  }
+
+  /** The API root (validated). */
+  public get apiUrl(): string {
+    return this.props.apiUrl?.replace(/\/+$/, '') ?? OPSGENIE_API_URLS[this.region];
+  }
+
+  /** @internal */
+  protected _validate(scope: IConstruct, prop: string): void {
+    requirePattern(scope, `${prop}.serviceName`, this.props.serviceName, /^[A-Za-z0-9_.-]{1,100}$/, 'an Opsgenie service name for Datadog (1-100 letters, digits, _ . -)');
+    requireSecret(scope, `${prop}.apiKey`, this.props.apiKey);
+    if (!Object.values(OpsgenieRegion).includes(this.region)) fail(scope, `${prop}.region`, this.props.region, 'OpsgenieRegion.US or OpsgenieRegion.EU');
+    if (this.props.apiUrl !== undefined) {
+      const url = requireUrl(scope, `${prop}.apiUrl`, this.props.apiUrl);
+      const expected = OPSGENIE_API_URLS[this.region];
+      if (url !== expected) {
+        const other = Object.keys(OPSGENIE_API_URLS).find((r) => OPSGENIE_API_URLS[r] === url);
+        fail(scope, `${prop}.apiUrl`, this.props.apiUrl, other
+          ? `the Opsgenie API of region ${this.region} (${expected}); ${url} is the API of region ${other}: set region to OpsgenieRegion.${other} or drop apiUrl`
+          : `the Opsgenie API of region ${this.region} (${expected})`);
+      }
+    }
+  }
+
+  /** @internal */
+  protected _fingerprint(): string {
+    return `opsgenie:${this.props.serviceName}:${this.props.apiKey?.node.path ?? ''}:${this.region}`;
   }
 }

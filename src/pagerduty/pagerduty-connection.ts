@@ -1,4 +1,6 @@
+import type { PagerdutyProvider } from '@cdktf/provider-pagerduty/lib/provider';
 import { Construct, IConstruct } from 'constructs';
+import { pagerDutyL1 } from './private/provider';
 import { IntegrationSecretReference } from '../core/integration';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { addConnectionCheck } from '../core/private/connection-check';
@@ -60,6 +62,7 @@ export class PagerDutyConnection extends IntegrationConnection {
    */
   public readonly subdomain?: string;
   private readonly apiToken?: Secret;
+  private _provider?: PagerdutyProvider;
 
   constructor(scope: Construct, id: string, props: PagerDutyConnectionProps = {}) {
     super(scope, id, 'pagerduty', props);
@@ -84,6 +87,23 @@ export class PagerDutyConnection extends IntegrationConnection {
       condition: 'RESPONSE.status_code == 200',
       errorMessage: `PagerDuty rejected the API token of ${this.node.path} (GET /abilities did not answer 200).`,
     });
+  }
+
+  /**
+   * The `pagerduty` provider of this account, configured on first use with the API token
+   * (a Secret: the token is a provider argument, never in the synthesized JSON) and the
+   * region (provider argument `service_region`, "us" or "eu").
+   * @internal
+   */
+  public _pagerDutyProvider(scope: IConstruct, prop: string): PagerdutyProvider {
+    if (this._provider) return this._provider;
+    if (!this.apiToken) fail(scope, prop, this.node.path, 'a PagerDutyConnection with an apiToken Secret: the pagerduty provider manages services with it');
+    this._provider = this.registerProvider(new (pagerDutyL1.provider().PagerdutyProvider)(this, 'Provider', {
+      alias: this.alias,
+      token: this.apiToken.value,
+      serviceRegion: this.region === PagerDutyRegion.EU ? 'eu' : 'us',
+    }));
+    return this._provider;
   }
 
   /** Region, API host and (when given) subdomain. */

@@ -366,6 +366,7 @@ export function librarySchemas(): Map<string, IProviderSchema> {
     new BindingsProviderSchema('@cdktf/provider-datadog'),
     new BindingsProviderSchema('@cdktf/provider-github'),
     new BindingsProviderSchema('@cdktf/provider-newrelic'),
+    new BindingsProviderSchema('@cdktf/provider-pagerduty'),
     httpSchema(),
   ];
   return new Map(list.map((s) => [s.source, s]));

@@ -1,10 +1,16 @@
 import { ChatbotSlackChannelConfiguration } from '@cdktf/provider-aws/lib/chatbot-slack-channel-configuration';
+import type { CloudwatchMetricAlarm } from '@cdktf/provider-aws/lib/cloudwatch-metric-alarm';
 import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import { SnsTopicSubscription } from '@cdktf/provider-aws/lib/sns-topic-subscription';
 import { Construct, IConstruct } from 'constructs';
+import { targetScope } from '../../core/private/scopes';
 import { fail, isToken, requireString } from '../../core/private/validate';
 import { Severity } from '../../core/severity';
-import { EmailTarget, INotificationTarget, PagerDutyTarget, SlackTarget, WebhookTarget } from '../../notifications/targets';
+import { MonitorConfig } from '../../monitors/monitor-config';
+import {
+  EmailTarget, INotificationTarget, OpsgenieTarget, PagerDutyTarget, SlackTarget, TeamsTarget, WebhookTarget,
+} from '../../notifications/targets';
+import { alarmStatePattern, EndpointAuth, renderDeadLetter, renderEventBridge } from '../../webhooks/private/webhook-delivery';
 import { WebhookAuthType } from '../../webhooks/webhook-connection';
 import type { CloudWatchBackend } from '../cloudwatch-monitor-backend';
 import type { CloudWatchTargetBinding, ICloudWatchNotificationTarget } from '../cloudwatch-targets';
@@ -17,7 +23,7 @@ function implementsCloudWatch(t: INotificationTarget): t is ICloudWatchNotificat
  * SNS delivery retry policy of HTTPS subscriptions (Amazon SNS developer guide, "HTTP/S
  * delivery policy": each phase's retries count toward `numRetries`, delays 1-3600 s).
  */
-const HTTPS_DELIVERY_POLICY = {
+export const HTTPS_DELIVERY_POLICY = {
   healthyRetryPolicy: {
     minDelayTarget: 5,
     maxDelayTarget: 300,
@@ -44,6 +50,7 @@ export function cloudWatchBinding(
     }
     return b;
   }
+  if (target instanceof TeamsTarget) return teamsBinding(scope, backend, target);
   const subscribe = builtIn(target);
   if (!subscribe) {
     return fail(scope, `targets.${target.targetId}`, target.targetId,
@@ -64,6 +71,7 @@ function builtIn(target: INotificationTarget): Subscribe | undefined {
   if (target instanceof PagerDutyTarget) return (...a) => subscribePagerDuty(target, ...a);
   if (target instanceof EmailTarget) return (...a) => subscribeEmail(target, ...a);
   if (target instanceof WebhookTarget) return (...a) => subscribeWebhook(target, ...a);
+  if (target instanceof OpsgenieTarget) return (...a) => subscribeOpsgenie(target, ...a);
   return undefined;
 }
 
@@ -110,6 +118,100 @@ function subscribePagerDuty(
     deliveryPolicy: JSON.stringify(HTTPS_DELIVERY_POLICY),
     provider: backend.connectionFor(scope).provider,
   });
+}
+
+function subscribeOpsgenie(
+  target: OpsgenieTarget, scope: IConstruct, _prop: string, parent: Construct, backend: CloudWatchBackend, topicArn: string,
+): void {
+  // Opsgenie's Amazon CloudWatch integration: subscribe the topic over HTTPS to
+  // <api root>/v1/json/cloudwatch?apiKey=<integration API key> (support.atlassian.com/opsgenie,
+  // "Integrate Opsgenie with Amazon CloudWatch"; EU accounts use api.eu.opsgenie.com). Opsgenie
+  // confirms the subscription itself. The key reaches the state, never the JSON.
+  new SnsTopicSubscription(parent, 'Subscription', {
+    topicArn,
+    protocol: 'https',
+    endpoint: `${target.apiUrl}/v1/json/cloudwatch?apiKey=${target.props.apiKey.value}`,
+    endpointAutoConfirms: true,
+    deliveryPolicy: JSON.stringify(HTTPS_DELIVERY_POLICY),
+    provider: backend.connectionFor(scope).provider,
+  });
+}
+
+/** The alarms a Teams target follows for one backend (filled as monitors bind it). */
+interface TeamsRoute {
+  readonly alarmArns: (() => string)[];
+}
+
+/**
+ * A Teams Workflows webhook cannot confirm an SNS subscription nor read SNS's envelope, so
+ * CloudWatch reaches it through EventBridge: a rule on the state changes of the alarms that
+ * notify the target, an API destination to the webhook and an input transformer that posts an
+ * Adaptive Card message (Microsoft Learn, "Create incoming webhooks with Workflows for Microsoft
+ * Teams": the request body is a message with an `application/vnd.microsoft.card.adaptive`
+ * attachment). Failed deliveries land in a dead-letter queue with an alarm.
+ */
+function teamsBinding(scope: IConstruct, backend: CloudWatchBackend, target: TeamsTarget): CloudWatchTargetBinding {
+  if (!(scope instanceof MonitorConfig)) {
+    fail(scope, `targets.${target.targetId}`, scope.node.path, 'a MonitorConfig for a Teams target on CloudWatch (its EventBridge rule follows the alarms of monitors)');
+  }
+  const route = target._bindOnce<TeamsRoute>(scope, backend._targetScopeId(scope), (prop) => {
+    const arns: (() => string)[] = [];
+    const parent = targetScope(scope, target.targetId, backend._targetScopeId(scope));
+    const aws = backend.connectionFor(scope);
+    const name = `${target.targetId}-teams`.slice(0, 64);
+    let ruleArn = '';
+    const dl = renderDeadLetter(parent, { name, aws, ruleArns: () => [ruleArn], alarmActions: [] });
+    const card = {
+      type: 'message',
+      attachments: [{
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        content: {
+          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+          type: 'AdaptiveCard',
+          version: '1.4',
+          body: [
+            { type: 'TextBlock', weight: 'Bolder', size: 'Medium', wrap: true, text: '<state>: <alarmName>' },
+            { type: 'TextBlock', wrap: true, text: '<reason>' },
+            { type: 'TextBlock', isSubtle: true, wrap: true, text: '<region> <time>' },
+          ],
+        },
+      }],
+    };
+    // EventBridge input transformer: `<name>` placeholders inside JSON strings are replaced
+    // with the escaped values (EventBridge User Guide, "Amazon EventBridge input transformation").
+    const template = JSON.stringify(card);
+    const delivery = renderEventBridge(parent, 'Teams', { url: target.props.webhookUrl, auth: EndpointAuth.NONE, headers: {}, authProp: `${prop}.webhookUrl` }, {
+      template,
+      sample: template,
+      inputPaths: {
+        alarmName: '$.detail.alarmName',
+        reason: '$.detail.state.reason',
+        region: '$.region',
+        state: '$.detail.state.value',
+        time: '$.time',
+      },
+    }, {
+      name,
+      aws,
+      eventPattern: alarmStatePattern(['ALARM', 'OK'], () => arns.map((a) => a())),
+      ruleDescription: `State changes of the alarms that notify the Teams channel ${target.props.name} (${target.targetId})`.slice(0, 512),
+      httpMethod: 'POST',
+      // EventBridge API destinations: 1-300 invocations per second.
+      rateLimit: 10,
+      // EventBridge retry policy limits: 60-86400 s, 0-185 attempts.
+      maximumEventAgeSeconds: 3600,
+      maximumRetryAttempts: 10,
+      deadLetterQueue: dl.queue,
+      allowUnsigned: true,
+      prop,
+    });
+    ruleArn = delivery.rule.arn;
+    return { alarmArns: arns };
+  });
+  // The critical alarm of a monitor carries its ARN in the rendering (CloudWatch backend).
+  const monitor = scope;
+  route.alarmArns.push(() => (monitor.rendering(backend.id).resource as CloudwatchMetricAlarm).arn);
+  return { viaEventBridge: true };
 }
 
 function subscribeEmail(

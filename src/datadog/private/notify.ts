@@ -1,7 +1,12 @@
+import { IntegrationMsTeamsWorkflowsWebhookHandle } from '@cdktf/provider-datadog/lib/integration-ms-teams-workflows-webhook-handle';
+import { IntegrationOpsgenieServiceObject } from '@cdktf/provider-datadog/lib/integration-opsgenie-service-object';
 import { IConstruct } from 'constructs';
+import { targetScope } from '../../core/private/scopes';
 import { fail } from '../../core/private/validate';
 import { Severity } from '../../core/severity';
-import { EmailTarget, INotificationTarget, PagerDutyTarget, SlackTarget, WebhookTarget } from '../../notifications/targets';
+import {
+  EmailTarget, INotificationTarget, OpsgenieRegion, OpsgenieTarget, PagerDutyTarget, SlackTarget, TeamsTarget, WebhookTarget,
+} from '../../notifications/targets';
 import type { DatadogBackend } from '../datadog-monitor-backend';
 import type { DatadogTargetBinding, IDatadogNotificationTarget } from '../datadog-targets';
 
@@ -39,6 +44,33 @@ export function datadogBinding(scope: IConstruct, backend: DatadogBackend, targe
   if (target instanceof WebhookTarget) {
     // Datadog Webhooks integration: `@webhook-<name>` (docs.datadoghq.com/integrations/webhooks).
     return target._bindOnce(scope, backend.id, () => ({ handle: `@webhook-${target.props.datadogWebhookName ?? target.props.connection.node.id}` }));
+  }
+  if (target instanceof TeamsTarget) {
+    return target._bindOnce(scope, backend.id, () => {
+      // Datadog Microsoft Teams integration, Workflows webhook handles: a handle (name, url) that
+      // monitors mention as `@teams-<name>` (docs.datadoghq.com/integrations/microsoft_teams,
+      // "Microsoft Workflows Webhooks"; resource datadog_integration_ms_teams_workflows_webhook_handle).
+      const parent = targetScope(scope, target.targetId, backend.id);
+      new IntegrationMsTeamsWorkflowsWebhookHandle(parent, 'TeamsHandle', {
+        name: target.props.name, url: target.props.webhookUrl, provider: backend.connectionFor(scope).provider,
+      });
+      return { handle: `@teams-${target.props.name}` };
+    });
+  }
+  if (target instanceof OpsgenieTarget) {
+    return target._bindOnce(scope, backend.id, () => {
+      // Datadog Opsgenie integration: a service object (name, API key, region `us` | `eu`) that
+      // monitors mention as `@opsgenie-<service name>` (docs.datadoghq.com/integrations/opsgenie;
+      // resource datadog_integration_opsgenie_service_object).
+      const parent = targetScope(scope, target.targetId, backend.id);
+      new IntegrationOpsgenieServiceObject(parent, 'OpsgenieService', {
+        name: target.props.serviceName,
+        opsgenieApiKey: target.props.apiKey.value,
+        region: target.region === OpsgenieRegion.EU ? 'eu' : 'us',
+        provider: backend.connectionFor(scope).provider,
+      });
+      return { handle: `@opsgenie-${target.props.serviceName}` };
+    });
   }
   return fail(scope, `targets.${target.targetId}`, target.targetId,
     `a target the Datadog backend "${backend.id}" can notify (a built-in target, or one implementing IDatadogNotificationTarget); "${target.targetId}" cannot be notified through Datadog`);

@@ -3,7 +3,9 @@ import { ContactPoint, ContactPointConfig } from '../../bindings/grafana/contact
 import { targetScope } from '../../core/private/scopes';
 import { fail } from '../../core/private/validate';
 import { Severities, Severity } from '../../core/severity';
-import { EmailTarget, INotificationTarget, PagerDutyTarget, SlackTarget, WebhookTarget } from '../../notifications/targets';
+import {
+  EmailTarget, INotificationTarget, OpsgenieTarget, PagerDutyTarget, SlackTarget, TeamsTarget, WebhookTarget,
+} from '../../notifications/targets';
 import { WebhookAuthType } from '../../webhooks/webhook-connection';
 import type { GrafanaBackend } from '../grafana-monitor-backend';
 import { GrafanaNotificationPolicy, MatchOperator } from '../grafana-notification-policy';
@@ -62,6 +64,15 @@ function builtIn(target: INotificationTarget): ((scope: IConstruct, prop: string
     };
   }
   if (target instanceof WebhookTarget) return () => webhookContactPoint(target);
+  // Contact point `teams` block: `url` (required), title, message (terraform-provider-grafana
+  // docs/resources/contact_point.md, "Nested Schema for teams"); Grafana posts to Workflows webhooks.
+  if (target instanceof TeamsTarget) return () => ({ teams: [{ url: target.props.webhookUrl }] });
+  // Contact point `opsgenie` block: `api_key` (required) and `url`, "Allows customization of the
+  // Opsgenie API URL" (default https://api.opsgenie.com/v2/alerts; same provider doc): the
+  // Alert API of the target's region.
+  if (target instanceof OpsgenieTarget) {
+    return () => ({ opsgenie: [{ apiKey: target.props.apiKey.value, url: `${target.apiUrl}/v2/alerts`, autoClose: true }] });
+  }
   return undefined;
 }
 
