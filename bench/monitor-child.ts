@@ -23,6 +23,7 @@ import {
 import { Folder } from '../src/bindings/grafana/folder';
 import { GrafanaProvider } from '../src/bindings/grafana/provider';
 import { RuleGroup } from '../src/bindings/grafana/rule-group';
+import { instancesOf } from '../test/support/for-each';
 
 const [mode, countArg, outdir] = process.argv.slice(2);
 const count = Number(countArg);
@@ -172,26 +173,11 @@ function handWritten(stack: TerraformStack): void {
   }
 }
 
-/** `${each.value.x}` replaced by the value's `x`: the instance Terraform makes for one key. */
-function instance(body: any, value: any): any {
-  const sub = (v: any): any => {
-    if (typeof v === 'string') {
-      const m = /^\$\{each\.value\.([a-z_]+)\}$/.exec(v);
-      return m ? value[m[1]] : v;
-    }
-    if (Array.isArray(v)) return v.map(sub);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, sub(x)]));
-    return v;
-  };
-  const { for_each: _, ...rest } = body;
-  return sub(rest);
-}
-
 /** Resource instances with construct metadata and logical ids taken out, in a stable order. */
 function digest(stackJson: any): { resources: number; sha: string } {
   const bodies: string[] = [];
   for (const [type, byName] of Object.entries<any>(stackJson.resource ?? {})) {
-    const instances = Object.values<any>(byName).flatMap((b) => (b.for_each ? Object.values<any>(b.for_each).map((v) => instance(b, v)) : [b]));
+    const instances = Object.entries<any>(byName).flatMap(([name, b]) => instancesOf(name, b).map(([, body]) => body));
     for (const body of instances) {
       const { ['//']: _meta, ...rest } = body;
       // references `${type.logicalId.attr}` lose the logical id, which differs between the two

@@ -6,6 +6,7 @@ import {
 import { allBackends, connect } from '../monitors/fixtures';
 import { checkResource } from '../support/datadog-api-contract';
 import { resourcesOf } from '../support/datadog-corpus';
+import { instancesOf } from '../support/for-each';
 import { findCopiedNames } from '../support/references';
 import { checkStack, formatFinding, librarySchemas } from '../support/schema-conformance';
 import { newStack, synthStack } from '../support/synth';
@@ -29,19 +30,9 @@ function def(id: string, over: Partial<CatalogMonitor> = {}): CatalogMonitor {
 
 /** A value of `for_each` substituted into a resource: what Terraform evaluates for that key. */
 function evaluate(resource: Record<string, any>, key: string): Record<string, any> {
-  const value = resource.for_each[key];
-  expect(value).toBeDefined();
-  const sub = (v: any): any => {
-    if (typeof v === 'string') {
-      const m = /^\$\{each\.value\.([a-z_]+)\}$/.exec(v);
-      return m ? value[m[1]] : v;
-    }
-    if (Array.isArray(v)) return v.map(sub);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, sub(x)]));
-    return v;
-  };
-  const { for_each: _, ...rest } = resource;
-  return normalize(sub(rest));
+  expect(resource.for_each[key]).toBeDefined();
+  const instance = instancesOf('r', resource).find(([name]) => name === `r[${JSON.stringify(key)}]`)!;
+  return normalize(instance[1]);
 }
 
 /** Unset arguments: Terraform reads null, an absent argument and an empty action list alike. */

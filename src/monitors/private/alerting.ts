@@ -2,6 +2,7 @@ import { IConstruct } from 'constructs';
 import { fail, isToken, requireInteger, requireNoControlChars, requireString, requireUrl } from '../../core/private/validate';
 import { Severities, Severity } from '../../core/severity';
 import type { IMonitorBackend } from '../backend';
+import { validateTagMap } from './normalize';
 
 /** The common props of alerting constructs other than MonitorConfig, validated. */
 export interface AlertBasics {
@@ -18,7 +19,7 @@ export function validateBasics(scope: IConstruct, props: any, titleProp = 'title
   if (!isToken(title) && title.length > 255) fail(scope, titleProp, title, 'a name of 1-255 characters without control characters');
   const message = props.message === undefined && titleProp === 'name' ? title : requireString(scope, 'message', props.message, 'a non-empty message');
   const runbookUrl = props.runbookUrl === undefined ? undefined : requireUrl(scope, 'runbookUrl', props.runbookUrl, ['https', 'http']);
-  const tags = validateTags(scope, props.tags);
+  const tags = validateTagMap(scope, props.tags, true);
   const renotifyInterval = props.renotifyInterval === undefined ? undefined : requireInteger(scope, 'renotifyInterval', props.renotifyInterval, 1, 60 * 24 * 30);
   return { title, message, runbookUrl, tags, renotifyInterval };
 }
@@ -27,20 +28,6 @@ export function validateSeverity(scope: IConstruct, prop: string, value: unknown
   const s = value ?? dflt;
   if (!Severities.isSeverity(s)) fail(scope, prop, s, 'a Severity (SEV1 … SEV5)');
   return s as Severity;
-}
-
-function validateTags(scope: IConstruct, tags: unknown): Record<string, string> {
-  if (tags === undefined) return {};
-  if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) fail(scope, 'tags', tags, 'a map of strings to strings');
-  const out: Record<string, string> = {};
-  for (const k of Object.keys(tags as object).sort()) {
-    const v = (tags as Record<string, unknown>)[k];
-    if (k.length === 0) fail(scope, 'tags', k, 'non-empty tag keys');
-    if (typeof v !== 'string') fail(scope, `tags.${k}`, v, 'a string');
-    if (k.toLowerCase() === 'severity') fail(scope, `tags.${k}`, k, 'a key other than severity (it is set from the severity)');
-    out[k] = v;
-  }
-  return out;
 }
 
 /** Short window text for burn-rate queries and names: `5m`, `1h`, `3d`. */

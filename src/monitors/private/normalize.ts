@@ -108,7 +108,11 @@ function requireNumber(scope: IConstruct, prop: string, value: unknown): number 
   return value;
 }
 
-function validateTagMap(scope: IConstruct, tags: unknown): { [key: string]: string } {
+/**
+ * Tags as a map of strings, keys sorted. With `reservedSeverity`, a `severity` key is refused
+ * (the constructs that set it from their severity).
+ */
+export function validateTagMap(scope: IConstruct, tags: unknown, reservedSeverity = false): { [key: string]: string } {
   if (tags === undefined) return {};
   if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) fail(scope, 'tags', tags, 'a map of strings to strings');
   const out: Record<string, string> = {};
@@ -116,6 +120,7 @@ function validateTagMap(scope: IConstruct, tags: unknown): { [key: string]: stri
     const v = (tags as Record<string, unknown>)[k];
     if (k.length === 0) fail(scope, 'tags', k, 'non-empty tag keys');
     if (typeof v !== 'string') fail(scope, `tags.${k}`, v, 'a string');
+    if (reservedSeverity && k.toLowerCase() === 'severity') fail(scope, `tags.${k}`, k, 'a key other than severity (it is set from the severity)');
     out[k] = v;
   }
   return out;
