@@ -44,9 +44,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@cdktf/provider-github@15.3.1',
     // New Relic backend (src/newrelic); optional: see peerDependenciesMeta below.
     '@cdktf/provider-newrelic@13.12.2',
-    // PagerDuty resources (src/pagerduty) and GitLab (src/gitlab); optional, like New Relic.
+    // PagerDuty resources (src/pagerduty); optional, like New Relic.
     '@cdktf/provider-pagerduty@14.3.9',
-    '@cdktf/provider-gitlab@15.6.2',
   ],
   // Non-jsii runtime dependencies are bundled into the npm package (jsii requires it).
   bundledDeps: ['yaml@^2.8.1', '@grafana/grafana-foundation-sdk@11.6.0-cogv0.0.x.1769699379', 'ajv@^8.20.0', 'csv-parse@^7.0.3'],
@@ -58,7 +57,6 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@cdktf/provider-github@15.3.1',
     '@cdktf/provider-newrelic@13.12.2',
     '@cdktf/provider-pagerduty@14.3.9',
-    '@cdktf/provider-gitlab@15.6.2',
     `cdktf-cli@${CDKTF_VERSION}`,
     `@cdktf/provider-generator@${CDKTF_VERSION}`,
     'ts-node@^10',
@@ -109,7 +107,6 @@ const project = new cdktf.ConstructLibraryCdktf({
 project.package.addField('peerDependenciesMeta', {
   '@cdktf/provider-newrelic': { optional: true },
   '@cdktf/provider-pagerduty': { optional: true },
-  '@cdktf/provider-gitlab': { optional: true },
 });
 
 // No import cycles between modules (type-only imports, which vanish at run time, are allowed):
