@@ -179,7 +179,55 @@ const COMPARISONS: Record<string, ComparisonOperator> = {
   'LESS_THAN_OR_EQUAL': ComparisonOperator.LESS_THAN_OR_EQUAL,
 };
 
-const SIGNAL_KINDS = ['cloudwatch', 'aws', 'datadog', 'promql', 'nrql'];
+/**
+ * How a signal of the file is read: its key, which Signal factory builds it, where each prop of
+ * the Signal comes from in the file (for positions), and the fields beside the key it takes.
+ * One entry per key; the reader knows no key by name.
+ */
+interface SignalReader {
+  readonly key: string;
+  /** Signal prop → field under the key (`''`: the key's own value). */
+  readonly fields: Readonly<Record<string, string>>;
+  /** Fields beside the key, in the signal object (e.g. a query's time aggregation). */
+  readonly siblings?: readonly string[];
+  build(value: any, signal: Data): Signal | undefined;
+}
+
+const statistic = (v: unknown) => (typeof v === 'string' ? Statistic.fromString(v) : undefined);
+const query = (factory: (props: { query: string }) => Signal): SignalReader['build'] => (v) => factory({ query: v });
+
+const SIGNAL_READERS: readonly SignalReader[] = [
+  {
+    key: 'cloudwatch',
+    fields: { namespace: 'namespace', metricName: 'metric', dimensions: 'dimensions', statistic: 'statistic', datadogMetric: 'datadogMetric' },
+    build: (v) => (isObject(v) ? Signal.cloudWatchMetric({
+      namespace: v.namespace,
+      metricName: v.metric,
+      dimensions: isObject(v.dimensions) ? v.dimensions : undefined,
+      statistic: statistic(v.statistic),
+      datadogMetric: v.datadogMetric,
+    }) : undefined),
+  },
+  {
+    key: 'aws',
+    fields: { namespace: 'service', metricName: 'metric', dimensions: 'resource', statistic: 'statistic' },
+    build: (v) => (isObject(v) && Object.values(AwsService).includes(v.service)
+      ? Signal.awsMetric(v.service as AwsService, String(v.resource), String(v.metric), {
+        statistic: statistic(v.statistic),
+        extraDimensions: isObject(v.dimensions) ? v.dimensions : undefined,
+      })
+      : undefined),
+  },
+  {
+    key: 'datadog',
+    fields: { query: '' },
+    siblings: ['timeAggregation'],
+    build: (v, signal) => Signal.datadogQuery({ query: v, timeAggregation: typeof signal.timeAggregation === 'string' ? (signal.timeAggregation as Aggregation) : undefined }),
+  },
+  { key: 'promql', fields: { query: '' }, build: query(Signal.promQl) },
+  { key: 'nrql', fields: { query: '' }, build: query(Signal.nrql) },
+];
+const SIGNAL_KEYS = SIGNAL_READERS.map((r) => r.key);
 const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
 const isObject = (v: unknown): v is Data => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -488,56 +536,23 @@ class ModelReader {
   private signal(s: unknown, p: SourcePath, o: Map<string, SourcePath>, name = 'signal'): Signal | undefined {
     o.set(name, p);
     if (!isObject(s)) return undefined;
-    const kinds = SIGNAL_KINDS.filter((k) => has(s, k));
+    const kinds = SIGNAL_KEYS.filter((k) => has(s, k));
     if (kinds.length !== 1) {
       this.issues.add(this.doc.issue(kinds.length ? [...p, kinds[1]] : p, kinds.length ? verbatim(kinds.join(' and ')) : s,
-        'exactly one kind of signal: cloudwatch, aws, datadog, promql or nrql'));
+        `exactly one kind of signal: ${SIGNAL_KEYS.slice(0, -1).join(', ')} or ${SIGNAL_KEYS[SIGNAL_KEYS.length - 1]}`));
       return undefined;
     }
-    const kind = kinds[0];
-    if (has(s, 'timeAggregation') && kind !== 'datadog') {
-      this.issues.add(this.doc.issue([...p, 'timeAggregation'], s.timeAggregation, 'absent (timeAggregation only applies to a datadog query)'));
-    }
-    const v = s[kind];
-    const sub = (prop: string, field: string) => o.set(`${name}.${prop}`, [...p, kind, field]);
-    switch (kind) {
-      case 'cloudwatch': {
-        if (!isObject(v)) return undefined;
-        sub('namespace', 'namespace');
-        sub('metricName', 'metric');
-        sub('dimensions', 'dimensions');
-        sub('statistic', 'statistic');
-        sub('datadogMetric', 'datadogMetric');
-        return Signal.cloudWatchMetric({
-          namespace: v.namespace,
-          metricName: v.metric,
-          dimensions: isObject(v.dimensions) ? v.dimensions : undefined,
-          statistic: typeof v.statistic === 'string' ? Statistic.fromString(v.statistic) : undefined,
-          datadogMetric: v.datadogMetric,
-        });
+    const reader = SIGNAL_READERS.find((r) => r.key === kinds[0])!;
+    for (const other of SIGNAL_READERS) {
+      for (const sibling of other.siblings ?? []) {
+        if (has(s, sibling) && !(reader.siblings ?? []).includes(sibling)) {
+          this.issues.add(this.doc.issue([...p, sibling], s[sibling], `absent (${sibling} only applies to a ${other.key} query)`));
+        }
       }
-      case 'aws': {
-        if (!isObject(v) || !Object.values(AwsService).includes(v.service)) return undefined;
-        sub('namespace', 'service');
-        sub('metricName', 'metric');
-        sub('dimensions', 'resource');
-        sub('statistic', 'statistic');
-        return Signal.awsMetric(v.service as AwsService, String(v.resource), String(v.metric), {
-          statistic: typeof v.statistic === 'string' ? Statistic.fromString(v.statistic) : undefined,
-          extraDimensions: isObject(v.dimensions) ? v.dimensions : undefined,
-        });
-      }
-      case 'datadog':
-        o.set(`${name}.query`, [...p, kind]);
-        o.set(`${name}.timeAggregation`, [...p, 'timeAggregation']);
-        return Signal.datadogQuery({ query: v, timeAggregation: typeof s.timeAggregation === 'string' ? (s.timeAggregation as Aggregation) : undefined });
-      case 'promql':
-        o.set(`${name}.query`, [...p, kind]);
-        return Signal.promQl({ query: v });
-      default:
-        o.set(`${name}.query`, [...p, kind]);
-        return Signal.nrql({ query: v });
     }
+    for (const [prop, field] of Object.entries(reader.fields)) o.set(`${name}.${prop}`, field ? [...p, reader.key, field] : [...p, reader.key]);
+    for (const sibling of reader.siblings ?? []) o.set(`${name}.${sibling}`, [...p, sibling]);
+    return reader.build(s[reader.key], s);
   }
 
   private targets(level: Level): INotificationTarget[] {

@@ -7,6 +7,8 @@
 
 const NAME = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
 /** The catalog key of a monitor (CatalogMonitor.id). */
+import { AwsService } from '../../signals/signal';
+
 export const MONITOR_ID_PATTERN = '^[a-z0-9][a-z0-9._-]{0,127}$';
 /** A duration: whole seconds, or a number with the unit s, m, h or d. */
 export const DURATION_PATTERN = '^[1-9][0-9]*(s|m|h|d)$';
@@ -107,7 +109,7 @@ const SIGNAL = {
       additionalProperties: false,
       required: ['service', 'resource', 'metric'],
       properties: {
-        service: { description: 'The AWS service', enum: ['LAMBDA', 'APPLICATION_LOAD_BALANCER', 'SQS', 'RDS', 'DYNAMODB', 'ECS'] },
+        service: { description: 'The AWS service', enum: Object.values(AwsService) },
         resource: {
           description: 'The resource: function name, app/<name>/<id> of a load balancer, queue name, DB instance identifier, table name, or <cluster>/<service> for ECS',
           type: 'string',
