@@ -2,32 +2,10 @@
  * `@cdktf/provider-newrelic` is an optional peer dependency: the library loads without it, and
  * only using the New Relic backend asks for it, with an error that says what to install.
  */
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
-
-const root = path.resolve(__dirname, '..', '..');
-
-/** Runs `script` in a fresh Node process in which @cdktf/provider-newrelic cannot be resolved. */
-function withoutNewRelic(script: string): string {
-  const hide = `
-    const Module = require('module');
-    const resolve = Module._resolveFilename;
-    Module._resolveFilename = function (request, ...rest) {
-      if (request.startsWith('@cdktf/provider-newrelic')) {
-        const e = new Error("Cannot find module '" + request + "'");
-        e.code = 'MODULE_NOT_FOUND';
-        throw e;
-      }
-      return resolve.call(this, request, ...rest);
-    };
-    require('ts-node').register({ project: 'tsconfig.dev.json', transpileOnly: true });
-  `;
-  return execFileSync(process.execPath, ['-e', hide + script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
+import { packageJson, withoutPackage } from '../support/optional-peer';
 
 test('the library loads without @cdktf/provider-newrelic, and the New Relic backend says what to install', () => {
-  const out = withoutNewRelic(`
+  const out = withoutPackage('@cdktf/provider-newrelic', `
     const lib = require('./src/index.ts');
     const { App, TerraformStack } = require('cdktf');
     const stack = new TerraformStack(new App(), 's');
@@ -44,7 +22,7 @@ test('the library loads without @cdktf/provider-newrelic, and the New Relic back
 });
 
 test('the package declares @cdktf/provider-newrelic as an optional peer at the version the error names', () => {
-  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const pkg = packageJson();
   expect(pkg.peerDependencies['@cdktf/provider-newrelic']).toBe('13.12.2');
   expect(pkg.peerDependenciesMeta['@cdktf/provider-newrelic']).toEqual({ optional: true });
   expect(pkg.devDependencies['@cdktf/provider-newrelic']).toBe('13.12.2');

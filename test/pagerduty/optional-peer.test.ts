@@ -3,32 +3,10 @@
  * PagerDutyConnection and the Events-API target work), and only a managed PagerDutyService asks
  * for it, with an error that says what to install.
  */
-import { execFileSync } from 'child_process';
-import * as fs from 'fs';
-import * as path from 'path';
-
-const root = path.resolve(__dirname, '..', '..');
-
-/** Runs `script` in a fresh Node process in which @cdktf/provider-pagerduty cannot be resolved. */
-function withoutPagerDuty(script: string): string {
-  const hide = `
-    const Module = require('module');
-    const resolve = Module._resolveFilename;
-    Module._resolveFilename = function (request, ...rest) {
-      if (request.startsWith('@cdktf/provider-pagerduty')) {
-        const e = new Error("Cannot find module '" + request + "'");
-        e.code = 'MODULE_NOT_FOUND';
-        throw e;
-      }
-      return resolve.call(this, request, ...rest);
-    };
-    require('ts-node').register({ project: 'tsconfig.dev.json', transpileOnly: true });
-  `;
-  return execFileSync(process.execPath, ['-e', hide + script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
+import { packageJson, withoutPackage } from '../support/optional-peer';
 
 test('the library loads without @cdktf/provider-pagerduty, and PagerDutyService says what to install', () => {
-  const out = withoutPagerDuty(`
+  const out = withoutPackage('@cdktf/provider-pagerduty', `
     const lib = require('./src/index.ts');
     const { App, TerraformStack } = require('cdktf');
     const stack = new TerraformStack(new App(), 's');
@@ -45,7 +23,7 @@ test('the library loads without @cdktf/provider-pagerduty, and PagerDutyService 
 });
 
 test('the package declares @cdktf/provider-pagerduty as an optional peer at the version the error names', () => {
-  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const pkg = packageJson();
   expect(pkg.peerDependencies['@cdktf/provider-pagerduty']).toBe('14.3.9');
   expect(pkg.peerDependenciesMeta['@cdktf/provider-pagerduty']).toEqual({ optional: true });
 });
