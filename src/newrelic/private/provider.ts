@@ -11,22 +11,13 @@ import type * as nrqlAlertCondition from '@cdktf/provider-newrelic/lib/nrql-aler
 import type * as oneDashboard from '@cdktf/provider-newrelic/lib/one-dashboard';
 import type * as provider from '@cdktf/provider-newrelic/lib/provider';
 import type * as workflow from '@cdktf/provider-newrelic/lib/workflow';
+import { optionalPackage } from '../../core/private/optional-package';
 
 const PACKAGE = '@cdktf/provider-newrelic';
 /** The version the library is built and tested with (package.json peerDependencies). */
 export const NEW_RELIC_PROVIDER_PACKAGE_VERSION = '13.12.2';
 
-function load<T>(module: string): T {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(`${PACKAGE}/lib/${module}`) as T;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException)?.code === 'MODULE_NOT_FOUND' && String((e as Error).message).includes(PACKAGE)) {
-      throw new Error(`The New Relic backend needs the ${PACKAGE} package: npm install ${PACKAGE}@${NEW_RELIC_PROVIDER_PACKAGE_VERSION} (in Python: pip install cdktf-cdktf-provider-newrelic)`);
-    }
-    throw e;
-  }
-}
+const load = optionalPackage(PACKAGE, NEW_RELIC_PROVIDER_PACKAGE_VERSION, 'cdktf-cdktf-provider-newrelic', 'The New Relic backend');
 
 /** The provider modules the New Relic folder uses, each loaded when first called. */
 export const newRelicL1 = {

@@ -8,22 +8,13 @@ import type * as escalationPolicy from '@cdktf/provider-pagerduty/lib/escalation
 import type * as provider from '@cdktf/provider-pagerduty/lib/provider';
 import type * as service from '@cdktf/provider-pagerduty/lib/service';
 import type * as serviceIntegration from '@cdktf/provider-pagerduty/lib/service-integration';
+import { optionalPackage } from '../../core/private/optional-package';
 
 const PACKAGE = '@cdktf/provider-pagerduty';
 /** The version the library is built and tested with (package.json peerDependencies). */
 export const PAGERDUTY_PROVIDER_PACKAGE_VERSION = '14.3.9';
 
-function load<T>(module: string): T {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(`${PACKAGE}/lib/${module}`) as T;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException)?.code === 'MODULE_NOT_FOUND' && String((e as Error).message).includes(PACKAGE)) {
-      throw new Error(`PagerDutyService needs the ${PACKAGE} package: npm install ${PACKAGE}@${PAGERDUTY_PROVIDER_PACKAGE_VERSION} (in Python: pip install cdktf-cdktf-provider-pagerduty)`);
-    }
-    throw e;
-  }
-}
+const load = optionalPackage(PACKAGE, PAGERDUTY_PROVIDER_PACKAGE_VERSION, 'cdktf-cdktf-provider-pagerduty', 'PagerDutyService');
 
 /** The provider modules the PagerDuty folder uses, each loaded when first called. */
 export const pagerDutyL1 = {
