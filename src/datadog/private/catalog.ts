@@ -6,7 +6,7 @@ import { escapedLiteral, libraryScope } from '../../core/private/template-escape
 import type { CatalogMonitorSpec, IRenderedCatalog } from '../../monitors/backend';
 import type { MonitorLike } from '../../monitors/private/normalize';
 import type { DatadogBackend } from '../datadog-monitor-backend';
-import { datadogMonitorArgs, datadogMonitorMessage } from '../datadog-rendered-monitor';
+import { datadogMonitorArgs, datadogMonitorMessage } from './monitor-args';
 
 /** One catalog monitor prepared for Datadog: its `for_each` key and value. */
 export interface DatadogCatalogEntry {
