@@ -178,7 +178,7 @@ export class GrafanaBackend implements IMonitorBackend, ISloBackend, ICompositeM
     const conn = this.connectionFor(scope);
     return o.folderUid !== undefined
       ? grafanaUidRef(scope, 'folder', conn, requireFolderUid(scope, 'folderUid', o.folderUid))
-      : folderUid(folderFor(scope, conn, o.folder ?? 'Monitors'));
+      : folderUidOf(folderFor(scope, conn, o.folder ?? 'Monitors'));
   }
 
   /**
@@ -220,7 +220,7 @@ export class GrafanaBackend implements IMonitorBackend, ISloBackend, ICompositeM
 const FOLDER_UIDS = new WeakMap<Folder, string>();
 
 /** The folder's `uid` reference, made once per folder (each new reference captures a stack trace). */
-function folderUid(folder: Folder): string {
+function folderUidOf(folder: Folder): string {
   let uid = FOLDER_UIDS.get(folder);
   if (uid === undefined) {
     uid = folder.uid;
