@@ -46,9 +46,13 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@cdktf/provider-newrelic@13.12.2',
     // PagerDuty resources (src/pagerduty); optional, like New Relic.
     '@cdktf/provider-pagerduty@14.3.9',
+    // GitLab resources (src/gitlab); optional, like New Relic.
+    '@cdktf/provider-gitlab@15.6.2',
   ],
   // Non-jsii runtime dependencies are bundled into the npm package (jsii requires it).
-  bundledDeps: ['yaml@^2.8.1', '@grafana/grafana-foundation-sdk@11.6.0-cogv0.0.x.1769699379', 'ajv@^8.20.0', 'csv-parse@^7.0.3'],
+  bundledDeps: ['yaml@^2.8.1', '@grafana/grafana-foundation-sdk@11.6.0-cogv0.0.x.1769699379', 'ajv@^8.20.0', 'csv-parse@^7.0.3',
+    // PromQL is checked at synth by Prometheus's own parser (with the lezer runtime it needs).
+    '@prometheus-io/lezer-promql@0.315.0', '@lezer/lr@^1.4.2', '@lezer/highlight@^1.2.1'],
   devDeps: [
     `cdktf@${CDKTF_VERSION}`,
     'constructs@10.4.2',
@@ -57,6 +61,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@cdktf/provider-github@15.3.1',
     '@cdktf/provider-newrelic@13.12.2',
     '@cdktf/provider-pagerduty@14.3.9',
+    '@cdktf/provider-gitlab@15.6.2',
     `cdktf-cli@${CDKTF_VERSION}`,
     `@cdktf/provider-generator@${CDKTF_VERSION}`,
     'ts-node@^10',
@@ -107,6 +112,7 @@ const project = new cdktf.ConstructLibraryCdktf({
 project.package.addField('peerDependenciesMeta', {
   '@cdktf/provider-newrelic': { optional: true },
   '@cdktf/provider-pagerduty': { optional: true },
+  '@cdktf/provider-gitlab': { optional: true },
 });
 
 // No import cycles between modules (type-only imports, which vanish at run time, are allowed):
