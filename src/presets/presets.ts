@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { AlbMonitorsProps, applicationLoadBalancerMonitors } from './alb';
 import { HttpApiMonitorsProps, RestApiMonitorsProps, httpApiMonitors, restApiMonitors } from './apigateway';
 import { AutoScalingGroupMonitorsProps, autoScalingGroupMonitors } from './autoscaling';
+import { CloudFrontDistributionMonitorsProps, cloudFrontDistributionMonitors } from './cloudfront';
 import { DynamoDbMonitorsProps, dynamoDbTableMonitors } from './dynamodb';
 import { EcsMonitorsProps, ecsServiceMonitors } from './ecs';
 import { ElastiCacheRedisMonitorsProps, elastiCacheRedisMonitors } from './elasticache';
@@ -173,6 +174,16 @@ export class MonitorPresets {
    */
   public static autoScalingGroup(scope: Construct, id: string, props: AutoScalingGroupMonitorsProps): MonitorGroup {
     return autoScalingGroupMonitors(scope, id, props);
+  }
+
+  /**
+   * The 5xx error rate (above 5% for 5 minutes) and optionally the 4xx error rate and p90 origin
+   * latency of a CloudFront distribution (AWS/CloudFront, dimensions DistributionId and
+   * Region=Global; CloudFront publishes its metrics in us-east-1 only; origin latency needs the
+   * distribution's additional metrics and is not rendered to Datadog).
+   */
+  public static cloudFrontDistribution(scope: Construct, id: string, props: CloudFrontDistributionMonitorsProps): MonitorGroup {
+    return cloudFrontDistributionMonitors(scope, id, props);
   }
 
   private constructor() {}
