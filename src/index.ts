@@ -17,6 +17,7 @@ export * from './datadog';
 export * from './grafana';
 export * from './newrelic';
 export * from './github';
+export * from './gitlab';
 export * from './gitops';
 export * from './jira';
 export * from './pagerduty';

@@ -1,0 +1,2 @@
+// Public API of src/gitlab (re-exported by src/index.ts).
+export * from './gitlab-connection';
