@@ -47,7 +47,8 @@ export class GitLabConnection extends IntegrationConnection {
 
   constructor(scope: Construct, id: string, props: GitLabConnectionProps) {
     super(scope, id, 'gitlab', props);
-    this.baseUrl = `${props.baseUrl === undefined ? 'https://gitlab.com/api/v4' : requireUrl(this, 'baseUrl', props.baseUrl)}/`;
+    // one trailing slash, whether or not the URL given ends with one
+    this.baseUrl = `${(props.baseUrl === undefined ? 'https://gitlab.com/api/v4' : requireUrl(this, 'baseUrl', props.baseUrl)).replace(/\/+$/, '')}/`;
     this.token = requireSecret(this, 'token', props.token);
     this.provider = this.registerProvider(new (gitLabL1.provider().GitlabProvider)(this, 'Provider', {
       alias: this.alias,
