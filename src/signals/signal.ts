@@ -1,4 +1,5 @@
 import { IConstruct } from 'constructs';
+import { findPromQlSyntaxError } from './private/promql';
 import { isAwsCountMetric } from '../aws/private/metric-facts';
 import { makeImmutable } from '../core/private/immutable';
 import { fail, isToken, requirePattern, requireString } from '../core/private/validate';
@@ -374,9 +375,15 @@ export class Signal {
         }
         break;
       }
-      case SignalKind.PROMQL:
-        requireString(scope, `${prop}.query`, this.promQlProps!.query, 'a non-empty PromQL query');
+      case SignalKind.PROMQL: {
+        const q = requireString(scope, `${prop}.query`, this.promQlProps!.query, 'a non-empty PromQL query');
+        // Checked with Prometheus's own PromQL grammar (signals/private/promql.ts).
+        const error = isToken(q) ? undefined : findPromQlSyntaxError(q);
+        if (error) {
+          fail(scope, `${prop}.query`, q, `a PromQL query that Prometheus's parser accepts (syntax error at character ${error.offset + 1}, near ${JSON.stringify(error.near)})`);
+        }
         break;
+      }
       case SignalKind.NRQL: {
         const q = requireString(scope, `${prop}.query`, this.nrqlProps!.query, 'a non-empty NRQL query starting with SELECT');
         // NRQL alert conditions: `SELECT function(attribute) FROM … WHERE …`; SINCE, UNTIL,
