@@ -1,0 +1,213 @@
+import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { libraryScope } from '../core/private/template-escape';
+import { fail, optionalArray, requireArray } from '../core/private/validate';
+import type { Severity } from '../core/severity';
+import type { IMonitorBackend } from '../monitors/backend';
+import type { INotificationTarget } from '../notifications/targets';
+import { MonitorGroup } from '../presets/monitor-group';
+import { MonitorPresets } from '../presets/presets';
+
+/** The resource types `Monitoring.discover()` finds. */
+export enum DiscoverableType {
+  /** `aws_lambda_function` → `MonitorPresets.lambdaFunction`. */
+  LAMBDA_FUNCTION = 'aws_lambda_function',
+  /** `aws_sqs_queue` → `MonitorPresets.sqsQueue`. */
+  SQS_QUEUE = 'aws_sqs_queue',
+  /** `aws_dynamodb_table` → `MonitorPresets.dynamoDbTable`. */
+  DYNAMODB_TABLE = 'aws_dynamodb_table',
+  /** `aws_sns_topic` → `MonitorPresets.snsTopic`. */
+  SNS_TOPIC = 'aws_sns_topic',
+}
+
+/** Options of `Monitoring.discover()`. */
+export interface DiscoveryOptions {
+  /** The backends to render the monitors to. */
+  readonly backends: IMonitorBackend[];
+  /**
+   * Who to notify.
+   * @default - none
+   */
+  readonly targets?: INotificationTarget[];
+  /**
+   * Types not to monitor.
+   * @default - none
+   */
+  readonly exclude?: DiscoverableType[];
+  /**
+   * Errors per window above which a Lambda function alerts; Lambda functions are skipped (with a
+   * warning) without it.
+   * @default - Lambda functions are skipped
+   */
+  readonly lambdaMaxErrors?: number;
+  /**
+   * p99 duration in ms above which a Lambda function alerts; Lambda functions are skipped (with a
+   * warning) without it.
+   * @default - Lambda functions are skipped
+   */
+  readonly lambdaMaxDurationP99Ms?: number;
+  /**
+   * Age of the oldest message in seconds above which an SQS queue alerts; queues are skipped
+   * (with a warning) without it.
+   * @default - SQS queues are skipped
+   */
+  readonly sqsMaxAgeOfOldestMessageSeconds?: number;
+  /**
+   * Tags of every monitor found.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+  /**
+   * Severity of every monitor found.
+   * @default - the presets' default severity
+   */
+  readonly severity?: Severity;
+}
+
+/** Settings of the monitors of one discovered resource (`Monitoring.override()`). */
+export interface DiscoveryOverride {
+  /**
+   * Prefix of the monitor titles.
+   * @default - the resource's name (a Terraform reference)
+   */
+  readonly titlePrefix?: string;
+  /**
+   * Severity of the resource's monitors.
+   * @default - `DiscoveryOptions.severity`
+   */
+  readonly severity?: Severity;
+  /**
+   * Tags of the resource's monitors, added to (and replacing keys of) `DiscoveryOptions.tags`.
+   * @default - `DiscoveryOptions.tags`
+   */
+  readonly tags?: { [key: string]: string };
+  /**
+   * Runbook of the resource's monitors.
+   * @default - none
+   */
+  readonly runbookUrl?: string;
+}
+
+const EXCLUDED = new WeakSet<IConstruct>();
+const OVERRIDES = new WeakMap<IConstruct, DiscoveryOverride>();
+
+/** The options every preset gets from the discovery options and the resource's override. */
+function common(o: DiscoveryOptions, r: TerraformResource) {
+  const v = OVERRIDES.get(r) ?? {};
+  const tags = o.tags || v.tags ? { ...o.tags, ...v.tags } : undefined;
+  return { backends: o.backends, targets: o.targets, tags, severity: v.severity ?? o.severity, titlePrefix: v.titlePrefix, runbookUrl: v.runbookUrl };
+}
+
+interface Entry {
+  readonly type: DiscoverableType;
+  /** Builds the preset, or returns the name of the missing option. */
+  readonly build: (scope: Construct, id: string, r: TerraformResource, o: DiscoveryOptions) => MonitorGroup | string;
+}
+
+/** One entry per discoverable type: its preset, and its props from the L1's attributes. */
+const TABLE: Entry[] = [
+  {
+    type: DiscoverableType.LAMBDA_FUNCTION,
+    build: (s, id, r, o) => {
+      if (o.lambdaMaxErrors === undefined) return 'lambdaMaxErrors';
+      if (o.lambdaMaxDurationP99Ms === undefined) return 'lambdaMaxDurationP99Ms';
+      return MonitorPresets.lambdaFunction(s, id, {
+        ...common(o, r),
+        functionName: r.getStringAttribute('function_name'),
+        maxErrors: o.lambdaMaxErrors,
+        maxDurationP99Ms: o.lambdaMaxDurationP99Ms,
+      });
+    },
+  },
+  {
+    type: DiscoverableType.SQS_QUEUE,
+    build: (s, id, r, o) => o.sqsMaxAgeOfOldestMessageSeconds === undefined ? 'sqsMaxAgeOfOldestMessageSeconds'
+      : MonitorPresets.sqsQueue(s, id, {
+        ...common(o, r),
+        queueName: r.getStringAttribute('name'),
+        maxAgeOfOldestMessageSeconds: o.sqsMaxAgeOfOldestMessageSeconds,
+      }),
+  },
+  {
+    type: DiscoverableType.DYNAMODB_TABLE,
+    build: (s, id, r, o) => MonitorPresets.dynamoDbTable(s, id, { ...common(o, r), tableName: r.getStringAttribute('name') }),
+  },
+  {
+    type: DiscoverableType.SNS_TOPIC,
+    build: (s, id, r, o) => MonitorPresets.snsTopic(s, id, { ...common(o, r), topicName: r.getStringAttribute('name') }),
+  },
+];
+
+class Discovery implements IAspect {
+  private done = false;
+  constructor(private readonly stack: TerraformStack, private readonly scope: Construct, private readonly options: DiscoveryOptions) {}
+
+  public visit(node: IConstruct): void {
+    // Runs once, when cdktf visits the stack: every resource exists by then, and the groups added
+    // here are children cdktf has not yet walked, so the library's escaping aspect reaches them.
+    if (node !== this.stack || this.done) return;
+    this.done = true;
+    const excluded = new Set(this.options.exclude ?? []);
+    let found = 0;
+    const resources = this.stack.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource);
+    for (const r of resources.sort((a, b) => a.node.path.localeCompare(b.node.path))) {
+      const entry = TABLE.find((e) => e.type === r.terraformResourceType);
+      if (!entry || excluded.has(entry.type) || EXCLUDED.has(r)) continue;
+      const id = r.node.path.split('/').slice(1).join('-');
+      const g = entry.build(this.scope, id, r, this.options);
+      if (typeof g === 'string') {
+        Annotations.of(r).addWarning(`Monitoring.discover: ${r.node.path} (${entry.type}) is not monitored: option ${g} is not given`);
+      } else {
+        found++;
+      }
+    }
+    if (found === 0) Annotations.of(this.stack).addWarning('Monitoring.discover: no supported AWS resources found in this stack');
+  }
+}
+
+/**
+ * The construct under which `Monitoring.discover()` places the monitors it adds (one monitor
+ * group per resource found). Create it through `Monitoring.discover()`.
+ */
+export class MonitoringDiscovery extends Construct {
+  /** Same as `Monitoring.discover(stack, options)`. */
+  constructor(stack: TerraformStack, options: DiscoveryOptions) {
+    super(stack, 'MonitoringDiscovery');
+    libraryScope(this);
+    requireArray(this, 'backends', options?.backends, 'a non-empty list of monitor backends');
+    if (options.backends.length === 0) fail(this, 'backends', options.backends, 'a non-empty list of monitor backends');
+    const known = Object.values(DiscoverableType) as string[];
+    for (const t of optionalArray<string>(this, 'exclude', options.exclude, 'a list of DiscoverableType values')) {
+      if (!known.includes(t)) fail(this, 'exclude', t, `one of ${known.join(', ')}`);
+    }
+    Aspects.of(stack).add(new Discovery(stack, this, options));
+  }
+}
+
+/** Monitoring of the resources found in a stack. */
+export class Monitoring {
+  /**
+   * Adds preset monitors for the AWS resources (`@cdktf/provider-aws` L1s) found in `stack` when
+   * it is synthesized, with Terraform references to them. Resources added after this call are
+   * found too. The monitors are placed under the returned construct (id `MonitoringDiscovery`).
+   */
+  public static discover(stack: TerraformStack, options: DiscoveryOptions): MonitoringDiscovery {
+    return new MonitoringDiscovery(stack, options);
+  }
+
+  /**
+   * Sets the title prefix, severity, tags or runbook of the monitors `Monitoring.discover()` adds
+   * for `resource`; a later call replaces an earlier one. The values are validated by the preset
+   * at synthesis, like the preset's own options.
+   */
+  public static override(resource: TerraformResource, settings: DiscoveryOverride): void {
+    OVERRIDES.set(resource, { ...settings });
+  }
+
+  /** Leaves `resource` out of discovery. */
+  public static exclude(resource: TerraformResource): void {
+    EXCLUDED.add(resource);
+  }
+
+  private constructor() {}
+}
