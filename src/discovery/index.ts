@@ -5,6 +5,7 @@ import { fail, optionalArray, requireArray } from '../core/private/validate';
 import type { Severity } from '../core/severity';
 import type { IMonitorBackend } from '../monitors/backend';
 import type { INotificationTarget } from '../notifications/targets';
+import { FirehoseDestination } from '../presets/firehose';
 import { MonitorGroup } from '../presets/monitor-group';
 import { MonitorPresets } from '../presets/presets';
 
@@ -18,6 +19,24 @@ export enum DiscoverableType {
   DYNAMODB_TABLE = 'aws_dynamodb_table',
   /** `aws_sns_topic` → `MonitorPresets.snsTopic`. */
   SNS_TOPIC = 'aws_sns_topic',
+  /** `aws_sfn_state_machine` → `MonitorPresets.stepFunctionsStateMachine` (by its ARN). */
+  SFN_STATE_MACHINE = 'aws_sfn_state_machine',
+  /** `aws_kinesis_stream` → `MonitorPresets.kinesisStream` (needs `kinesisMaxIteratorAgeMs`). */
+  KINESIS_STREAM = 'aws_kinesis_stream',
+  /** `aws_kinesis_firehose_delivery_stream` → `MonitorPresets.firehoseStream` (S3, HTTP endpoint, Splunk and OpenSearch destinations). */
+  FIREHOSE_DELIVERY_STREAM = 'aws_kinesis_firehose_delivery_stream',
+  /** `aws_cloudwatch_event_rule` → `MonitorPresets.eventBridgeRule` (rule name and event bus name). */
+  EVENT_RULE = 'aws_cloudwatch_event_rule',
+  /** `aws_elasticache_cluster` → `MonitorPresets.elastiCacheRedis` (Redis/Valkey clusters; needs `elastiCacheMaxMemoryPercent`). */
+  ELASTICACHE_CLUSTER = 'aws_elasticache_cluster',
+  /** `aws_db_instance` → `MonitorPresets.rdsInstance` (needs `rdsMaxCpuPercent` and `rdsMinFreeStorageBytes`). */
+  DB_INSTANCE = 'aws_db_instance',
+  /** `aws_autoscaling_group` → `MonitorPresets.autoScalingGroup` (needs `autoScalingMinInServiceInstances`). */
+  AUTOSCALING_GROUP = 'aws_autoscaling_group',
+  /** `aws_route53_health_check` → `MonitorPresets.route53HealthCheck` (by its id). */
+  ROUTE53_HEALTH_CHECK = 'aws_route53_health_check',
+  /** `aws_apigatewayv2_stage` → `MonitorPresets.apiGatewayHttpApi` (API id and stage name). */
+  APIGATEWAYV2_STAGE = 'aws_apigatewayv2_stage',
 }
 
 /** Options of `Monitoring.discover()`. */
@@ -52,6 +71,31 @@ export interface DiscoveryOptions {
    * @default - SQS queues are skipped
    */
   readonly sqsMaxAgeOfOldestMessageSeconds?: number;
+  /**
+   * Iterator age in ms above which a Kinesis stream alerts.
+   * @default - Kinesis streams are skipped (with a warning)
+   */
+  readonly kinesisMaxIteratorAgeMs?: number;
+  /**
+   * Memory use in percent above which an ElastiCache Redis/Valkey cluster alerts.
+   * @default - ElastiCache clusters are skipped (with a warning)
+   */
+  readonly elastiCacheMaxMemoryPercent?: number;
+  /**
+   * CPU in percent above which an RDS instance alerts.
+   * @default - RDS instances are skipped (with a warning)
+   */
+  readonly rdsMaxCpuPercent?: number;
+  /**
+   * Free storage in bytes below which an RDS instance alerts.
+   * @default - RDS instances are skipped (with a warning)
+   */
+  readonly rdsMinFreeStorageBytes?: number;
+  /**
+   * In-service instances below which an Auto Scaling group alerts.
+   * @default - Auto Scaling groups are skipped (with a warning)
+   */
+  readonly autoScalingMinInServiceInstances?: number;
   /**
    * Tags of every monitor found.
    * @default - none
@@ -100,17 +144,28 @@ function common(o: DiscoveryOptions, r: TerraformResource) {
 
 interface Entry {
   readonly type: DiscoverableType;
-  /** Builds the preset, or returns the name of the missing option. */
+  /** Builds the preset, or returns why the resource is not monitored. */
   readonly build: (scope: Construct, id: string, r: TerraformResource, o: DiscoveryOptions) => MonitorGroup | string;
 }
+
+const missing = (option: string) => `option ${option} is not given`;
+
+/** Firehose destinations (the L1's `destination`) → the preset's destination. */
+const FIREHOSE_DESTINATIONS: Record<string, FirehoseDestination> = {
+  extended_s3: FirehoseDestination.S3,
+  http_endpoint: FirehoseDestination.HTTP_ENDPOINT,
+  splunk: FirehoseDestination.SPLUNK,
+  opensearch: FirehoseDestination.OPENSEARCH,
+  elasticsearch: FirehoseDestination.OPENSEARCH,
+};
 
 /** One entry per discoverable type: its preset, and its props from the L1's attributes. */
 const TABLE: Entry[] = [
   {
     type: DiscoverableType.LAMBDA_FUNCTION,
     build: (s, id, r, o) => {
-      if (o.lambdaMaxErrors === undefined) return 'lambdaMaxErrors';
-      if (o.lambdaMaxDurationP99Ms === undefined) return 'lambdaMaxDurationP99Ms';
+      if (o.lambdaMaxErrors === undefined) return missing('lambdaMaxErrors');
+      if (o.lambdaMaxDurationP99Ms === undefined) return missing('lambdaMaxDurationP99Ms');
       return MonitorPresets.lambdaFunction(s, id, {
         ...common(o, r),
         functionName: r.getStringAttribute('function_name'),
@@ -121,7 +176,7 @@ const TABLE: Entry[] = [
   },
   {
     type: DiscoverableType.SQS_QUEUE,
-    build: (s, id, r, o) => o.sqsMaxAgeOfOldestMessageSeconds === undefined ? 'sqsMaxAgeOfOldestMessageSeconds'
+    build: (s, id, r, o) => o.sqsMaxAgeOfOldestMessageSeconds === undefined ? missing('sqsMaxAgeOfOldestMessageSeconds')
       : MonitorPresets.sqsQueue(s, id, {
         ...common(o, r),
         queueName: r.getStringAttribute('name'),
@@ -135,6 +190,68 @@ const TABLE: Entry[] = [
   {
     type: DiscoverableType.SNS_TOPIC,
     build: (s, id, r, o) => MonitorPresets.snsTopic(s, id, { ...common(o, r), topicName: r.getStringAttribute('name') }),
+  },
+  {
+    type: DiscoverableType.SFN_STATE_MACHINE,
+    build: (s, id, r, o) => MonitorPresets.stepFunctionsStateMachine(s, id, { ...common(o, r), stateMachineArn: r.getStringAttribute('arn') }),
+  },
+  {
+    type: DiscoverableType.KINESIS_STREAM,
+    build: (s, id, r, o) => o.kinesisMaxIteratorAgeMs === undefined ? missing('kinesisMaxIteratorAgeMs')
+      : MonitorPresets.kinesisStream(s, id, { ...common(o, r), streamName: r.getStringAttribute('name'), maxIteratorAgeMs: o.kinesisMaxIteratorAgeMs }),
+  },
+  {
+    type: DiscoverableType.FIREHOSE_DELIVERY_STREAM,
+    build: (s, id, r, o) => {
+      const given = (r as any).destinationInput as unknown;
+      const destination = typeof given === 'string' ? FIREHOSE_DESTINATIONS[given] : undefined;
+      if (destination === undefined) return `destination ${String(given)} has no Firehose preset (accepted: ${Object.keys(FIREHOSE_DESTINATIONS).join(', ')})`;
+      return MonitorPresets.firehoseStream(s, id, { ...common(o, r), deliveryStreamName: r.getStringAttribute('name'), destination });
+    },
+  },
+  {
+    type: DiscoverableType.EVENT_RULE,
+    build: (s, id, r, o) => MonitorPresets.eventBridgeRule(s, id, {
+      ...common(o, r),
+      ruleName: r.getStringAttribute('name'),
+      // Only a bus the rule names; rules of the default bus have no EventBusName dimension.
+      eventBusName: (r as any).eventBusNameInput === undefined ? undefined : r.getStringAttribute('event_bus_name'),
+    }),
+  },
+  {
+    type: DiscoverableType.ELASTICACHE_CLUSTER,
+    build: (s, id, r, o) => {
+      const engine = (r as any).engineInput as unknown;
+      if (engine !== 'redis' && engine !== 'valkey') return `engine ${String(engine)} is not Redis or Valkey (the preset reads Redis/Valkey engine metrics)`;
+      if (o.elastiCacheMaxMemoryPercent === undefined) return missing('elastiCacheMaxMemoryPercent');
+      return MonitorPresets.elastiCacheRedis(s, id, { ...common(o, r), cacheClusterId: r.getStringAttribute('cluster_id'), maxMemoryPercent: o.elastiCacheMaxMemoryPercent });
+    },
+  },
+  {
+    type: DiscoverableType.DB_INSTANCE,
+    build: (s, id, r, o) => {
+      if (o.rdsMaxCpuPercent === undefined) return missing('rdsMaxCpuPercent');
+      if (o.rdsMinFreeStorageBytes === undefined) return missing('rdsMinFreeStorageBytes');
+      return MonitorPresets.rdsInstance(s, id, {
+        ...common(o, r),
+        dbInstanceIdentifier: r.getStringAttribute('identifier'),
+        maxCpuPercent: o.rdsMaxCpuPercent,
+        minFreeStorageBytes: o.rdsMinFreeStorageBytes,
+      });
+    },
+  },
+  {
+    type: DiscoverableType.AUTOSCALING_GROUP,
+    build: (s, id, r, o) => o.autoScalingMinInServiceInstances === undefined ? missing('autoScalingMinInServiceInstances')
+      : MonitorPresets.autoScalingGroup(s, id, { ...common(o, r), autoScalingGroupName: r.getStringAttribute('name'), minInServiceInstances: o.autoScalingMinInServiceInstances }),
+  },
+  {
+    type: DiscoverableType.ROUTE53_HEALTH_CHECK,
+    build: (s, id, r, o) => MonitorPresets.route53HealthCheck(s, id, { ...common(o, r), healthCheckId: r.getStringAttribute('id') }),
+  },
+  {
+    type: DiscoverableType.APIGATEWAYV2_STAGE,
+    build: (s, id, r, o) => MonitorPresets.apiGatewayHttpApi(s, id, { ...common(o, r), apiId: r.getStringAttribute('api_id'), stage: r.getStringAttribute('name') }),
   },
 ];
 
@@ -156,12 +273,12 @@ class Discovery implements IAspect {
       const id = r.node.path.split('/').slice(1).join('-');
       const g = entry.build(this.scope, id, r, this.options);
       if (typeof g === 'string') {
-        Annotations.of(r).addWarning(`Monitoring.discover: ${r.node.path} (${entry.type}) is not monitored: option ${g} is not given`);
+        Annotations.of(r).addWarning(`Monitoring.discover: ${r.node.path} (${entry.type}) is not monitored: ${g}`);
       } else {
         found++;
       }
     }
-    if (found === 0) Annotations.of(this.stack).addWarning('Monitoring.discover: no supported AWS resources found in this stack');
+    if (found === 0) Annotations.of(this.stack).addWarning('Monitoring.discover: no resource of this stack is monitored (none of a discoverable type, or all skipped)');
   }
 }
 

@@ -80,7 +80,7 @@ describe('Monitoring.discover', () => {
     Monitoring.discover(stack, OPTIONS);
     const json = synthStack(stack);
     expect(json.resource?.aws_cloudwatch_metric_alarm).toBeUndefined();
-    expect(warningsOf(stack)).toEqual(['Monitoring.discover: no supported AWS resources found in this stack']);
+    expect(warningsOf(stack)).toEqual(['Monitoring.discover: no resource of this stack is monitored (none of a discoverable type, or all skipped)']);
   });
 
   test('two synths are byte-identical', () => {
