@@ -1,4 +1,4 @@
-import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, Aspects, Fn, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { libraryScope } from '../core/private/template-escape';
 import { fail, optionalArray, requireArray } from '../core/private/validate';
@@ -37,6 +37,25 @@ export enum DiscoverableType {
   ROUTE53_HEALTH_CHECK = 'aws_route53_health_check',
   /** `aws_apigatewayv2_stage` → `MonitorPresets.apiGatewayHttpApi` (API id and stage name). */
   APIGATEWAYV2_STAGE = 'aws_apigatewayv2_stage',
+  /**
+   * `aws_lb` → `MonitorPresets.applicationLoadBalancer` for application load balancers (by
+   * `arn_suffix`; needs `albMaxTarget5xx` and `albMaxResponseTimeP99Seconds`). Network load
+   * balancers are skipped with a warning: their preset needs a target group, which the load
+   * balancer does not name.
+   */
+  LOAD_BALANCER = 'aws_lb',
+  /**
+   * `aws_api_gateway_stage`: skipped with a warning. The REST API preset's `ApiName` dimension is
+   * the API's name, and the stage names only the API's id.
+   */
+  API_GATEWAY_STAGE = 'aws_api_gateway_stage',
+  /**
+   * `aws_ecs_service` → `MonitorPresets.ecsService` (cluster name taken in Terraform from the end
+   * of the service's `cluster` ARN; needs `ecsMaxCpuPercent` and `ecsMaxMemoryPercent`).
+   */
+  ECS_SERVICE = 'aws_ecs_service',
+  /** `aws_s3_bucket_metric` → `MonitorPresets.s3Bucket` (bucket and filter id; needs `s3MaxServerErrors`). */
+  S3_BUCKET_METRIC = 'aws_s3_bucket_metric',
 }
 
 /** Options of `Monitoring.discover()`. */
@@ -96,6 +115,31 @@ export interface DiscoveryOptions {
    * @default - Auto Scaling groups are skipped (with a warning)
    */
   readonly autoScalingMinInServiceInstances?: number;
+  /**
+   * Target 5xx responses per 5 minutes above which an application load balancer alerts.
+   * @default - application load balancers are skipped (with a warning)
+   */
+  readonly albMaxTarget5xx?: number;
+  /**
+   * p99 target response time in seconds above which an application load balancer alerts.
+   * @default - application load balancers are skipped (with a warning)
+   */
+  readonly albMaxResponseTimeP99Seconds?: number;
+  /**
+   * CPU in percent above which an ECS service alerts.
+   * @default - ECS services are skipped (with a warning)
+   */
+  readonly ecsMaxCpuPercent?: number;
+  /**
+   * Memory in percent above which an ECS service alerts.
+   * @default - ECS services are skipped (with a warning)
+   */
+  readonly ecsMaxMemoryPercent?: number;
+  /**
+   * 5xx errors per window above which the requests of an S3 request-metrics filter alert.
+   * @default - S3 request-metrics filters are skipped (with a warning)
+   */
+  readonly s3MaxServerErrors?: number;
   /**
    * Tags of every monitor found.
    * @default - none
@@ -252,6 +296,47 @@ const TABLE: Entry[] = [
   {
     type: DiscoverableType.APIGATEWAYV2_STAGE,
     build: (s, id, r, o) => MonitorPresets.apiGatewayHttpApi(s, id, { ...common(o, r), apiId: r.getStringAttribute('api_id'), stage: r.getStringAttribute('name') }),
+  },
+  {
+    type: DiscoverableType.LOAD_BALANCER,
+    build: (s, id, r, o) => {
+      const type = ((r as any).loadBalancerTypeInput as string | undefined) ?? 'application';
+      if (type !== 'application') return `a ${type} load balancer: its preset needs a target group, which the load balancer does not name (use MonitorPresets.networkLoadBalancer)`;
+      if (o.albMaxTarget5xx === undefined) return missing('albMaxTarget5xx');
+      if (o.albMaxResponseTimeP99Seconds === undefined) return missing('albMaxResponseTimeP99Seconds');
+      return MonitorPresets.applicationLoadBalancer(s, id, {
+        ...common(o, r),
+        loadBalancer: r.getStringAttribute('arn_suffix'),
+        maxTarget5xx: o.albMaxTarget5xx,
+        maxResponseTimeP99Seconds: o.albMaxResponseTimeP99Seconds,
+      });
+    },
+  },
+  {
+    type: DiscoverableType.API_GATEWAY_STAGE,
+    build: () => 'the REST API preset needs the API\'s name (its ApiName dimension) and the stage names only the API\'s id (use MonitorPresets.apiGatewayRestApi)',
+  },
+  {
+    type: DiscoverableType.ECS_SERVICE,
+    build: (s, id, r, o) => {
+      if (o.ecsMaxCpuPercent === undefined) return missing('ecsMaxCpuPercent');
+      if (o.ecsMaxMemoryPercent === undefined) return missing('ecsMaxMemoryPercent');
+      // `cluster` is the cluster's ARN (`arn:aws:ecs:<region>:<account>:cluster/<name>`) or name;
+      // its last `/`-separated part is the name, computed by Terraform.
+      const clusterName = Fn.element(Fn.reverse(Fn.split('/', r.getStringAttribute('cluster'))), 0);
+      return MonitorPresets.ecsService(s, id, {
+        ...common(o, r),
+        clusterName,
+        serviceName: r.getStringAttribute('name'),
+        maxCpuPercent: o.ecsMaxCpuPercent,
+        maxMemoryPercent: o.ecsMaxMemoryPercent,
+      });
+    },
+  },
+  {
+    type: DiscoverableType.S3_BUCKET_METRIC,
+    build: (s, id, r, o) => o.s3MaxServerErrors === undefined ? missing('s3MaxServerErrors')
+      : MonitorPresets.s3Bucket(s, id, { ...common(o, r), bucketName: r.getStringAttribute('bucket'), filterId: r.getStringAttribute('name'), maxServerErrors: o.s3MaxServerErrors }),
   },
 ];
 
