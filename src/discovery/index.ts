@@ -1,8 +1,10 @@
 import { Annotations, Aspects, Fn, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { libraryScope } from '../core/private/template-escape';
-import { fail, optionalArray, requireArray } from '../core/private/validate';
+import { fail, optionalArray, optionalNoControlChars, requireArray } from '../core/private/validate';
 import type { Severity } from '../core/severity';
+import { Dashboard } from '../dashboards/dashboard';
+import type { IDashboardBackend } from '../dashboards/dashboard-backend';
 import type { IMonitorBackend } from '../monitors/backend';
 import type { INotificationTarget } from '../notifications/targets';
 import { FirehoseDestination } from '../presets/firehose';
@@ -140,6 +142,17 @@ export interface DiscoveryOptions {
    * @default - S3 request-metrics filters are skipped (with a warning)
    */
   readonly s3MaxServerErrors?: number;
+  /**
+   * Where to draw one dashboard of what was found (rows per resource monitored); no dashboard is
+   * drawn when nothing is monitored.
+   * @default - no dashboard
+   */
+  readonly dashboardBackends?: IDashboardBackend[];
+  /**
+   * Title of the dashboard.
+   * @default - "Monitoring of <stack id>"
+   */
+  readonly dashboardTitle?: string;
   /**
    * Tags of every monitor found.
    * @default - none
@@ -350,7 +363,7 @@ class Discovery implements IAspect {
     if (node !== this.stack || this.done) return;
     this.done = true;
     const excluded = new Set(this.options.exclude ?? []);
-    let found = 0;
+    const groups: MonitorGroup[] = [];
     const resources = this.stack.node.findAll().filter((c): c is TerraformResource => c instanceof TerraformResource);
     for (const r of resources.sort((a, b) => a.node.path.localeCompare(b.node.path))) {
       const entry = TABLE.find((e) => e.type === r.terraformResourceType);
@@ -360,10 +373,17 @@ class Discovery implements IAspect {
       if (typeof g === 'string') {
         Annotations.of(r).addWarning(`Monitoring.discover: ${r.node.path} (${entry.type}) is not monitored: ${g}`);
       } else {
-        found++;
+        groups.push(g);
       }
     }
-    if (found === 0) Annotations.of(this.stack).addWarning('Monitoring.discover: no resource of this stack is monitored (none of a discoverable type, or all skipped)');
+    if (groups.length > 0 && this.options.dashboardBackends !== undefined) {
+      Dashboard.fromMonitors(this.scope, 'Dashboard', {
+        title: this.options.dashboardTitle ?? `Monitoring of ${this.stack.node.id}`,
+        backends: this.options.dashboardBackends,
+        groups,
+      });
+    }
+    if (groups.length === 0) Annotations.of(this.stack).addWarning('Monitoring.discover: no resource of this stack is monitored (none of a discoverable type, or all skipped)');
   }
 }
 
@@ -382,6 +402,11 @@ export class MonitoringDiscovery extends Construct {
     for (const t of optionalArray<string>(this, 'exclude', options.exclude, 'a list of DiscoverableType values')) {
       if (!known.includes(t)) fail(this, 'exclude', t, `one of ${known.join(', ')}`);
     }
+    if (options.dashboardBackends !== undefined) {
+      requireArray(this, 'dashboardBackends', options.dashboardBackends, 'a non-empty list of dashboard backends');
+      if (options.dashboardBackends.length === 0) fail(this, 'dashboardBackends', options.dashboardBackends, 'a non-empty list of dashboard backends');
+    }
+    optionalNoControlChars(this, 'dashboardTitle', options.dashboardTitle, 'a non-empty title without control characters');
     Aspects.of(stack).add(new Discovery(stack, this, options));
   }
 }

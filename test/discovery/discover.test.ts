@@ -7,7 +7,7 @@ import { LambdaFunction } from '@cdktf/provider-aws/lib/lambda-function';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
 import { Testing, TerraformStack } from 'cdktf';
-import { DiscoverableType, DiscoveryOptions, MonitorBackend, Monitoring, Severity } from '../../src';
+import { DashboardBackend, DiscoverableType, DiscoveryOptions, MonitorBackend, Monitoring, Severity } from '../../src';
 import { presetStack, validationError, warningsOf } from '../presets/support';
 import { synthStack } from '../support/synth';
 
@@ -148,6 +148,28 @@ describe('Monitoring.discover', () => {
     for (const a of alarms) expect(a.alarm_name).toMatch(/^a\$\$\{b\}%%\{c\}: /);
     // The reference in the dimensions stays a reference.
     for (const a of alarms) expect(a.dimensions.TopicName).toBe('${aws_sns_topic.topic.name}');
+  });
+
+  test('dashboardBackends: one dashboard with rows for each resource monitored', () => {
+    const stack = presetStack();
+    addAll(stack);
+    Monitoring.discover(stack, { ...OPTIONS, dashboardBackends: [DashboardBackend.cloudwatch()], dashboardTitle: 'Orders' });
+    const json = synthStack(stack);
+    const dashboards = Object.values<any>(json.resource.aws_cloudwatch_dashboard);
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.parse(dashboards[0].dashboard_body);
+    const text = JSON.stringify(body);
+    for (const ref of ['${aws_lambda_function.fn.function_name}', '${aws_sqs_queue.queue.name}', '${aws_dynamodb_table.table.name}', '${aws_sns_topic.topic.name}']) {
+      expect(text).toContain(ref);
+    }
+  });
+
+  test('no dashboard when nothing is monitored; an empty dashboardBackends is a ValidationError', () => {
+    const stack = presetStack();
+    Monitoring.discover(stack, { ...OPTIONS, dashboardBackends: [DashboardBackend.cloudwatch()] });
+    expect(synthStack(stack).resource?.aws_cloudwatch_dashboard).toBeUndefined();
+    const e = validationError(() => Monitoring.discover(presetStack(), { ...OPTIONS, dashboardBackends: [] }));
+    expect(e).toMatchObject({ constructPath: 'test/MonitoringDiscovery', prop: 'dashboardBackends', received: '[]' });
   });
 
   test('a preset validation error raised during synthesis surfaces', () => {
