@@ -24,6 +24,7 @@ export * from './pagerduty';
 export * from './slack';
 export * from './webhooks';
 export * from './stacks';
+export * from './discovery';
 
 /** Generated L1 bindings of the Grafana provider (grafana/grafana), one submodule per resource. */
 export * as grafanaL1 from './bindings/grafana';
