@@ -165,7 +165,7 @@ export interface DiscoveryOptions {
   readonly severity?: Severity;
 }
 
-/** Settings of the monitors of one discovered resource (`Monitoring.override()`). */
+/** Settings of the monitors of one discovered resource (`Monitoring.customize()`). */
 export interface DiscoveryOverride {
   /**
    * Prefix of the monitor titles.
@@ -427,7 +427,7 @@ export class Monitoring {
    * for `resource`; a later call replaces an earlier one. The values are validated by the preset
    * at synthesis, like the preset's own options.
    */
-  public static override(resource: TerraformResource, settings: DiscoveryOverride): void {
+  public static customize(resource: TerraformResource, settings: DiscoveryOverride): void {
     OVERRIDES.set(resource, { ...settings });
   }
 

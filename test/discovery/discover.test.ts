@@ -120,11 +120,11 @@ describe('Monitoring.discover', () => {
     expect(e.accepted).toContain(accepted);
   });
 
-  test('Monitoring.override(): title prefix, severity, tags and runbook of one resource', () => {
+  test('Monitoring.customize(): title prefix, severity, tags and runbook of one resource', () => {
     const stack = presetStack();
     const topic = new SnsTopic(stack, 'topic', { name: 'orders' });
     new SqsQueue(stack, 'queue', { name: 'orders' });
-    Monitoring.override(topic, { titlePrefix: 'Orders topic', severity: Severity.SEV4, tags: { team: 'orders' }, runbookUrl: 'https://runbooks.example.com/orders' });
+    Monitoring.customize(topic, { titlePrefix: 'Orders topic', severity: Severity.SEV4, tags: { team: 'orders' }, runbookUrl: 'https://runbooks.example.com/orders' });
     Monitoring.discover(stack, { ...OPTIONS, tags: { env: 'prod', team: 'platform' } });
     const alarms = Object.values<any>(synthStack(stack).resource.aws_cloudwatch_metric_alarm);
     const sns = alarms.filter((a) => a.namespace === 'AWS/SNS');
@@ -140,7 +140,7 @@ describe('Monitoring.discover', () => {
   test('a title prefix containing ${ is escaped on monitors created during synthesis', () => {
     const stack = presetStack();
     const topic = new SnsTopic(stack, 'topic', { name: 'orders' });
-    Monitoring.override(topic, { titlePrefix: 'a${b}%{c}' });
+    Monitoring.customize(topic, { titlePrefix: 'a${b}%{c}' });
     Monitoring.discover(stack, OPTIONS);
     const text = Testing.synth(stack);
     const alarms = Object.values<any>(JSON.parse(text).resource.aws_cloudwatch_metric_alarm);
