@@ -69,10 +69,32 @@ export interface PagerDutyServiceProps {
   readonly connection?: PagerDutyConnection;
 }
 
+/**
+ * How one monitor backend reaches a PagerDuty service: the integration of the service it
+ * needs. Each backend's binding below names its own; the service creates each once.
+ */
+interface PagerDutyIntegrationSpec {
+  /** Key of the integration in the service (also `<key>Integration` in its description). */
+  readonly key: string;
+  /** The system the integration connects, as in `IntegrationDescription.systems`. */
+  readonly system: string;
+  /** Construct id prefix of the integration (and of its vendor lookup). */
+  readonly idPrefix: string;
+  /** Name of the integration in PagerDuty. */
+  readonly name: string;
+  /**
+   * The PagerDuty vendor of the integration (`pagerduty_vendor` name).
+   * @default - none: an Events API v2 integration
+   */
+  readonly vendor?: string;
+}
+
 // pagerduty_vendor data source names (terraform-provider-pagerduty docs/data-sources/vendor.html.markdown:
 // `name = "Datadog"`; the Amazon CloudWatch vendor is "Amazon CloudWatch" in PagerDuty's vendor list).
-const DATADOG_VENDOR = 'Datadog';
-const CLOUDWATCH_VENDOR = 'Amazon CloudWatch';
+const VIA_DATADOG: PagerDutyIntegrationSpec = { key: 'datadog', system: 'datadog', idPrefix: 'Datadog', name: 'Datadog', vendor: 'Datadog' };
+const VIA_CLOUDWATCH: PagerDutyIntegrationSpec = { key: 'cloudwatch', system: 'aws', idPrefix: 'CloudWatch', name: 'Amazon CloudWatch', vendor: 'Amazon CloudWatch' };
+// Grafana's PagerDuty contact point sends Events API v2 events (a routing key, no vendor).
+const VIA_GRAFANA: PagerDutyIntegrationSpec = { key: 'grafana', system: 'grafana', idPrefix: 'Grafana', name: 'Grafana' };
 // pagerduty_service_integration `type` of an Events API v2 integration (provider docs/resources/service_integration).
 const EVENTS_V2 = 'events_api_v2_inbound_integration';
 const ID = /^P[A-Z0-9]{5,13}$/;
@@ -98,7 +120,7 @@ export class PagerDutyService extends Construct implements IIntegration {
   public readonly serviceName: string;
   /** The PagerDuty account. */
   public readonly connection: PagerDutyConnection;
-  private readonly integrations = new Map<string, ServiceIntegration>();
+  private readonly integrations = new Map<string, { spec: PagerDutyIntegrationSpec; integration: ServiceIntegration }>();
 
   constructor(scope: Construct, id: string, props: PagerDutyServiceProps) {
     super(scope, id);
@@ -144,9 +166,10 @@ export class PagerDutyService extends Construct implements IIntegration {
     const resources: { [name: string]: string } = { service: this.service.id };
     if (this.escalationPolicy) resources.escalationPolicy = this.escalationPolicy.id;
     const systems = ['pagerduty'];
-    for (const kind of [...this.integrations.keys()].sort()) {
-      resources[`${kind}Integration`] = this.integrations.get(kind)!.id;
-      systems.push(kind === 'cloudwatch' ? 'aws' : kind);
+    for (const key of [...this.integrations.keys()].sort()) {
+      const { spec, integration } = this.integrations.get(key)!;
+      resources[`${spec.key}Integration`] = integration.id;
+      if (!systems.includes(spec.system)) systems.push(spec.system);
     }
     return {
       kind: 'pagerduty-service',
@@ -169,24 +192,22 @@ export class PagerDutyService extends Construct implements IIntegration {
   }
 
   /**
-   * The integration of one kind (created once): its key is `integration.integrationKey`.
+   * The integration a backend needs (created once): its key is `integration.integrationKey`.
    * @internal
    */
-  public _integration(kind: 'datadog' | 'cloudwatch' | 'grafana'): ServiceIntegration {
-    const hit = this.integrations.get(kind);
-    if (hit) return hit;
+  public _integration(spec: PagerDutyIntegrationSpec): ServiceIntegration {
+    const hit = this.integrations.get(spec.key);
+    if (hit) return hit.integration;
     const provider = this.connection._pagerDutyProvider(this, 'connection');
     const Integration = pagerDutyL1.serviceIntegration().ServiceIntegration;
-    let integration: ServiceIntegration;
-    if (kind === 'grafana') {
-      integration = new Integration(this, 'GrafanaIntegration', { name: 'Grafana', service: this.service.id, type: EVENTS_V2, provider });
-    } else {
-      const vendorName = kind === 'datadog' ? DATADOG_VENDOR : CLOUDWATCH_VENDOR;
-      const prefix = kind === 'datadog' ? 'Datadog' : 'CloudWatch';
-      const vendor = new (pagerDutyL1.dataVendor().DataPagerdutyVendor)(this, `${prefix}Vendor`, { name: vendorName, provider });
-      integration = new Integration(this, `${prefix}Integration`, { name: vendorName, service: this.service.id, vendor: vendor.id, provider });
-    }
-    this.integrations.set(kind, integration);
+    const common = { name: spec.name, service: this.service.id, provider };
+    const integration = spec.vendor === undefined
+      ? new Integration(this, `${spec.idPrefix}Integration`, { ...common, type: EVENTS_V2 })
+      : new Integration(this, `${spec.idPrefix}Integration`, {
+        ...common,
+        vendor: new (pagerDutyL1.dataVendor().DataPagerdutyVendor)(this, `${spec.idPrefix}Vendor`, { name: spec.vendor, provider }).id,
+      });
+    this.integrations.set(spec.key, { spec, integration });
     return integration;
   }
 
@@ -223,7 +244,7 @@ class PagerDutyServiceTarget implements IDatadogNotificationTarget, ICloudWatchN
       // Datadog PagerDuty integration: a service object (service name + integration key) makes
       // `@pagerduty-<service name>` reach the service (docs.datadoghq.com/integrations/pagerduty;
       // resource datadog_integration_pagerduty_service_object).
-      const key = this.pd._integration('datadog').integrationKey;
+      const key = this.pd._integration(VIA_DATADOG).integrationKey;
       new IntegrationPagerdutyServiceObject(targetScope(scope, this.targetId, backend.id), 'PagerDutyService', {
         serviceName: this.pd.service.name, serviceKey: key, provider: backend.connectionFor(scope).provider,
       });
@@ -241,7 +262,7 @@ class PagerDutyServiceTarget implements IDatadogNotificationTarget, ICloudWatchN
       new SnsTopicSubscription(topic.node.scope as Construct, 'Subscription', {
         topicArn: topic.arn,
         protocol: 'https',
-        endpoint: `https://${host}/integration/${this.pd._integration('cloudwatch').integrationKey}/enqueue`,
+        endpoint: `https://${host}/integration/${this.pd._integration(VIA_CLOUDWATCH).integrationKey}/enqueue`,
         endpointAutoConfirms: true,
         deliveryPolicy: JSON.stringify(HTTPS_DELIVERY_POLICY),
         provider: backend.connectionFor(scope).provider,
@@ -258,7 +279,7 @@ class PagerDutyServiceTarget implements IDatadogNotificationTarget, ICloudWatchN
       // `severity` (terraform-provider-grafana docs/resources/contact_point.md).
       const cp = new ContactPoint(targetScope(scope, this.targetId, scopeId), 'ContactPoint', {
         name: this.targetId,
-        pagerduty: [{ integrationKey: this.pd._integration('grafana').integrationKey, severity: '{{ or .CommonLabels.pagerduty_severity "critical" }}' }],
+        pagerduty: [{ integrationKey: this.pd._integration(VIA_GRAFANA).integrationKey, severity: '{{ or .CommonLabels.pagerduty_severity "critical" }}' }],
         provider: conn.provider,
       });
       return { contactPointName: cp.name };
