@@ -70,6 +70,9 @@ const project = new cdktf.ConstructLibraryCdktf({
     // property-based tests.
     '@datadog/datadog-api-client@1.64.0',
     '@actions/workflow-parser@0.3.61',
+    // GitLab's own .gitlab-ci.yml schema and job rules, for the GitLab pipeline's tests (the last
+    // release that runs on Node 20).
+    'gitlab-ci-local@4.64.1',
     'fast-check@4.11.0',
   ],
 
