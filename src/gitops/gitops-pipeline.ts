@@ -1,27 +1,18 @@
-import * as fs from 'fs';
 import * as path from 'path';
-import { IamOpenidConnectProvider } from '@cdktf/provider-aws/lib/iam-openid-connect-provider';
-import { IamRole } from '@cdktf/provider-aws/lib/iam-role';
-import { IamRolePolicy } from '@cdktf/provider-aws/lib/iam-role-policy';
-import { IamRolePolicyAttachment } from '@cdktf/provider-aws/lib/iam-role-policy-attachment';
-import { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { S3BucketLifecycleConfiguration } from '@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration';
-import { S3BucketOwnershipControls } from '@cdktf/provider-aws/lib/s3-bucket-ownership-controls';
-import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
-import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
-import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
-import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
+import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
+import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
-import { Annotations, S3Backend, TerraformOutput, TerraformStack } from 'cdktf';
+import { S3Backend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import { GitOpsAwsAccess } from './private/aws-access';
 import { cronProblem } from './private/cron';
+import { pipelineSecrets, writeFilesAtSynth } from './private/synth-files';
 import { applyWorkflow, driftWorkflow, planWorkflow, renderWorkflow, WorkflowSettings } from './private/workflows';
 import { AwsConnection } from '../aws/aws-connection';
 import { IIntegration, IntegrationDescription, Integrations } from '../core/integration';
 import type { IntegrationConnection } from '../core/integration-connection';
 import { EscapingLazy, libraryScope } from '../core/private/template-escape';
 import { fail, optionalArray, optionalBoolean, requireNoControlChars, requirePattern, requireUnique } from '../core/private/validate';
-import { Secret } from '../core/secret';
 import { GitHubRepository } from '../github/github-repository';
 
 /** What the scheduled drift check does when live infrastructure differs from the code. */
@@ -128,7 +119,6 @@ const ISSUER = 'token.actions.githubusercontent.com';
 const WORKFLOW_FILES = ['.github/workflows/cdktf-apply.yml', '.github/workflows/cdktf-drift.yml', '.github/workflows/cdktf-plan.yml'];
 const FULL_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9._-]{1,100}$/;
 const STACK = /^[A-Za-z0-9_-]{1,128}$/;
-const POLICY_ARN = /^arn:aws(-cn|-us-gov)?:iam::(aws|\d{12}):policy\/[\w+=,.@/-]+$/;
 
 /**
  * A GitOps pipeline for a cdktf repository on GitHub Actions: every pull request plans every
@@ -164,6 +154,7 @@ export class GitOpsPipeline extends Construct implements IIntegration {
   private readonly settings: WorkflowSettings;
   private readonly extraSecrets: string[];
   private readonly githubRepository?: GitHubRepository;
+  private readonly access: GitOpsAwsAccess;
 
   constructor(scope: Construct, id: string, props: GitOpsPipelineProps) {
     super(scope, id);
@@ -191,96 +182,30 @@ export class GitOpsPipeline extends Construct implements IIntegration {
     const installCommand = requireNoControlChars(this, 'installCommand', props.installCommand ?? 'npm ci', 'a non-empty command line without control characters (no line breaks)');
     const workingDirectory = requirePattern(this, 'workingDirectory', props.workingDirectory ?? '.', /^(\.|(?!\/)(?!.*\.\.)[A-Za-z0-9._/-]+)$/, 'a relative directory inside the repository');
     const [owner, name] = this.repositoryName.split('/');
-    const partition = this.aws.partition;
-    const provider = this.aws.provider;
-
-    // State bucket: private, versioned, encrypted, TLS only.
-    const bucketName = props.stateBucketName ?? `cdktf-state-${owner}-${name}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 63).replace(/-+$/, '');
-    requirePattern(this, 'stateBucketName', bucketName, /^(?!xn--)(?!.*-s3alias$)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/, 'an S3 bucket name of 3-63 lower-case letters, digits and hyphens');
-    this.stateBucketName = bucketName;
-    this.stateBucket = new S3Bucket(this, 'StateBucket', { provider, bucket: bucketName, forceDestroy: false });
-    new S3BucketVersioningA(this, 'StateVersioning', { provider, bucket: this.stateBucket.id, versioningConfiguration: { status: 'Enabled' } });
-    new S3BucketServerSideEncryptionConfigurationA(this, 'StateEncryption', {
-      provider,
-      bucket: this.stateBucket.id,
-      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms' }, bucketKeyEnabled: true }],
-    });
-    new S3BucketPublicAccessBlock(this, 'StatePublicAccessBlock', {
-      provider, bucket: this.stateBucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
-    });
-    new S3BucketOwnershipControls(this, 'StateOwnership', { provider, bucket: this.stateBucket.id, rule: { objectOwnership: 'BucketOwnerEnforced' } });
-    new S3BucketLifecycleConfiguration(this, 'StateLifecycle', {
-      provider,
-      bucket: this.stateBucket.id,
-      rule: [{
-        id: 'expire-old-state-versions',
-        status: 'Enabled',
-        filter: [{ prefix: '' }],
-        noncurrentVersionExpiration: [{ noncurrentDays: 90 }],
-        // parts of an upload that never completed are billed until removed
-        abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
-      }],
-    });
-    new S3BucketPolicy(this, 'StatePolicy', {
-      provider,
-      bucket: this.stateBucket.id,
-      policy: JSON.stringify({
-        Version: '2012-10-17',
-        Statement: [{
-          Sid: 'DenyInsecureTransport',
-          Effect: 'Deny',
-          Principal: '*',
-          Action: 's3:*',
-          Resource: [this.stateBucket.arn, `${this.stateBucket.arn}/*`],
-          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-        }],
-      }),
-    });
-
-    // GitHub OIDC and the two roles.
-    let oidcArn: string;
     if (props.existingOidcProviderArn !== undefined) {
-      oidcArn = requirePattern(this, 'existingOidcProviderArn', props.existingOidcProviderArn,
+      requirePattern(this, 'existingOidcProviderArn', props.existingOidcProviderArn,
         /^arn:aws(-cn|-us-gov)?:iam::\d{12}:oidc-provider\/token\.actions\.githubusercontent\.com$/, 'the ARN of the IAM OIDC provider for token.actions.githubusercontent.com');
-    } else {
-      oidcArn = new IamOpenidConnectProvider(this, 'GitHubOidc', { provider, url: `https://${ISSUER}`, clientIdList: ['sts.amazonaws.com'] }).arn;
     }
-    const planSubjects = [`repo:${this.repositoryName}:pull_request`, `repo:${this.repositoryName}:ref:refs/heads/${defaultBranch}`];
-    const applySubjects = [`repo:${this.repositoryName}:environment:${applyEnvironment}`];
-    const trust = (subjects: string[]) => JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [{
-        Effect: 'Allow',
-        Principal: { Federated: oidcArn },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: { StringEquals: { [`${ISSUER}:aud`]: 'sts.amazonaws.com', [`${ISSUER}:sub`]: subjects } },
-      }],
-    });
     const roleBase = `cdktf-${name}`.replace(/[^\w+=,.@-]/g, '-').slice(0, 50);
-    this.planRole = new IamRole(this, 'PlanRole', { provider, name: `${roleBase}-plan`, assumeRolePolicy: trust(planSubjects), maxSessionDuration: 3600 });
-    this.applyRole = new IamRole(this, 'ApplyRole', { provider, name: `${roleBase}-apply`, assumeRolePolicy: trust(applySubjects), maxSessionDuration: 3600 });
-    const statePolicy = JSON.stringify({
-      Version: '2012-10-17',
-      Statement: [
-        { Sid: 'ListStateBucket', Effect: 'Allow', Action: 's3:ListBucket', Resource: this.stateBucket.arn },
-        { Sid: 'ReadWriteStateAndLocks', Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], Resource: `${this.stateBucket.arn}/*` },
-      ],
+    this.access = new GitOpsAwsAccess(this, {
+      aws: this.aws,
+      bucketName: props.stateBucketName ?? `cdktf-state-${owner}-${name}`.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 63).replace(/-+$/, ''),
+      roleBase,
+      trust: {
+        providerId: 'GitHubOidc',
+        issuer: ISSUER,
+        audience: 'sts.amazonaws.com',
+        planSubjects: [`repo:${this.repositoryName}:pull_request`, `repo:${this.repositoryName}:ref:refs/heads/${defaultBranch}`],
+        applySubjects: [`repo:${this.repositoryName}:environment:${applyEnvironment}`],
+        existingProviderArn: props.existingOidcProviderArn,
+      },
+      planPolicyArns: props.planPolicyArns,
+      applyPolicyArns: props.applyPolicyArns,
     });
-    new IamRolePolicy(this, 'PlanStateAccess', { provider, role: this.planRole.name, name: 'terraform-state', policy: statePolicy });
-    new IamRolePolicy(this, 'ApplyStateAccess', { provider, role: this.applyRole.name, name: 'terraform-state', policy: statePolicy });
-    const policyArns = (prop: string, arns: string[] | undefined, dflt: string) => {
-      const list = optionalArray(this, prop, arns, 'a list of IAM managed policy ARNs', [`arn:${partition}:iam::aws:policy/${dflt}`]);
-      list.forEach((a, i) => requirePattern(this, `${prop}[${i}]`, a, POLICY_ARN, 'an IAM managed policy ARN'));
-      requireUnique(this, prop, list, (a) => a, 'an IAM managed policy ARN');
-      return list;
-    };
-    policyArns('planPolicyArns', props.planPolicyArns, 'ReadOnlyAccess').forEach((arn, i) =>
-      new IamRolePolicyAttachment(this, `PlanPolicy${i}`, { provider, role: this.planRole.name, policyArn: arn }));
-    if (props.applyPolicyArns === undefined) {
-      Annotations.of(this).addWarning(`${this.node.path}: the apply role gets AdministratorAccess; set applyPolicyArns to what your stacks create.`);
-    }
-    policyArns('applyPolicyArns', props.applyPolicyArns, 'AdministratorAccess').forEach((arn, i) =>
-      new IamRolePolicyAttachment(this, `ApplyPolicy${i}`, { provider, role: this.applyRole.name, policyArn: arn }));
+    this.stateBucket = this.access.stateBucket;
+    this.stateBucketName = this.access.stateBucketName;
+    this.planRole = this.access.planRole;
+    this.applyRole = this.access.applyRole;
 
     // Role ARNs reach the workflows as Actions variables when the repository is managed here,
     // else as literal ARNs (which needs the account id).
@@ -292,9 +217,7 @@ export class GitOpsPipeline extends Construct implements IIntegration {
       planRoleArn = '${{ vars.CDKTF_PLAN_ROLE_ARN }}';
       applyRoleArn = '${{ vars.CDKTF_APPLY_ROLE_ARN }}';
     } else {
-      if (!this.aws.accountId) fail(this, 'aws', this.aws.node.path, 'an AwsConnection with accountId when githubRepository is not given (the workflows need the role ARNs)');
-      planRoleArn = `arn:${partition}:iam::${this.aws.accountId}:role/${roleBase}-plan`;
-      applyRoleArn = `arn:${partition}:iam::${this.aws.accountId}:role/${roleBase}-apply`;
+      ({ plan: planRoleArn, apply: applyRoleArn } = this.access.literalRoleArns(this.aws, roleBase, 'githubRepository is not given (the workflows need the role ARNs)'));
     }
 
     this.settings = {
@@ -330,10 +253,8 @@ export class GitOpsPipeline extends Construct implements IIntegration {
       }
     }
 
-    new TerraformOutput(this, 'StateBucketName', { value: this.stateBucket.bucket, description: 'Terraform state bucket' });
-    new TerraformOutput(this, 'PlanRoleArn', { value: this.planRole.arn, description: 'Role assumed by pull-request plans and drift checks' });
-    new TerraformOutput(this, 'ApplyRoleArn', { value: this.applyRole.arn, description: 'Role assumed by the apply job' });
-    this.writeFilesAtSynth();
+    this.access.addOutputs('pull-request plans and drift checks');
+    writeFilesAtSynth(this, () => this.workflowFiles);
   }
 
   /**
@@ -376,42 +297,11 @@ export class GitOpsPipeline extends Construct implements IIntegration {
    * @param key state object key; default `<stack name>/terraform.tfstate`
    */
   public configureBackend(stack: TerraformStack, key?: string): S3Backend {
-    const backend = new S3Backend(stack, {
-      bucket: this.stateBucketName,
-      key: key ?? `${stack.node.id}/terraform.tfstate`,
-      region: this.aws.region,
-      encrypt: true,
-    });
-    backend.addOverride('use_lockfile', true);
-    return backend;
+    return this.access.configureBackend(stack, this.aws.region, key);
   }
 
   /** TF_VAR_ variables the pipeline's stacks read from the environment, sorted. */
   private environmentSecrets(): string[] {
-    const stacks = new Set(this.settings.stacks);
-    const names = new Set(this.extraSecrets);
-    for (const c of this.node.root.node.findAll()) {
-      if (Secret.isSecret(c) && c.environmentVariable && stacks.has(TerraformStack.of(c).node.id)) names.add(c.environmentVariable);
-    }
-    return [...names].sort();
-  }
-
-  /** Writes the workflow files under `<outdir>/gitops/<stack>/` whenever the stack synthesizes. */
-  private writeFilesAtSynth(): void {
-    const stack = TerraformStack.of(this);
-    const inner = stack.synthesizer;
-    const stackName = stack.node.id;
-    const pipeline = this;
-    stack.synthesizer = {
-      synthesize(session) {
-        inner.synthesize(session);
-        const files = pipeline.workflowFiles;
-        for (const file of Object.keys(files).sort()) {
-          const target = path.join(session.outdir, 'gitops', stackName, file);
-          fs.mkdirSync(path.dirname(target), { recursive: true });
-          fs.writeFileSync(target, files[file]);
-        }
-      },
-    };
+    return pipelineSecrets(this, this.settings.stacks, this.extraSecrets);
   }
 }
