@@ -1,3 +1,5 @@
+import { applyCommands, driftCommands, PipelineLayout, planCommands, stackDir } from './commands';
+
 
 /** Action versions the workflows pin (tags of released versions). */
 export const ACTIONS = {
@@ -40,7 +42,7 @@ export interface Workflow {
   readonly jobs: Record<string, Job>;
 }
 
-export interface WorkflowSettings {
+export interface WorkflowSettings extends PipelineLayout {
   readonly stacks: string[];
   readonly defaultBranch: string;
   readonly applyEnvironment: string;
@@ -91,11 +93,6 @@ function workdir(s: WorkflowSettings): { 'working-directory'?: string } {
   return s.workingDirectory === '.' ? {} : { 'working-directory': s.workingDirectory };
 }
 
-function stackDir(s: WorkflowSettings, stack: string): string {
-  const base = s.workingDirectory === '.' ? '' : `${s.workingDirectory}/`;
-  return `${base}cdktf.out/stacks/${stack}`;
-}
-
 function stepId(stack: string): string {
   return stack.replace(/[^A-Za-z0-9_]/g, '_');
 }
@@ -135,16 +132,7 @@ const DRIFT_ISSUE_SCRIPT = [
 export function planWorkflow(s: WorkflowSettings): Workflow {
   const steps: Step[] = [...setupSteps(s, s.planRoleArn)];
   for (const stack of s.stacks) {
-    const dir = stackDir(s, stack);
-    steps.push({
-      name: `Plan ${stack}`,
-      id: `plan_${stepId(stack)}`,
-      run: [
-        `terraform -chdir=${dir} init -input=false -no-color`,
-        `terraform -chdir=${dir} plan -input=false -no-color -lock-timeout=5m -out=tfplan`,
-        `terraform -chdir=${dir} show -no-color tfplan > ${dir}/plan.txt`,
-      ].join('\n'),
-    });
+    steps.push({ name: `Plan ${stack}`, id: `plan_${stepId(stack)}`, run: planCommands(s, stack).join('\n') });
   }
   steps.push({
     name: 'Post the plan summary to the pull request',
@@ -174,14 +162,7 @@ export function planWorkflow(s: WorkflowSettings): Workflow {
 export function applyWorkflow(s: WorkflowSettings): Workflow {
   const steps: Step[] = [...setupSteps(s, s.applyRoleArn)];
   for (const stack of s.stacks) {
-    const dir = stackDir(s, stack);
-    steps.push({
-      name: `Apply ${stack}`,
-      run: [
-        `terraform -chdir=${dir} init -input=false -no-color`,
-        `terraform -chdir=${dir} apply -input=false -no-color -lock-timeout=5m -auto-approve`,
-      ].join('\n'),
-    });
+    steps.push({ name: `Apply ${stack}`, run: applyCommands(s, stack).join('\n') });
   }
   return {
     name: 'cdktf apply',
@@ -207,20 +188,7 @@ export function driftWorkflow(s: WorkflowSettings): Workflow {
   steps.push({
     name: 'Plan every stack and record drift',
     id: 'drift',
-    run: [
-      'drifted=()',
-      `for stack in ${s.stacks.join(' ')}; do`,
-      `  dir=${stackDir(s, '')}$stack`,
-      '  terraform -chdir=$dir init -input=false -no-color',
-      '  set +e',
-      '  terraform -chdir=$dir plan -input=false -no-color -lock-timeout=5m -detailed-exitcode',
-      '  code=$?',
-      '  set -e',
-      '  if [ $code -eq 1 ]; then echo "plan failed for $stack"; exit 1; fi',
-      '  if [ $code -eq 2 ]; then drifted+=("\\"$stack\\""); fi',
-      'done',
-      'echo "drifted=[$(IFS=,; echo "${drifted[*]}")]" >> "$GITHUB_OUTPUT"',
-    ].join('\n'),
+    run: driftCommands(s, ['echo "drifted=[$(IFS=,; echo "${drifted[*]}")]" >> "$GITHUB_OUTPUT"']).join('\n'),
   });
   if (s.driftOpensIssue) {
     steps.push({
