@@ -10,3 +10,4 @@ export * from './datadog-targets';
 export * from './datadog-rendered-monitor';
 export * from './datadog-stack-tags';
 export * from './datadog-tenant-setup';
+export * from './dora-reporting';

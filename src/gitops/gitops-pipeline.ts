@@ -13,6 +13,8 @@ import { IIntegration, IntegrationDescription, Integrations } from '../core/inte
 import type { IntegrationConnection } from '../core/integration-connection';
 import { EscapingLazy, libraryScope } from '../core/private/template-escape';
 import { fail, optionalArray, optionalBoolean, requireNoControlChars, requirePattern, requireUnique } from '../core/private/validate';
+import type { DoraReportingOptions } from '../datadog/dora-reporting';
+import { doraSettings } from '../datadog/private/dora';
 import { GitHubRepository } from '../github/github-repository';
 
 /** What the scheduled drift check does when live infrastructure differs from the code. */
@@ -113,6 +115,13 @@ export interface GitOpsPipelineProps {
    * @default false
    */
   readonly commitWorkflows?: boolean;
+  /**
+   * Report every apply to Datadog DORA Metrics: a deployment, and a failed apply or a rollback
+   * (a `workflow_dispatch` run with `rollback` set, or a commit made by `git revert`) as a
+   * failure. The API key comes from the GitHub Actions secret `apiKeyVariable`.
+   * @default - no reports
+   */
+  readonly doraReporting?: DoraReportingOptions;
 }
 
 const ISSUER = 'token.actions.githubusercontent.com';
@@ -233,6 +242,7 @@ export class GitOpsPipeline extends Construct implements IIntegration {
       applyRoleArn,
       driftCron,
       driftOpensIssue: driftAction === DriftAction.OPEN_ISSUE,
+      dora: doraSettings(this, 'doraReporting', props.doraReporting, applyEnvironment),
     };
     this.extraSecrets = optionalArray(this, 'environmentSecrets', props.environmentSecrets, 'a list of environment variable names').map((e, i) =>
       requirePattern(this, `environmentSecrets[${i}]`, e, /^TF_VAR_[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name TF_VAR_<name> (also the name of the GitHub Actions secret)'));
