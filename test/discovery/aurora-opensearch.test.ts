@@ -66,8 +66,8 @@ describe('Monitoring.discover: Aurora clusters', () => {
   test.each<[string, (s: TerraformStack) => void, DiscoveryOptions, string]>([
     ['a Multi-AZ DB cluster of PostgreSQL', (s) => new RdsCluster(s, 'x', { clusterIdentifier: 'pg', engine: 'postgres' }), OPTIONS,
       'test/x (aws_rds_cluster) is not monitored: engine postgres is not aurora-mysql or aurora-postgresql (the preset reads Aurora metrics)'],
-    ['a cluster without an engine (Aurora MySQL 5.6, "aurora")', (s) => new RdsCluster(s, 'x', { clusterIdentifier: 'old' }), OPTIONS,
-      'test/x (aws_rds_cluster) is not monitored: engine undefined is not aurora-mysql or aurora-postgresql (the preset reads Aurora metrics)'],
+    ['an Aurora MySQL 1 cluster (engine "aurora", end of life)', (s) => new RdsCluster(s, 'x', { clusterIdentifier: 'old', engine: 'aurora' }), OPTIONS,
+      'test/x (aws_rds_cluster) is not monitored: engine aurora is not aurora-mysql or aurora-postgresql (the preset reads Aurora metrics)'],
     ['an Aurora cluster without auroraMaxWriterCpuPercent', (s) => new RdsCluster(s, 'x', { clusterIdentifier: 'orders', engine: 'aurora-mysql' }),
       { ...OPTIONS, auroraMaxWriterCpuPercent: undefined }, 'test/x (aws_rds_cluster) is not monitored: option auroraMaxWriterCpuPercent is not given'],
   ])('%s is skipped with a warning saying why', (_name, add, options, warning) => {

@@ -68,18 +68,42 @@ describe('Aurora cluster, optional monitors', () => {
     expect(g.monitors.map((m) => m.node.id)).toEqual(['WriterCpu', 'FreeableMemory', 'FreeLocalStorage', 'ReplicaLag', 'Deadlocks']);
     expect(counts(j, ...TYPES)).toEqual(each(5));
     expect(alarmShape(j, 'orders: freeable memory')).toEqual({
-      namespace: 'AWS/RDS', metric_name: 'FreeableMemory', dimensions: cluster, statistic: 'Minimum', comparison_operator: 'LessThanThreshold',
-      threshold: 5e8, period: 300, evaluation_periods: 3, datapoints_to_alarm: 3, treat_missing_data: 'missing',
+      namespace: 'AWS/RDS',
+      metric_name: 'FreeableMemory',
+      dimensions: cluster,
+      statistic: 'Minimum',
+      comparison_operator: 'LessThanThreshold',
+      threshold: 5e8,
+      period: 300,
+      evaluation_periods: 3,
+      datapoints_to_alarm: 3,
+      treat_missing_data: 'missing',
     });
     expect(datadogQuery(j, 'orders: freeable memory')).toBe('min(last_15m):min:aws.rds.freeable_memory{dbclusteridentifier:orders} < 500000000');
     expect(alarmShape(j, 'orders: free local storage')).toEqual({
-      namespace: 'AWS/RDS', metric_name: 'FreeLocalStorage', dimensions: cluster, statistic: 'Minimum', comparison_operator: 'LessThanThreshold',
-      threshold: 2e9, period: 300, evaluation_periods: 1, datapoints_to_alarm: 1, treat_missing_data: 'missing',
+      namespace: 'AWS/RDS',
+      metric_name: 'FreeLocalStorage',
+      dimensions: cluster,
+      statistic: 'Minimum',
+      comparison_operator: 'LessThanThreshold',
+      threshold: 2e9,
+      period: 300,
+      evaluation_periods: 1,
+      datapoints_to_alarm: 1,
+      treat_missing_data: 'missing',
     });
     expect(datadogQuery(j, 'orders: free local storage')).toBe('min(last_5m):min:aws.rds.free_local_storage{dbclusteridentifier:orders} < 2000000000');
     expect(alarmShape(j, 'orders: replica lag')).toEqual({
-      namespace: 'AWS/RDS', metric_name: 'AuroraReplicaLag', dimensions: { DBClusterIdentifier: 'orders', Role: 'READER' }, statistic: 'Maximum',
-      comparison_operator: 'GreaterThanThreshold', threshold: 1000, period: 60, evaluation_periods: 5, datapoints_to_alarm: 5, treat_missing_data: 'missing',
+      namespace: 'AWS/RDS',
+      metric_name: 'AuroraReplicaLag',
+      dimensions: { DBClusterIdentifier: 'orders', Role: 'READER' },
+      statistic: 'Maximum',
+      comparison_operator: 'GreaterThanThreshold',
+      threshold: 1000,
+      period: 60,
+      evaluation_periods: 5,
+      datapoints_to_alarm: 5,
+      treat_missing_data: 'missing',
     });
     expect(datadogQuery(j, 'orders: replica lag')).toBe('max(last_5m):max:aws.rds.aurora_replica_lag{dbclusteridentifier:orders,role:reader} > 1000');
   });

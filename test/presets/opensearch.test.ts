@@ -43,8 +43,14 @@ describe('OpenSearch domain, defaults', () => {
 
   test('index writes blocked: Maximum >= 1 over one 5-minute period', () => {
     expect(alarmShape(j, 'logs: index writes blocked')).toMatchObject({
-      metric_name: 'ClusterIndexWritesBlocked', dimensions: dims, statistic: 'Maximum', comparison_operator: 'GreaterThanOrEqualToThreshold',
-      threshold: 1, period: 300, evaluation_periods: 1, datapoints_to_alarm: 1,
+      metric_name: 'ClusterIndexWritesBlocked',
+      dimensions: dims,
+      statistic: 'Maximum',
+      comparison_operator: 'GreaterThanOrEqualToThreshold',
+      threshold: 1,
+      period: 300,
+      evaluation_periods: 1,
+      datapoints_to_alarm: 1,
     });
     expect(datadogQuery(j, 'logs: index writes blocked')).toBe(`max(last_5m):max:aws.es.cluster_index_writes_blocked${tags} >= 1`);
   });
@@ -86,16 +92,27 @@ describe('OpenSearch domain, defaults', () => {
 
   test('JVM memory pressure: Maximum >= 95% for 3 of 3 minutes', () => {
     expect(alarmShape(j, 'logs: JVM memory pressure')).toMatchObject({
-      metric_name: 'JVMMemoryPressure', dimensions: dims, statistic: 'Maximum', comparison_operator: 'GreaterThanOrEqualToThreshold',
-      threshold: 95, period: 60, evaluation_periods: 3, datapoints_to_alarm: 3,
+      metric_name: 'JVMMemoryPressure',
+      dimensions: dims,
+      statistic: 'Maximum',
+      comparison_operator: 'GreaterThanOrEqualToThreshold',
+      threshold: 95,
+      period: 60,
+      evaluation_periods: 3,
+      datapoints_to_alarm: 3,
     });
     expect(datadogQuery(j, 'logs: JVM memory pressure')).toBe(`max(last_3m):max:aws.es.jvmmemory_pressure.maximum${tags} >= 95`);
   });
 
   test('automated snapshot failure: Maximum >= 1 for 1 minute', () => {
     expect(alarmShape(j, 'logs: automated snapshot failure')).toMatchObject({
-      metric_name: 'AutomatedSnapshotFailure', dimensions: dims, statistic: 'Maximum', comparison_operator: 'GreaterThanOrEqualToThreshold',
-      threshold: 1, period: 60, evaluation_periods: 1,
+      metric_name: 'AutomatedSnapshotFailure',
+      dimensions: dims,
+      statistic: 'Maximum',
+      comparison_operator: 'GreaterThanOrEqualToThreshold',
+      threshold: 1,
+      period: 60,
+      evaluation_periods: 1,
     });
     expect(datadogQuery(j, 'logs: automated snapshot failure')).toBe(`max(last_1m):max:aws.es.automated_snapshot_failure${tags} >= 1`);
   });
@@ -105,8 +122,14 @@ describe('OpenSearch domain, options', () => {
   test('thresholds, yellow status and dedicated master nodes when set', () => {
     const s = presetStack();
     const g = MonitorPresets.openSearchDomain(s, 'Search', {
-      ...props, minFreeStorageMiB: 5120, maxCpuPercent: 70, maxJvmMemoryPressurePercent: 85, alertOnYellowStatus: true,
-      dedicatedMasterNodes: true, maxMasterCpuPercent: 40, backends: allBackends(),
+      ...props,
+      minFreeStorageMiB: 5120,
+      maxCpuPercent: 70,
+      maxJvmMemoryPressurePercent: 85,
+      alertOnYellowStatus: true,
+      dedicatedMasterNodes: true,
+      maxMasterCpuPercent: 40,
+      backends: allBackends(),
     });
     const j = synthStack(s);
     expect(g.monitors.map((m) => m.node.id)).toEqual([
