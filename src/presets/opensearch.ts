@@ -142,7 +142,10 @@ const JVM_MEMORY: Category = { ...CPU, period: 60, defaultCritical: 95 };
 /** `MasterCPUUtilization maximum is >= 50% for 15 minutes, 3 consecutive times`. */
 const MASTER_CPU: Category = { ...CPU, defaultCritical: 50 };
 
-/** `MasterJVMMemoryPressure maximum is >= 95% for 1 minute, 3 consecutive times`. */
+/**
+ * `MasterJVMMemoryPressure maximum is >= 95% for 1 minute, 3 consecutive times` (the guide's
+ * current table, matching its data-node row; earlier versions said 80% for 15 minutes, once).
+ */
 const MASTER_JVM_MEMORY: Category = JVM_MEMORY;
 
 /**
