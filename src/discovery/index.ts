@@ -58,6 +58,17 @@ export enum DiscoverableType {
   ECS_SERVICE = 'aws_ecs_service',
   /** `aws_s3_bucket_metric` → `MonitorPresets.s3Bucket` (bucket and filter id; needs `s3MaxServerErrors`). */
   S3_BUCKET_METRIC = 'aws_s3_bucket_metric',
+  /**
+   * `aws_opensearch_domain` → `MonitorPresets.openSearchDomain` (domain name, and the account id
+   * taken in Terraform from the domain's ARN; the preset's default thresholds).
+   */
+  OPENSEARCH_DOMAIN = 'aws_opensearch_domain',
+  /**
+   * `aws_rds_cluster` → `MonitorPresets.auroraCluster` for Aurora MySQL and Aurora PostgreSQL
+   * clusters (by `cluster_identifier`; needs `auroraMaxWriterCpuPercent`). Other engines
+   * (Multi-AZ DB clusters of MySQL or PostgreSQL) are skipped with a warning.
+   */
+  RDS_CLUSTER = 'aws_rds_cluster',
 }
 
 /** Options of `Monitoring.discover()`. */
@@ -142,6 +153,11 @@ export interface DiscoveryOptions {
    * @default - S3 request-metrics filters are skipped (with a warning)
    */
   readonly s3MaxServerErrors?: number;
+  /**
+   * CPU in percent above which the writer of an Aurora cluster alerts.
+   * @default - Aurora clusters are skipped (with a warning)
+   */
+  readonly auroraMaxWriterCpuPercent?: number;
   /**
    * Where to draw one dashboard of what was found (rows per resource monitored); no dashboard is
    * drawn when nothing is monitored.
@@ -350,6 +366,31 @@ const TABLE: Entry[] = [
     type: DiscoverableType.S3_BUCKET_METRIC,
     build: (s, id, r, o) => o.s3MaxServerErrors === undefined ? missing('s3MaxServerErrors')
       : MonitorPresets.s3Bucket(s, id, { ...common(o, r), bucketName: r.getStringAttribute('bucket'), filterId: r.getStringAttribute('name'), maxServerErrors: o.s3MaxServerErrors }),
+  },
+  {
+    type: DiscoverableType.OPENSEARCH_DOMAIN,
+    build: (s, id, r, o) => MonitorPresets.openSearchDomain(s, id, {
+      ...common(o, r),
+      domainName: r.getStringAttribute('domain_name'),
+      // The ClientId dimension is the owning account: the fifth field of the domain's ARN
+      // (`arn:aws:es:<region>:<account>:domain/<name>`), computed by Terraform.
+      accountId: Fn.element(Fn.split(':', r.getStringAttribute('arn')), 4),
+    }),
+  },
+  {
+    type: DiscoverableType.RDS_CLUSTER,
+    build: (s, id, r, o) => {
+      const engine = (r as any).engineInput as unknown;
+      if (engine !== 'aurora-mysql' && engine !== 'aurora-postgresql') {
+        return `engine ${String(engine)} is not aurora-mysql or aurora-postgresql (the preset reads Aurora metrics)`;
+      }
+      if (o.auroraMaxWriterCpuPercent === undefined) return missing('auroraMaxWriterCpuPercent');
+      return MonitorPresets.auroraCluster(s, id, {
+        ...common(o, r),
+        clusterIdentifier: r.getStringAttribute('cluster_identifier'),
+        maxWriterCpuPercent: o.auroraMaxWriterCpuPercent,
+      });
+    },
   },
 ];
 

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { AlbMonitorsProps, applicationLoadBalancerMonitors } from './alb';
 import { HttpApiMonitorsProps, RestApiMonitorsProps, httpApiMonitors, restApiMonitors } from './apigateway';
+import { AuroraClusterMonitorsProps, auroraClusterMonitors } from './aurora';
 import { AutoScalingGroupMonitorsProps, autoScalingGroupMonitors } from './autoscaling';
 import { CloudFrontDistributionMonitorsProps, cloudFrontDistributionMonitors } from './cloudfront';
 import { DynamoDbMonitorsProps, dynamoDbTableMonitors } from './dynamodb';
@@ -12,6 +13,7 @@ import { KinesisStreamMonitorsProps, kinesisStreamMonitors } from './kinesis';
 import { LambdaMonitorsProps, lambdaFunctionMonitors } from './lambda';
 import { MonitorGroup } from './monitor-group';
 import { NlbMonitorsProps, networkLoadBalancerMonitors } from './nlb';
+import { OpenSearchDomainMonitorsProps, openSearchDomainMonitors } from './opensearch';
 import { RdsMonitorsProps, rdsInstanceMonitors } from './rds';
 import { Route53HealthCheckMonitorsProps, route53HealthCheckMonitors } from './route53';
 import { S3RequestMonitorsProps, s3BucketMonitors } from './s3';
@@ -184,6 +186,26 @@ export class MonitorPresets {
    */
   public static cloudFrontDistribution(scope: Construct, id: string, props: CloudFrontDistributionMonitorsProps): MonitorGroup {
     return cloudFrontDistributionMonitors(scope, id, props);
+  }
+
+  /**
+   * Cluster status red, blocked index writes, free storage (MiB, 20 GiB by default), data node CPU
+   * (80%) and Java heap (95%) and automated snapshot failures of an OpenSearch Service domain,
+   * optionally the yellow status and the dedicated master nodes (AWS/ES, dimensions DomainName and
+   * ClientId; defaults from the OpenSearch Service "Recommended CloudWatch alarms").
+   */
+  public static openSearchDomain(scope: Construct, id: string, props: OpenSearchDomainMonitorsProps): MonitorGroup {
+    return openSearchDomainMonitors(scope, id, props);
+  }
+
+  /**
+   * Writer CPU, deadlocks, and optionally freeable memory, free local storage, the readers'
+   * replica lag (1000 ms by default) and the writer's Aurora Serverless v2 ACU utilization (not
+   * rendered to Datadog) of an Aurora DB cluster (AWS/RDS, dimension DBClusterIdentifier, with
+   * Role=WRITER or READER for the per-role metrics).
+   */
+  public static auroraCluster(scope: Construct, id: string, props: AuroraClusterMonitorsProps): MonitorGroup {
+    return auroraClusterMonitors(scope, id, props);
   }
 
   private constructor() {}

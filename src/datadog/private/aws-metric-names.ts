@@ -26,7 +26,9 @@ import { Aggregation, CloudWatchMetricProps, Signal, Statistic } from '../../sig
  * (https://docs.datadoghq.com/integrations/amazon_elb/#metrics): the ALB status-code counts drop
  * `_Count` and split the three-digit codes, the authentication metrics split `ELB`, the NLB reset counts join `TCP` to the next word;
  * Firehose's S3 metrics split `S3` as `s_3` and join it to the next word
- * (https://docs.datadoghq.com/integrations/amazon_firehose/#metrics).
+ * (https://docs.datadoghq.com/integrations/amazon_firehose/#metrics); OpenSearch's cluster
+ * status joins its colour to the name, `ClusterStatus.red` → `cluster_statusred`
+ * (https://docs.datadoghq.com/integrations/amazon_es/#metrics).
  */
 const NAME_OVERRIDES: Record<string, string> = {
   'AWS/ApplicationELB:HTTPCode_Target_2XX_Count': 'aws.applicationelb.httpcode_target_2xx',
@@ -55,6 +57,9 @@ const NAME_OVERRIDES: Record<string, string> = {
   'AWS/Firehose:BackupToS3.Success': 'aws.firehose.backup_to_s_3success',
   'AWS/Firehose:BackupToS3.Records': 'aws.firehose.backup_to_s_3records',
   'AWS/Firehose:BackupToS3.Bytes': 'aws.firehose.backup_to_s_3bytes',
+  'AWS/ES:ClusterStatus.green': 'aws.es.cluster_statusgreen',
+  'AWS/ES:ClusterStatus.yellow': 'aws.es.cluster_statusyellow',
+  'AWS/ES:ClusterStatus.red': 'aws.es.cluster_statusred',
 };
 
 /** The Datadog form of a CloudWatch metric and statistic. */
