@@ -4,16 +4,16 @@ import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
 import { S3Backend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
+import type { GitOpsPipelineOptions } from './gitops-pipeline-options';
 import { GitOpsAwsAccess } from './private/aws-access';
-import { cronProblem } from './private/cron';
+import { commonPipelineSettings } from './private/settings';
 import { pipelineSecrets, writeFilesAtSynth } from './private/synth-files';
 import { applyWorkflow, driftWorkflow, planWorkflow, renderWorkflow, WorkflowSettings } from './private/workflows';
 import { AwsConnection } from '../aws/aws-connection';
 import { IIntegration, IntegrationDescription, Integrations } from '../core/integration';
 import type { IntegrationConnection } from '../core/integration-connection';
 import { EscapingLazy, libraryScope } from '../core/private/template-escape';
-import { fail, optionalArray, optionalBoolean, requireNoControlChars, requirePattern, requireUnique } from '../core/private/validate';
-import type { DoraReportingOptions } from '../datadog/dora-reporting';
+import { fail, optionalBoolean, requirePattern } from '../core/private/validate';
 import { doraSettings } from '../datadog/private/dora';
 import { GitHubRepository } from '../github/github-repository';
 
@@ -26,9 +26,7 @@ export enum DriftAction {
 }
 
 /** Props of a `GitOpsPipeline`. */
-export interface GitOpsPipelineProps {
-  /** The cdktf stacks the pipeline plans and applies, in apply order. */
-  readonly stacks: string[];
+export interface GitOpsPipelineProps extends GitOpsPipelineOptions {
   /**
    * The repository that holds the cdktf app, managed in this stack: the role ARNs become
    * Actions variables of it, and the workflows can be committed to it.
@@ -40,11 +38,6 @@ export interface GitOpsPipelineProps {
    * @default - the full name of `githubRepository`
    */
   readonly repositoryName?: string;
-  /**
-   * The AWS account and region the pipeline deploys to.
-   * @default - AwsConnection.of(this)
-   */
-  readonly aws?: AwsConnection;
   /**
    * The branch whose pushes are applied.
    * @default - the repository's default branch, else "main"
@@ -66,68 +59,20 @@ export interface GitOpsPipelineProps {
    */
   readonly existingOidcProviderArn?: string;
   /**
-   * Managed policies of the plan role (pull requests and drift checks: read only).
-   * @default - ReadOnlyAccess
-   */
-  readonly planPolicyArns?: string[];
-  /**
-   * Managed policies of the apply role. Narrow them to what your stacks create.
-   * @default - AdministratorAccess (a synth warning says so)
-   */
-  readonly applyPolicyArns?: string[];
-  /**
-   * When the drift check runs (POSIX cron, UTC).
-   * @default "17 6 * * 1-5" (06:17 UTC on weekdays)
-   */
-  readonly driftSchedule?: string;
-  /**
    * What the drift check does when it finds drift.
    * @default DriftAction.OPEN_ISSUE
    */
   readonly driftAction?: DriftAction;
   /**
-   * Node.js version of the jobs.
-   * @default "20"
-   */
-  readonly nodeVersion?: string;
-  /**
-   * Terraform version of the jobs (1.10 or later: the state uses S3-native locking).
-   * @default "1.11.4"
-   */
-  readonly terraformVersion?: string;
-  /**
-   * Command that installs the app's dependencies.
-   * @default "npm ci"
-   */
-  readonly installCommand?: string;
-  /**
-   * Directory of the cdktf app within the repository.
-   * @default "."
-   */
-  readonly workingDirectory?: string;
-  /**
-   * More `TF_VAR_…` variables the jobs take from GitHub Actions secrets of the same name.
-   * @default - only the `Secret.fromEnvironment()` secrets of the pipeline's stacks
-   */
-  readonly environmentSecrets?: string[];
-  /**
    * Also commit the workflow files to `githubRepository` (as `github_repository_file`).
    * @default false
    */
   readonly commitWorkflows?: boolean;
-  /**
-   * Report every apply to Datadog DORA Metrics: a deployment, and a failed apply or a rollback
-   * (a `workflow_dispatch` run with `rollback` set, or a commit made by `git revert`) as a
-   * failure. The API key comes from the GitHub Actions secret `apiKeyVariable`.
-   * @default - no reports
-   */
-  readonly doraReporting?: DoraReportingOptions;
 }
 
 const ISSUER = 'token.actions.githubusercontent.com';
 const WORKFLOW_FILES = ['.github/workflows/cdktf-apply.yml', '.github/workflows/cdktf-drift.yml', '.github/workflows/cdktf-plan.yml'];
 const FULL_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\/[A-Za-z0-9._-]{1,100}$/;
-const STACK = /^[A-Za-z0-9_-]{1,128}$/;
 
 /**
  * A GitOps pipeline for a cdktf repository on GitHub Actions: every pull request plans every
@@ -175,21 +120,10 @@ export class GitOpsPipeline extends Construct implements IIntegration {
     this.githubRepository = repo;
     const repoName = props.repositoryName ?? repo?.fullName;
     this.repositoryName = requirePattern(this, 'repositoryName', repoName, FULL_NAME, 'owner/name of a GitHub repository (no wildcards), or githubRepository');
-    const stacks = optionalArray(this, 'stacks', props.stacks, 'a list of cdktf stack names');
-    if (stacks.length === 0) fail(this, 'stacks', stacks, 'a non-empty list of cdktf stack names');
-    stacks.forEach((s, i) => requirePattern(this, `stacks[${i}]`, s, STACK, 'a cdktf stack name (letters, digits, _ and -)'));
-    if (new Set(stacks).size !== stacks.length) fail(this, 'stacks', stacks, 'stack names without duplicates');
-    const defaultBranch = requirePattern(this, 'defaultBranch', props.defaultBranch ?? repo?.defaultBranch ?? 'main', /^[^\s~^:?*[\\\u0000-\u001f\u007f]{1,255}$/, 'a non-empty branch name without wildcards');
-    const applyEnvironment = requirePattern(this, 'applyEnvironment', props.applyEnvironment ?? 'production', /^[A-Za-z0-9._-]{1,255}$/, 'an environment name of letters, digits, . _ -');
-    const driftCron = props.driftSchedule ?? '17 6 * * 1-5';
-    const problem = cronProblem(driftCron);
-    if (problem) fail(this, 'driftSchedule', driftCron, `a POSIX cron expression with 5 fields (minute hour day-of-month month day-of-week); ${problem}`);
+    const common = commonPipelineSettings(this, props, props.defaultBranch ?? repo?.defaultBranch ?? 'main', props.applyEnvironment ?? 'production', 'GitHub Actions secret');
+    const { stacks, defaultBranch, applyEnvironment, driftCron, terraformVersion, nodeVersion, installCommand, workingDirectory } = common;
     const driftAction = props.driftAction ?? DriftAction.OPEN_ISSUE;
     if (!Object.values(DriftAction).includes(driftAction)) fail(this, 'driftAction', driftAction, 'DriftAction.FAIL or DriftAction.OPEN_ISSUE');
-    const terraformVersion = requirePattern(this, 'terraformVersion', props.terraformVersion ?? '1.11.4', /^1\.(1[0-9]|[2-9]\d)\.\d+$/, 'a Terraform version 1.10.0 or later (S3-native state locking)');
-    const nodeVersion = requirePattern(this, 'nodeVersion', props.nodeVersion ?? '20', /^\d{2}(\.\d+){0,2}$/, 'a Node.js version such as 20 or 22.11');
-    const installCommand = requireNoControlChars(this, 'installCommand', props.installCommand ?? 'npm ci', 'a non-empty command line without control characters (no line breaks)');
-    const workingDirectory = requirePattern(this, 'workingDirectory', props.workingDirectory ?? '.', /^(\.|(?!\/)(?!.*\.\.)[A-Za-z0-9._/-]+)$/, 'a relative directory inside the repository');
     const [owner, name] = this.repositoryName.split('/');
     if (props.existingOidcProviderArn !== undefined) {
       requirePattern(this, 'existingOidcProviderArn', props.existingOidcProviderArn,
@@ -244,9 +178,7 @@ export class GitOpsPipeline extends Construct implements IIntegration {
       driftOpensIssue: driftAction === DriftAction.OPEN_ISSUE,
       dora: doraSettings(this, 'doraReporting', props.doraReporting, applyEnvironment),
     };
-    this.extraSecrets = optionalArray(this, 'environmentSecrets', props.environmentSecrets, 'a list of environment variable names').map((e, i) =>
-      requirePattern(this, `environmentSecrets[${i}]`, e, /^TF_VAR_[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name TF_VAR_<name> (also the name of the GitHub Actions secret)'));
-    requireUnique(this, 'environmentSecrets', this.extraSecrets, (e) => e, 'an environment variable name');
+    this.extraSecrets = common.extraSecrets;
 
     if (optionalBoolean(this, 'commitWorkflows', props.commitWorkflows, false)) {
       if (!repo) fail(this, 'commitWorkflows', true, 'false unless githubRepository is given');

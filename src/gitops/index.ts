@@ -1,2 +1,3 @@
 // Public API of src/gitops (re-exported by src/index.ts).
 export * from './gitops-pipeline';
+export * from './gitops-pipeline-options';
