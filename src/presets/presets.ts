@@ -5,6 +5,8 @@ import { AutoScalingGroupMonitorsProps, autoScalingGroupMonitors } from './autos
 import { CloudFrontDistributionMonitorsProps, cloudFrontDistributionMonitors } from './cloudfront';
 import { DynamoDbMonitorsProps, dynamoDbTableMonitors } from './dynamodb';
 import { EcsMonitorsProps, ecsServiceMonitors } from './ecs';
+import { EcsContainerInsightsMonitorsProps, ecsContainerInsightsMonitors } from './ecs-container-insights';
+import { EksClusterMonitorsProps, eksClusterMonitors } from './eks';
 import { ElastiCacheRedisMonitorsProps, elastiCacheRedisMonitors } from './elasticache';
 import { EventBridgeRuleMonitorsProps, eventBridgeRuleMonitors } from './eventbridge';
 import { FirehoseMonitorsProps, firehoseMonitors } from './firehose';
@@ -184,6 +186,25 @@ export class MonitorPresets {
    */
   public static cloudFrontDistribution(scope: Construct, id: string, props: CloudFrontDistributionMonitorsProps): MonitorGroup {
     return cloudFrontDistributionMonitors(scope, id, props);
+  }
+
+  /**
+   * Running tasks below the desired count (or below a minimum), and CPU and memory as a share of
+   * what the tasks reserve, of an ECS service on EC2 or Fargate, from CloudWatch Container Insights
+   * (ECS/ContainerInsights, dimensions ClusterName and ServiceName; Container Insights turned on
+   * for the cluster). Not rendered to Datadog, which does not collect the namespace.
+   */
+  public static ecsContainerInsights(scope: Construct, id: string, props: EcsContainerInsightsMonitorsProps): MonitorGroup {
+    return ecsContainerInsightsMonitors(scope, id, props);
+  }
+
+  /**
+   * Failed worker nodes, node CPU, memory and file system use of an EKS cluster, and optionally
+   * the container restarts of one pod, from CloudWatch Container Insights (ContainerInsights,
+   * dimension ClusterName). Not rendered to Datadog, which does not collect the namespace.
+   */
+  public static eksCluster(scope: Construct, id: string, props: EksClusterMonitorsProps): MonitorGroup {
+    return eksClusterMonitors(scope, id, props);
   }
 
   private constructor() {}
