@@ -43,9 +43,9 @@ export interface EksClusterMonitorsProps extends MonitorPresetOptions {
    * Container Insights publishes restarts by ClusterName, Namespace and PodName only).
    * @default - no container restarts monitor
    */
-  readonly namespace?: string;
+  readonly podNamespace?: string;
   /**
-   * The pod whose container restarts to watch, in `namespace`.
+   * The pod whose container restarts to watch, in `podNamespace`.
    * @default - no container restarts monitor
    */
   readonly podName?: string;
@@ -148,14 +148,14 @@ export function eksClusterMonitors(scope: Construct, id: string, props: EksClust
   const g = new MonitorGroup(scope, id);
   const cluster = requirePattern(g, 'clusterName', props?.clusterName, CLUSTER_NAME,
     'an EKS cluster name (1-100 letters, digits, hyphens or underscores, starting with a letter or digit), or a reference to one');
-  const ns = optionalPattern(g, 'namespace', props.namespace, K8S_NAMESPACE,
+  const ns = optionalPattern(g, 'podNamespace', props.podNamespace, K8S_NAMESPACE,
     'a Kubernetes namespace (at most 63 lower-case letters, digits or -, starting and ending with a letter or digit)');
   const pod = optionalPattern(g, 'podName', props.podName, POD_NAME,
     'a Kubernetes pod name (at most 253 lower-case letters, digits, - or ., starting and ending with a letter or digit)');
   if (ns !== undefined && pod === undefined) fail(g, 'podName', undefined, `a pod name with namespace ${ns} (Container Insights publishes container restarts by pod only)`);
-  if (pod !== undefined && ns === undefined) fail(g, 'namespace', undefined, `the namespace of pod ${pod}`);
+  if (pod !== undefined && ns === undefined) fail(g, 'podNamespace', undefined, `the namespace of pod ${pod}`);
   if (ns === undefined && props.maxContainerRestarts !== undefined) {
-    fail(g, 'maxContainerRestarts', props.maxContainerRestarts, 'no value without namespace and podName (the pod whose restarts to watch)');
+    fail(g, 'maxContainerRestarts', props.maxContainerRestarts, 'no value without podNamespace and podName (the pod whose restarts to watch)');
   }
   const label = Token.isUnresolved(cluster) ? id : cluster;
   g._configure(`EKS cluster ${label}`, props);

@@ -71,7 +71,7 @@ describe('EKS cluster', () => {
       maxNodeCpuPercent: 70,
       maxNodeMemoryPercent: 75,
       maxNodeFilesystemPercent: 85,
-      namespace: 'payments',
+      podNamespace: 'payments',
       podName: 'api-0',
       maxContainerRestarts: 3,
       backends: [MonitorBackend.cloudwatch()],
@@ -100,7 +100,7 @@ describe('EKS cluster', () => {
   test('restarts default to zero tolerance; the cluster by reference to its name', () => {
     const s = presetStack();
     const c = new EksCluster(s, 'prod', { name: 'prod', roleArn: 'arn:aws:iam::123456789012:role/eks', vpcConfig: { subnetIds: ['subnet-1'] } });
-    MonitorPresets.eksCluster(s, 'Eks', { clusterName: c.name, namespace: 'default', podName: 'web', backends: [MonitorBackend.cloudwatch()] });
+    MonitorPresets.eksCluster(s, 'Eks', { clusterName: c.name, podNamespace: 'default', podName: 'web', backends: [MonitorBackend.cloudwatch()] });
     const j = synthStack(s);
     const alarms = Object.values<any>(j.resource.aws_cloudwatch_metric_alarm);
     expect(alarms).toHaveLength(5);
@@ -124,15 +124,15 @@ describe('bad input', () => {
     ['a node memory of 0%', build({ maxNodeMemoryPercent: 0 }), 'maxNodeMemoryPercent', '0', percent],
     ['a file system of 120%', build({ maxNodeFilesystemPercent: 120 }), 'maxNodeFilesystemPercent', '120', percent],
     ['negative failed nodes', build({ maxFailedNodes: -1 }), 'maxFailedNodes', '-1', 'a number of 0 or more'],
-    ['an upper-case namespace', build({ namespace: 'Payments', podName: 'api' }), 'namespace', '"Payments"',
+    ['an upper-case namespace', build({ podNamespace: 'Payments', podName: 'api' }), 'podNamespace', '"Payments"',
       'a Kubernetes namespace (at most 63 lower-case letters, digits or -, starting and ending with a letter or digit)'],
-    ['a pod name with an underscore', build({ namespace: 'payments', podName: 'api_0' }), 'podName', '"api_0"',
+    ['a pod name with an underscore', build({ podNamespace: 'payments', podName: 'api_0' }), 'podName', '"api_0"',
       'a Kubernetes pod name (at most 253 lower-case letters, digits, - or ., starting and ending with a letter or digit)'],
-    ['a namespace without a pod', build({ namespace: 'payments' }), 'podName', 'undefined',
+    ['a namespace without a pod', build({ podNamespace: 'payments' }), 'podName', 'undefined',
       'a pod name with namespace payments (Container Insights publishes container restarts by pod only)'],
-    ['a pod without a namespace', build({ podName: 'api-0' }), 'namespace', 'undefined', 'the namespace of pod api-0'],
-    ['restarts without a pod', build({ maxContainerRestarts: 2 }), 'maxContainerRestarts', '2', 'no value without namespace and podName (the pod whose restarts to watch)'],
-    ['negative restarts', build({ namespace: 'payments', podName: 'api-0', maxContainerRestarts: -2 }), 'maxContainerRestarts', '-2', 'a number of 0 or more'],
+    ['a pod without a namespace', build({ podName: 'api-0' }), 'podNamespace', 'undefined', 'the namespace of pod api-0'],
+    ['restarts without a pod', build({ maxContainerRestarts: 2 }), 'maxContainerRestarts', '2', 'no value without podNamespace and podName (the pod whose restarts to watch)'],
+    ['negative restarts', build({ podNamespace: 'payments', podName: 'api-0', maxContainerRestarts: -2 }), 'maxContainerRestarts', '-2', 'a number of 0 or more'],
   ])('%s', (_, fn, prop, received, acc) => {
     const s = presetStack();
     const e = validationError(() => fn(s));
