@@ -60,7 +60,7 @@ const DATADOG_INSTEAD = 'on Datadog use its ECS Fargate integration (the Datadog
  * Running tasks: `RunningTaskCount` and `DesiredTaskCount`, counts by ServiceName and ClusterName
  * (CloudWatch user guide, "Amazon ECS Container Insights metrics",
  * docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-metrics-ECS.html).
- * Container Insights publishes each minute; the lowest value of each minute, 5 of 5 one-minute
+ * The lowest running count (and highest desired count) of each minute, 5 of 5 one-minute
  * periods: the presets' rule for unhealthy targets, which a rolling deployment's brief dip does
  * not breach. Missing tasks default to none (0). Window and default are the preset's own
  * choices. A service that stops reporting is its own state (MonitorConfig's default).
@@ -79,8 +79,10 @@ const MIN_RUNNING_TASKS: Category = { ...TASKS, comparison: ComparisonOperator.L
 
 /**
  * CPU and memory: `CpuUtilized` / `CpuReserved` (CPU units) and `MemoryUtilized` /
- * `MemoryReserved` (MiB) by ServiceName and ClusterName, collected only for tasks that reserve
- * CPU or memory in their definition (the same page; every Fargate task does, its task size). The
+ * `MemoryReserved` by ServiceName and ClusterName, collected only for tasks that reserve CPU or
+ * memory in their definition (the same page; a Fargate task definition always does, its task
+ * size being required: Amazon ECS developer guide, "Amazon ECS task definition parameters for
+ * Fargate", Task size). Each pair has one unit, so the
  * ratio in percent is the service's utilization of what its tasks reserve, the Average of 5
  * minutes for 15 minutes (the presets' CPU and memory window); 80% is the preset's own choice.
  */
