@@ -38,7 +38,9 @@ export type { MonitorPresetOptions } from './monitor-group';
  * On Datadog a preset writes only metric names Datadog's integration pages publish: a monitor
  * whose metric and statistic Datadog does not publish (an error rate of a metric Datadog collects
  * only as a count, a metric Datadog does not collect) is rendered to the other backends only,
- * with a synth warning, and left out when Datadog is the only backend.
+ * with a synth warning, and left out when Datadog is the only backend. A monitor of a CloudWatch
+ * metric-math expression (`ecsContainerInsights`) goes only to the backends that evaluate it
+ * (CloudWatch), with a warning naming the others.
  *
  * Each preset returns a `MonitorGroup`, which also draws itself on a dashboard
  * (`widgets()`, `dashboardRows()`, `Dashboard.fromMonitors({ groups })`).
