@@ -1,7 +1,7 @@
 import { Annotations, Aspects, Fn, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { libraryScope } from '../core/private/template-escape';
-import { fail, optionalArray, optionalNoControlChars, requireArray } from '../core/private/validate';
+import { fail, optionalArray, optionalBoolean, optionalNoControlChars, requireArray } from '../core/private/validate';
 import type { Severity } from '../core/severity';
 import { Dashboard } from '../dashboards/dashboard';
 import type { IDashboardBackend } from '../dashboards/dashboard-backend';
@@ -53,9 +53,15 @@ export enum DiscoverableType {
   API_GATEWAY_STAGE = 'aws_api_gateway_stage',
   /**
    * `aws_ecs_service` → `MonitorPresets.ecsService` (cluster name taken in Terraform from the end
-   * of the service's `cluster` ARN; needs `ecsMaxCpuPercent` and `ecsMaxMemoryPercent`).
+   * of the service's `cluster` ARN; needs `ecsMaxCpuPercent` and `ecsMaxMemoryPercent`), and also
+   * `MonitorPresets.ecsContainerInsights` with `ecsContainerInsights`.
    */
   ECS_SERVICE = 'aws_ecs_service',
+  /**
+   * `aws_eks_cluster` → `MonitorPresets.eksCluster` (by the cluster's `name`; needs Container
+   * Insights on the cluster).
+   */
+  EKS_CLUSTER = 'aws_eks_cluster',
   /** `aws_s3_bucket_metric` → `MonitorPresets.s3Bucket` (bucket and filter id; needs `s3MaxServerErrors`). */
   S3_BUCKET_METRIC = 'aws_s3_bucket_metric',
   /**
@@ -149,6 +155,15 @@ export interface DiscoveryOptions {
    */
   readonly ecsMaxMemoryPercent?: number;
   /**
+   * Also give each ECS service the Container Insights monitors (`MonitorPresets.ecsContainerInsights`:
+   * running tasks below desired, CPU and memory of what the tasks reserve, with
+   * `ecsMaxCpuPercent` and `ecsMaxMemoryPercent` as their thresholds when given), whether or not
+   * the `ecsService` monitors are added. The clusters need Container Insights turned on, and the
+   * backends must include CloudWatch (the monitors are metric-math expressions).
+   * @default false
+   */
+  readonly ecsContainerInsights?: boolean;
+  /**
    * 5xx errors per window above which the requests of an S3 request-metrics filter alert.
    * @default - S3 request-metrics filters are skipped (with a warning)
    */
@@ -217,8 +232,8 @@ function common(o: DiscoveryOptions, r: TerraformResource) {
 
 interface Entry {
   readonly type: DiscoverableType;
-  /** Builds the preset, or returns why the resource is not monitored. */
-  readonly build: (scope: Construct, id: string, r: TerraformResource, o: DiscoveryOptions) => MonitorGroup | string;
+  /** Builds the preset (or presets), or returns why the resource (or one preset of it) is not monitored. */
+  readonly build: (scope: Construct, id: string, r: TerraformResource, o: DiscoveryOptions) => MonitorGroup | string | Array<MonitorGroup | string>;
 }
 
 const missing = (option: string) => `option ${option} is not given`;
@@ -348,19 +363,39 @@ const TABLE: Entry[] = [
   {
     type: DiscoverableType.ECS_SERVICE,
     build: (s, id, r, o) => {
-      if (o.ecsMaxCpuPercent === undefined) return missing('ecsMaxCpuPercent');
-      if (o.ecsMaxMemoryPercent === undefined) return missing('ecsMaxMemoryPercent');
       // `cluster` is the cluster's ARN (`arn:aws:ecs:<region>:<account>:cluster/<name>`) or name;
       // its last `/`-separated part is the name, computed by Terraform.
       const clusterName = Fn.element(Fn.reverse(Fn.split('/', r.getStringAttribute('cluster'))), 0);
-      return MonitorPresets.ecsService(s, id, {
-        ...common(o, r),
-        clusterName,
-        serviceName: r.getStringAttribute('name'),
-        maxCpuPercent: o.ecsMaxCpuPercent,
-        maxMemoryPercent: o.ecsMaxMemoryPercent,
-      });
+      const serviceName = r.getStringAttribute('name');
+      const service = (): MonitorGroup | string => {
+        if (o.ecsMaxCpuPercent === undefined) return missing('ecsMaxCpuPercent');
+        if (o.ecsMaxMemoryPercent === undefined) return missing('ecsMaxMemoryPercent');
+        return MonitorPresets.ecsService(s, id, {
+          ...common(o, r),
+          clusterName,
+          serviceName,
+          maxCpuPercent: o.ecsMaxCpuPercent,
+          maxMemoryPercent: o.ecsMaxMemoryPercent,
+        });
+      };
+      if (!o.ecsContainerInsights) return service();
+      const insights = !o.backends.some((b) => b.kind === 'cloudwatch')
+        ? 'its Container Insights monitors need a CloudWatch backend (they are CloudWatch metric-math expressions)'
+        : MonitorPresets.ecsContainerInsights(s, `${id}-ContainerInsights`, {
+          ...common(o, r),
+          clusterName,
+          serviceName,
+          maxCpuPercent: o.ecsMaxCpuPercent,
+          maxMemoryPercent: o.ecsMaxMemoryPercent,
+        });
+      return [service(), insights];
     },
+  },
+  {
+    type: DiscoverableType.EKS_CLUSTER,
+    build: (s, id, r, o) => o.backends.every((b) => b.kind === 'datadog')
+      ? 'the EKS preset reads CloudWatch Container Insights, which Datadog does not collect (add a CloudWatch or Grafana backend)'
+      : MonitorPresets.eksCluster(s, id, { ...common(o, r), clusterName: r.getStringAttribute('name') }),
   },
   {
     type: DiscoverableType.S3_BUCKET_METRIC,
@@ -410,11 +445,15 @@ class Discovery implements IAspect {
       const entry = TABLE.find((e) => e.type === r.terraformResourceType);
       if (!entry || excluded.has(entry.type) || EXCLUDED.has(r)) continue;
       const id = r.node.path.split('/').slice(1).join('-');
-      const g = entry.build(this.scope, id, r, this.options);
-      if (typeof g === 'string') {
-        Annotations.of(r).addWarning(`Monitoring.discover: ${r.node.path} (${entry.type}) is not monitored: ${g}`);
-      } else {
-        groups.push(g);
+      const built = entry.build(this.scope, id, r, this.options);
+      // A resource with several presets, one of them built, is monitored in part.
+      const partly = Array.isArray(built) && built.some((b) => typeof b !== 'string');
+      for (const g of Array.isArray(built) ? built : [built]) {
+        if (typeof g === 'string') {
+          Annotations.of(r).addWarning(`Monitoring.discover: ${r.node.path} (${entry.type}) is ${partly ? 'only partly' : 'not'} monitored: ${g}`);
+        } else {
+          groups.push(g);
+        }
       }
     }
     if (groups.length > 0 && this.options.dashboardBackends !== undefined) {
@@ -448,6 +487,7 @@ export class MonitoringDiscovery extends Construct {
       if (options.dashboardBackends.length === 0) fail(this, 'dashboardBackends', options.dashboardBackends, 'a non-empty list of dashboard backends');
     }
     optionalNoControlChars(this, 'dashboardTitle', options.dashboardTitle, 'a non-empty title without control characters');
+    optionalBoolean(this, 'ecsContainerInsights', options.ecsContainerInsights, false);
     Aspects.of(stack).add(new Discovery(stack, this, options));
   }
 }

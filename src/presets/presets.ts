@@ -6,6 +6,8 @@ import { AutoScalingGroupMonitorsProps, autoScalingGroupMonitors } from './autos
 import { CloudFrontDistributionMonitorsProps, cloudFrontDistributionMonitors } from './cloudfront';
 import { DynamoDbMonitorsProps, dynamoDbTableMonitors } from './dynamodb';
 import { EcsMonitorsProps, ecsServiceMonitors } from './ecs';
+import { EcsContainerInsightsMonitorsProps, ecsContainerInsightsMonitors } from './ecs-container-insights';
+import { EksClusterMonitorsProps, eksClusterMonitors } from './eks';
 import { ElastiCacheRedisMonitorsProps, elastiCacheRedisMonitors } from './elasticache';
 import { EventBridgeRuleMonitorsProps, eventBridgeRuleMonitors } from './eventbridge';
 import { FirehoseMonitorsProps, firehoseMonitors } from './firehose';
@@ -38,7 +40,9 @@ export type { MonitorPresetOptions } from './monitor-group';
  * On Datadog a preset writes only metric names Datadog's integration pages publish: a monitor
  * whose metric and statistic Datadog does not publish (an error rate of a metric Datadog collects
  * only as a count, a metric Datadog does not collect) is rendered to the other backends only,
- * with a synth warning, and left out when Datadog is the only backend.
+ * with a synth warning, and left out when Datadog is the only backend. A monitor of a CloudWatch
+ * metric-math expression (`ecsContainerInsights`) goes only to the backends that evaluate it
+ * (CloudWatch), with a warning naming the others.
  *
  * Each preset returns a `MonitorGroup`, which also draws itself on a dashboard
  * (`widgets()`, `dashboardRows()`, `Dashboard.fromMonitors({ groups })`).
@@ -206,6 +210,25 @@ export class MonitorPresets {
    */
   public static auroraCluster(scope: Construct, id: string, props: AuroraClusterMonitorsProps): MonitorGroup {
     return auroraClusterMonitors(scope, id, props);
+  }
+
+  /**
+   * Running tasks below the desired count (or below a minimum), and CPU and memory as a share of
+   * what the tasks reserve, of an ECS service on EC2 or Fargate, from CloudWatch Container Insights
+   * (ECS/ContainerInsights, dimensions ClusterName and ServiceName; Container Insights turned on
+   * for the cluster). Not rendered to Datadog, which does not collect the namespace.
+   */
+  public static ecsContainerInsights(scope: Construct, id: string, props: EcsContainerInsightsMonitorsProps): MonitorGroup {
+    return ecsContainerInsightsMonitors(scope, id, props);
+  }
+
+  /**
+   * Failed worker nodes, node CPU, memory and file system use of an EKS cluster, and optionally
+   * the container restarts of one pod, from CloudWatch Container Insights (ContainerInsights,
+   * dimension ClusterName). Not rendered to Datadog, which does not collect the namespace.
+   */
+  public static eksCluster(scope: Construct, id: string, props: EksClusterMonitorsProps): MonitorGroup {
+    return eksClusterMonitors(scope, id, props);
   }
 
   private constructor() {}

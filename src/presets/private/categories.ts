@@ -15,7 +15,7 @@
 import { Annotations } from 'cdktf';
 import { fail, isToken } from '../../core/private/validate';
 import { datadogAwsMetric } from '../../datadog/private/aws-metric-names';
-import type { IMonitorBackend } from '../../monitors/backend';
+import type { IMonitorBackend, ISignalAwareMonitorBackend } from '../../monitors/backend';
 import type { MonitorConfig, MonitorConfigProps } from '../../monitors/monitor-config';
 import { ComparisonOperator, MissingData } from '../../monitors/threshold';
 import { Signal, Statistic } from '../../signals/signal';
@@ -325,11 +325,14 @@ function add(group: MonitorGroup, c: Category, m: PresetMonitor): MonitorConfig 
 
 /**
  * The group's backends without Datadog when Datadog does not publish the monitor's metric and
- * statistic (with a warning), or undefined when every backend takes the monitor.
+ * statistic (with a warning), or undefined when every backend takes the monitor. A CloudWatch
+ * metric-math expression goes only to the backends that say they evaluate it (`canEvaluate`,
+ * which CloudWatch's backend does): Datadog and Grafana have no form of it.
  */
 function datadogCanEvaluate(group: MonitorGroup, m: PresetMonitor, signal: Signal): IMonitorBackend[] | undefined {
-  const p = signal.cloudWatchMetricProps;
   const backends = group._backends();
+  if (signal.cloudWatchExpressionProps) return expressionBackends(group, m, signal, backends);
+  const p = signal.cloudWatchMetricProps;
   if (!p || !backends.some(isDatadog)) return undefined;
   const mapped = datadogAwsMetric(p.namespace, p.metricName, p.statistic ?? Statistic.AVERAGE, p.datadogMetric);
   const why = typeof mapped === 'string' ? mapped : mapped.confirmed ? undefined : mapped.warning;
@@ -340,6 +343,20 @@ function datadogCanEvaluate(group: MonitorGroup, m: PresetMonitor, signal: Signa
   Annotations.of(group).addWarning(`${group.node.path}/${m.id}: not rendered to Datadog (${reason})`
     + (rest.length === 0 ? '; no other backend is given, so the monitor is left out' : `; rendered to ${rest.map((b) => b.kind).join(', ')} only`)
     + (m.datadogInstead ? `; ${m.datadogInstead}` : ''));
+  return rest;
+}
+
+/** The backends of a metric-math monitor (see `datadogCanEvaluate`), with a warning naming the others. */
+function expressionBackends(group: MonitorGroup, m: PresetMonitor, signal: Signal, backends: IMonitorBackend[]): IMonitorBackend[] | undefined {
+  const evaluates = (b: IMonitorBackend) => typeof (b as Partial<ISignalAwareMonitorBackend>).canEvaluate === 'function'
+    && (b as ISignalAwareMonitorBackend).canEvaluate(signal);
+  const rest = backends.filter(evaluates);
+  if (rest.length === backends.length) return undefined;
+  const left = backends.filter((b) => !evaluates(b));
+  Annotations.of(group).addWarning(`${group.node.path}/${m.id}: not rendered to ${left.map((b) => b.kind).join(', ')} `
+    + '(a CloudWatch metric-math expression, which only CloudWatch evaluates)'
+    + (rest.length === 0 ? '; no other backend is given, so the monitor is left out' : `; rendered to ${rest.map((b) => b.kind).join(', ')} only`)
+    + (m.datadogInstead && left.some(isDatadog) ? `; ${m.datadogInstead}` : ''));
   return rest;
 }
 
