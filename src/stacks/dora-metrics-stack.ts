@@ -30,6 +30,11 @@ import { Aggregation, Signal } from '../signals/signal';
  * Every one carries `service`, `team`, `env` and `repository_id` when they are known (same page,
  * Default tags). Deployments and failures reach them through POST /api/v2/dora/deployment and
  * /api/v2/dora/failure (docs.datadoghq.com/api/latest/dora-metrics/).
+ * The page's newer revision under Delivery Performance
+ * (docs.datadoghq.com/delivery_performance/dora_metrics/data_collected/) describes DORA Metrics
+ * as deployment, commit and incident events with fields, and lists no metrics: where an
+ * organization's DORA data is only events, these queries have no data (the rate and
+ * time-to-restore monitors then stay silent; the deployment-frequency monitor reports no data).
  */
 const DEPLOYMENTS = 'dora.deployments.count';
 const CHANGE_LEAD_TIME = 'dora.change_lead_time';
