@@ -11,6 +11,8 @@ import { DashboardBackend } from '../dashboards/dashboard-backend';
 import { TemplateVariable } from '../dashboards/template-variable';
 import { MarkerLevel, ThresholdMarker, Widget } from '../dashboards/widget';
 import { DatadogConnection } from '../datadog/datadog-connection';
+import { AlarmRule } from '../monitors/alarm-rule';
+import { CompositeMonitor } from '../monitors/composite-monitor';
 import { MonitorBackend } from '../monitors/monitor-backend';
 import { MonitorConfig } from '../monitors/monitor-config';
 import { ComparisonOperator, MissingData } from '../monitors/threshold';
@@ -89,6 +91,13 @@ export interface DoraChangeFailureRateOptions {
    * @default 7
    */
   readonly windowDays?: number;
+  /**
+   * The rate alerts only when the window has at least this many deployments (one failed
+   * deployment of one is 100 %). Above 1, the notifying monitor is a composite of the rate
+   * monitor and a deployment-count monitor, neither of which notifies.
+   * @default 1
+   */
+  readonly minimumDeployments?: number;
   /**
    * Severity (targets are routed by it).
    * @default - the stack's `severity`
@@ -200,8 +209,10 @@ export class DoraMetricsStack extends TerraformStack {
   public readonly services: string[];
   /** The environment. */
   public readonly env: string;
-  /** Every monitor of the stack. */
+  /** Every monitor of the stack (composites excepted). */
   public readonly monitors: MonitorConfig[] = [];
+  /** The change-failure-rate composites (with `changeFailureRate.minimumDeployments` above 1). */
+  public readonly composites: CompositeMonitor[] = [];
   /** The Datadog connection. */
   public readonly datadog: DatadogConnection;
   /**
@@ -246,6 +257,7 @@ export class DoraMetricsStack extends TerraformStack {
     const cfrOn = optionalBoolean(this, 'changeFailureRate.enabled', cfr.enabled, true);
     const cfrMax = numberIn(this, 'changeFailureRate.maxPercent', cfr.maxPercent ?? 30, 0, 100, 'a percentage greater than 0 and at most 100');
     const cfrDays = requireInteger(this, 'changeFailureRate.windowDays', cfr.windowDays ?? 7, 1, MAX_WINDOW_DAYS);
+    const cfrMinimum = requireInteger(this, 'changeFailureRate.minimumDeployments', cfr.minimumDeployments ?? 1, 1, 10_000);
     const ttrOn = optionalBoolean(this, 'timeToRestore.enabled', ttr.enabled, true);
     const ttrMaxHours = numberIn(this, 'timeToRestore.maxHours', ttr.maxHours ?? 24, 0, 720, 'a number of hours greater than 0 and at most 720');
     const ttrDays = requireInteger(this, 'timeToRestore.windowDays', ttr.windowDays ?? 7, 1, MAX_WINDOW_DAYS);
@@ -283,17 +295,49 @@ export class DoraMetricsStack extends TerraformStack {
         // terms Datadog sums each over the window before dividing ("as_count() in Monitor
         // Evaluations", docs.datadoghq.com/monitors/guide/as-count-in-monitor-evaluations).
         // A window without deployments divides by no data: no value, and no data does not notify.
-        this.monitors.push(new MonitorConfig(scopeOf, 'ChangeFailureRate', {
+        const cfrSeverity = cfr.severity ?? severity;
+        const title = `[${service}] DORA change failure rate above ${cfrMax}% over ${cfrDays} day(s) (${this.env})`;
+        const message = `More than ${cfrMax}% of the deployments of ${service} (${this.env}) in the last ${cfrDays} day(s) failed.`;
+        const guarded = cfrMinimum > 1;
+        const rate = new MonitorConfig(scopeOf, 'ChangeFailureRate', {
           ...common,
-          title: `[${service}] DORA change failure rate above ${cfrMax}% over ${cfrDays} day(s) (${this.env})`,
-          message: `More than ${cfrMax}% of the deployments of ${service} (${this.env}) in the last ${cfrDays} day(s) failed.`,
-          severity: cfr.severity ?? severity,
+          // The composite notifies when the rate needs enough deployments; its parts do not.
+          targets: guarded ? [] : targets,
+          title: guarded ? `${title}, any number of deployments` : title,
+          message,
+          severity: cfrSeverity,
           signal: Signal.datadogQuery({ query: changeFailureRate(filter), timeAggregation: Aggregation.SUM }),
           comparison: ComparisonOperator.GREATER_THAN,
           critical: cfrMax,
           period: cfrDays * DAY,
           missingData: MissingData.NOT_BREACHING,
-        }));
+        });
+        this.monitors.push(rate);
+        if (guarded) {
+          const enough = new MonitorConfig(scopeOf, 'ChangeFailureRateDeployments', {
+            ...common,
+            targets: [],
+            title: `[${service}] DORA at least ${cfrMinimum} deployments in ${cfrDays} day(s) (${this.env})`,
+            message: `${service} (${this.env}) had at least ${cfrMinimum} deployments in the last ${cfrDays} day(s).`,
+            severity: cfrSeverity,
+            signal: Signal.datadogQuery({ query: `sum:${DEPLOYMENTS}${filter}.as_count()`, timeAggregation: Aggregation.SUM }),
+            comparison: ComparisonOperator.GREATER_THAN_OR_EQUAL,
+            critical: cfrMinimum,
+            period: cfrDays * DAY,
+            missingData: MissingData.NOT_BREACHING,
+          });
+          this.monitors.push(enough);
+          this.composites.push(new CompositeMonitor(scopeOf, 'ChangeFailureRateComposite', {
+            backends,
+            targets,
+            runbookUrl: props.runbookUrl,
+            tags: common.tags,
+            title: `${title}, at least ${cfrMinimum} deployments`,
+            message,
+            severity: cfrSeverity,
+            rule: AlarmRule.allOf(AlarmRule.monitor(rate), AlarmRule.monitor(enough)),
+          }));
+        }
       }
       if (ttrOn) {
         const m = new MonitorConfig(scopeOf, 'TimeToRestore', {
@@ -330,7 +374,7 @@ export class DoraMetricsStack extends TerraformStack {
         backends: [DashboardBackend.datadog()],
       });
     }
-    libraryScope(new TerraformOutput(this, 'MonitorCount', { value: this.monitors.length, description: `DORA monitors of ${this.services.join(', ')} (${this.env})` }));
+    libraryScope(new TerraformOutput(this, 'MonitorCount', { value: this.monitors.length + this.composites.length, description: `DORA monitors of ${this.services.join(', ')} (${this.env})` }));
   }
 
   private dashboardRows(cfrMax: number, ttrMaxHours: number, cfrOn: boolean, ttrOn: boolean): DashboardRow[] {

@@ -92,6 +92,23 @@ describe('DoraMetricsStack monitors', () => {
     expect(json.provider.datadog[0].api_key).toMatch(/^\$\{var\.datadog_api_key\}$/);
   });
 
+  test('a minimum of deployments for the rate: a composite of the rate and the deployments count notifies, its parts do not', () => {
+    const json = build({ changeFailureRate: { maxPercent: 25, minimumDeployments: 5 } }).stacks.dora;
+    const rate = byPath(json, 'dora/checkout/ChangeFailureRate/Datadog/Resource');
+    const enough = byPath(json, 'dora/checkout/ChangeFailureRateDeployments/Datadog/Resource');
+    const composite = byPath(json, 'dora/checkout/ChangeFailureRateComposite/Datadog/Resource');
+    expect(enough.query).toBe('sum(last_1w):sum:dora.deployments.count{service:checkout,env:production}.as_count() >= 5');
+    expect(enough.notify_no_data).toBe(false);
+    expect(composite.type).toBe('composite');
+    const id = (m: any) => `\${datadog_monitor.${Object.keys(json.resource.datadog_monitor).find((k) => json.resource.datadog_monitor[k] === m)}.id}`;
+    expect(composite.query).toBe(`${id(rate)} && ${id(enough)}`);
+    expect(composite.message).toContain('@slack-acme-delivery');
+    expect(rate.message).not.toContain('@slack-acme-delivery');
+    expect(enough.message).not.toContain('@slack-acme-delivery');
+    expect(composite.tags).toEqual(['env:production', 'service:checkout', 'severity:sev3', 'team:platform']);
+    expect(json.output.MonitorCount.value).toBe(2 * 5);
+  });
+
   test('monitors can be turned off, the dashboard too', () => {
     const json = synthApp((app) => new DoraMetricsStack(app, 'd', {
       services: ['checkout'], changeFailureRate: { enabled: false }, timeToRestore: { enabled: false }, dashboard: false,
@@ -194,6 +211,7 @@ describe('DoraMetricsStack validation', () => {
     [{ changeFailureRate: { maxPercent: '30' } }, "d: 'changeFailureRate.maxPercent' must be a percentage greater than 0 and at most 100; received \"30\""],
     [{ changeFailureRate: { windowDays: 30 } }, "d: 'changeFailureRate.windowDays' must be a whole number from 1 to 7; received 30"],
     [{ changeFailureRate: { enabled: 'no' } }, "d: 'changeFailureRate.enabled' must be true or false; received \"no\""],
+    [{ changeFailureRate: { minimumDeployments: 0.5 } }, "d: 'changeFailureRate.minimumDeployments' must be a whole number from 1 to 10000; received 0.5"],
     [{ changeFailureRate: 5 }, "d: 'changeFailureRate' must be an options object; received 5"],
     [{ timeToRestore: { maxHours: -1 } }, "d: 'timeToRestore.maxHours' must be a number of hours greater than 0 and at most 720; received -1"],
     [{ timeToRestore: { windowDays: 0 } }, "d: 'timeToRestore.windowDays' must be a whole number from 1 to 7; received 0"],

@@ -85,7 +85,7 @@ export const TEMPLATE_STACKS: Record<string, (app: App) => void> = {
       routing,
       datadog: { site: DatadogSite.EU1 },
       deploymentFrequency: { windowDays: 7 },
-      changeFailureRate: { maxPercent: 20 },
+      changeFailureRate: { maxPercent: 20, minimumDeployments: 3 },
       timeToRestore: { maxHours: 8 },
     });
   },
