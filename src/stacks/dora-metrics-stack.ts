@@ -3,9 +3,9 @@ import { Construct } from 'constructs';
 import { IncidentRoutingStack } from './incident-routing-stack';
 import { ServiceDatadogOptions } from './service-monitoring-stack';
 import { libraryScope } from '../core/private/template-escape';
-import { fail, optionalArray, optionalBoolean, requireArray, requireInteger, requirePattern, requireUnique } from '../core/private/validate';
+import { fail, optionalArray, optionalBoolean, requireArray, requireInteger, requirePattern, requireUnique, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
-import { Severity } from '../core/severity';
+import { Severities, Severity } from '../core/severity';
 import { Dashboard, DashboardRow, TimeRange } from '../dashboards/dashboard';
 import { DashboardBackend } from '../dashboards/dashboard-backend';
 import { TemplateVariable } from '../dashboards/template-variable';
@@ -239,7 +239,8 @@ export class DoraMetricsStack extends TerraformStack {
     const team = props.team === undefined ? undefined : tagValue('team', 'team', props.team);
     if (props.routing !== undefined && !(props.routing instanceof IncidentRoutingStack)) fail(this, 'routing', props.routing, 'an IncidentRoutingStack');
     const targets = [...(props.routing ? [props.routing.target()] : []), ...optionalArray(this, 'targets', props.targets, 'a list of notification targets')];
-    const severity = props.severity ?? Severity.SEV3;
+    const severity = severityOf(this, 'severity', props.severity) ?? Severity.SEV3;
+    const runbookUrl = props.runbookUrl === undefined ? undefined : requireUrl(this, 'runbookUrl', props.runbookUrl, ['https', 'http']);
 
     const d = options<ServiceDatadogOptions>(this, 'datadog', props.datadog);
     this.datadog = new DatadogConnection(this, 'Datadog', {
@@ -261,6 +262,9 @@ export class DoraMetricsStack extends TerraformStack {
     const ttrOn = optionalBoolean(this, 'timeToRestore.enabled', ttr.enabled, true);
     const ttrMaxHours = numberIn(this, 'timeToRestore.maxHours', ttr.maxHours ?? 24, 0, 720, 'a number of hours greater than 0 and at most 720');
     const ttrDays = requireInteger(this, 'timeToRestore.windowDays', ttr.windowDays ?? 7, 1, MAX_WINDOW_DAYS);
+    const frequencySeverity = severityOf(this, 'deploymentFrequency.severity', frequency?.severity) ?? severity;
+    const cfrSeverity = severityOf(this, 'changeFailureRate.severity', cfr.severity) ?? severity;
+    const ttrSeverity = severityOf(this, 'timeToRestore.severity', ttr.severity) ?? severity;
 
     this.services.forEach((service) => {
       const scopeOf = new Construct(this, service.replace(/\//g, '--'));
@@ -268,7 +272,7 @@ export class DoraMetricsStack extends TerraformStack {
       const common = {
         backends,
         targets,
-        runbookUrl: props.runbookUrl,
+        runbookUrl,
         tags: { service, env: this.env, ...(team ? { team } : {}) },
       };
       if (frequency) {
@@ -278,7 +282,7 @@ export class DoraMetricsStack extends TerraformStack {
           ...common,
           title: `[${service}] DORA deployment frequency below ${minimumDeployments} in ${frequencyDays} day(s) (${this.env})`,
           message: `${service} (${this.env}) had fewer than ${minimumDeployments} deployment(s) in the last ${frequencyDays} day(s).`,
-          severity: frequency.severity ?? severity,
+          severity: frequencySeverity,
           signal: Signal.datadogQuery({ query: `sum:${DEPLOYMENTS}${filter}.as_count()`, timeAggregation: Aggregation.SUM }),
           comparison: ComparisonOperator.LESS_THAN,
           critical: minimumDeployments!,
@@ -295,7 +299,6 @@ export class DoraMetricsStack extends TerraformStack {
         // terms Datadog sums each over the window before dividing ("as_count() in Monitor
         // Evaluations", docs.datadoghq.com/monitors/guide/as-count-in-monitor-evaluations).
         // A window without deployments divides by no data: no value, and no data does not notify.
-        const cfrSeverity = cfr.severity ?? severity;
         const title = `[${service}] DORA change failure rate above ${cfrMax}% over ${cfrDays} day(s) (${this.env})`;
         const message = `More than ${cfrMax}% of the deployments of ${service} (${this.env}) in the last ${cfrDays} day(s) failed.`;
         const guarded = cfrMinimum > 1;
@@ -330,7 +333,7 @@ export class DoraMetricsStack extends TerraformStack {
           this.composites.push(new CompositeMonitor(scopeOf, 'ChangeFailureRateComposite', {
             backends,
             targets,
-            runbookUrl: props.runbookUrl,
+            runbookUrl,
             tags: common.tags,
             title: `${title}, at least ${cfrMinimum} deployments`,
             message,
@@ -344,7 +347,7 @@ export class DoraMetricsStack extends TerraformStack {
           ...common,
           title: `[${service}] DORA mean time to restore above ${ttrMaxHours} h over ${ttrDays} day(s) (${this.env})`,
           message: `Failures of ${service} (${this.env}) resolved in the last ${ttrDays} day(s) took more than ${ttrMaxHours} hours on average to restore.`,
-          severity: ttr.severity ?? severity,
+          severity: ttrSeverity,
           // Seconds (Data Collected page); the mean is Datadog's own MTTR.
           signal: Signal.datadogQuery({ query: `avg:${TIME_TO_RESTORE}${filter}`, timeAggregation: Aggregation.AVG }),
           comparison: ComparisonOperator.GREATER_THAN,
@@ -446,4 +449,10 @@ function options<T extends object>(scope: Construct, prop: string, value: T | un
 function numberIn(scope: Construct, prop: string, value: unknown, min: number, max: number, accepted: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= min || value > max) fail(scope, prop, value, accepted);
   return value;
+}
+
+function severityOf(scope: Construct, prop: string, value: unknown): Severity | undefined {
+  if (value === undefined) return undefined;
+  if (!Severities.isSeverity(value)) fail(scope, prop, value, 'a Severity (SEV1 … SEV5)');
+  return value as Severity;
 }

@@ -200,7 +200,7 @@ describe('DoraMetricsStack validation', () => {
     }
   });
 
-  test.each<[object, string]>([
+  test.each<[object | undefined, string]>([
     [{ services: [] }, "d: 'services' must be a non-empty list of service names; received []"],
     [{ services: 'checkout' }, "d: 'services' must be a non-empty list of service names; received \"checkout\""],
     [{ services: ['checkout', 'checkout'] }, "d: 'services[1]' must be a service not used twice; received \"checkout\""],
@@ -217,9 +217,16 @@ describe('DoraMetricsStack validation', () => {
     [{ timeToRestore: { windowDays: 0 } }, "d: 'timeToRestore.windowDays' must be a whole number from 1 to 7; received 0"],
     [{ deploymentFrequency: { windowDays: 1.5 } }, "d: 'deploymentFrequency.windowDays' must be a whole number from 1 to 7; received 1.5"],
     [{ deploymentFrequency: { minimumDeployments: 0 } }, "d: 'deploymentFrequency.minimumDeployments' must be a whole number from 1 to 10000; received 0"],
+    [{ severity: 'SEV9' }, "d: 'severity' must be a Severity (SEV1 … SEV5); received \"SEV9\""],
+    [{ timeToRestore: { severity: 2 } }, "d: 'timeToRestore.severity' must be a Severity (SEV1 … SEV5); received 2"],
+    [{ runbookUrl: 'wiki/delivery' }, "d: 'runbookUrl' must be an absolute https or http URL with a host; received \"wiki/delivery\""],
+    [{ datadog: 'eu' }, "d: 'datadog' must be an options object; received \"eu\""],
+    [{ targets: 'ops' }, "d: 'targets' must be a list of notification targets; received \"ops\""],
+    [undefined, "d: 'props' must be a DoraMetricsStackProps object; received undefined"],
     [{ routing: {} }, "d: 'routing' must be an IncidentRoutingStack; received {}"],
     [{ dashboard: 'yes' }, "d: 'dashboard' must be true or false; received \"yes\""],
   ])('bad props %#', (props, message) => {
-    expect(make(props)).toThrow(message);
+    const construct = props === undefined ? () => new DoraMetricsStack(Testing.app(), 'd', undefined as any) : make(props);
+    expect(construct).toThrow(message);
   });
 });
