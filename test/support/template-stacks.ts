@@ -5,7 +5,7 @@
  */
 import { App } from 'cdktf';
 import {
-  AwsMetricsToDatadogStack, DatadogSite, DriftAction, ExportInterval, GitHubRepositoryStack, IncidentRoutingStack, MonitorBackend,
+  AwsMetricsToDatadogStack, DatadogSite, DoraMetricsStack, DriftAction, ExportInterval, GitHubRepositoryStack, IncidentRoutingStack, MonitorBackend,
   NotificationTarget, RepositoryVisibility, ServiceBackend, ServiceMonitoringStack, Severity, Signal, Statistic,
 } from '../../src';
 
@@ -71,6 +71,23 @@ export const TEMPLATE_STACKS: Record<string, (app: App) => void> = {
   },
   'AwsMetricsToDatadogStack disabled': (app) => {
     new AwsMetricsToDatadogStack(app, 'metrics', { accountId: '123456789012', regions: ['eu-west-1'], enabled: false });
+  },
+  'DoraMetricsStack routed through an IncidentRoutingStack': (app) => {
+    const routing = new IncidentRoutingStack(app, 'routing', {
+      aws: { region: 'eu-west-1', accountId: '123456789012' },
+      slack: { workspaceId: 'T01234567', botTokenEnvironmentVariable: 'TF_VAR_slack_bot', datadogAccountName: 'acme' },
+      routes: [{ severities: [Severity.SEV1, Severity.SEV2, Severity.SEV3, Severity.SEV4, Severity.SEV5], slackChannel: 'delivery', slackChannelId: 'C0DELIVE1' }],
+    });
+    new DoraMetricsStack(app, 'dora', {
+      services: ['checkout', 'payments'],
+      env: 'prod',
+      team: 'platform',
+      routing,
+      datadog: { site: DatadogSite.EU1 },
+      deploymentFrequency: { windowDays: 7 },
+      changeFailureRate: { maxPercent: 20, minimumDeployments: 3 },
+      timeToRestore: { maxHours: 8 },
+    });
   },
   'GitHubRepositoryStack with webhooks and the pipeline': (app) => {
     new GitHubRepositoryStack(app, 'github', {
