@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { IncidentRoutingStack } from './incident-routing-stack';
 import { ServiceDatadogOptions } from './service-monitoring-stack';
 import { libraryScope } from '../core/private/template-escape';
-import { fail, optionalArray, optionalBoolean, requireArray, requireInteger, requirePattern, requireUnique, requireUrl } from '../core/private/validate';
+import { fail, optionalArray, optionalBoolean, requireArray, requireInteger, requireUnique, requireUrl } from '../core/private/validate';
 import { Secret } from '../core/secret';
 import { Severities, Severity } from '../core/severity';
 import { Dashboard, DashboardRow, TimeRange } from '../dashboards/dashboard';
@@ -11,6 +11,7 @@ import { DashboardBackend } from '../dashboards/dashboard-backend';
 import { TemplateVariable } from '../dashboards/template-variable';
 import { MarkerLevel, ThresholdMarker, Widget } from '../dashboards/widget';
 import { DatadogConnection } from '../datadog/datadog-connection';
+import { requireTagValue } from '../datadog/private/tags';
 import { AlarmRule } from '../monitors/alarm-rule';
 import { CompositeMonitor } from '../monitors/composite-monitor';
 import { MonitorBackend } from '../monitors/monitor-backend';
@@ -43,11 +44,6 @@ const CHANGE_LEAD_TIME = 'dora.change_lead_time';
 const INCIDENTS_IMPACT = 'dora.incidents_impact';
 const TIME_TO_RESTORE = 'dora.time_to_restore';
 
-// Datadog tags (docs.datadoghq.com/getting_started/tagging/, "Defining Tags"): a letter first,
-// then alphanumerics, _ - : . /; not ending with a colon; at most 200 characters, lower-cased by
-// Datadog (upper case is refused here, or the tag Datadog stores would differ from the name).
-const TAG_VALUE = /^[a-z][a-z0-9_\-:./]*$/;
-const TAG_MAX = 200;
 
 // The longest window of a metric monitor is last_1w / last_10080m (Datadog API, "Create a
 // monitor", docs.datadoghq.com/api/latest/monitors/#create-a-monitor).
@@ -224,13 +220,7 @@ export class DoraMetricsStack extends TerraformStack {
   constructor(scope: Construct, id: string, props: DoraMetricsStackProps) {
     super(scope, id);
     if (props === null || typeof props !== 'object') fail(this, 'props', props, 'a DoraMetricsStackProps object');
-    const accepted = (key: string) => `a Datadog ${key} tag value: a lower-case letter first, then lower-case letters, digits, _ - : . /, `
-      + `not ending with ':', at most ${TAG_MAX - key.length - 1} characters (the tag ${key}:<value> at most ${TAG_MAX})`;
-    const tagValue = (prop: string, key: string, value: unknown): string => {
-      const s = requirePattern(this, prop, value, TAG_VALUE, accepted(key));
-      if (s.endsWith(':') || s.length > TAG_MAX - key.length - 1) fail(this, prop, s, accepted(key));
-      return s;
-    };
+    const tagValue = (prop: string, key: string, value: unknown): string => requireTagValue(this, prop, key, value);
     const services = requireArray(this, 'services', props.services, 'a non-empty list of service names');
     if (services.length === 0) fail(this, 'services', services, 'a non-empty list of service names');
     this.services = services.map((s, i) => tagValue(`services[${i}]`, 'service', s));

@@ -1,5 +1,6 @@
 import { IConstruct } from 'constructs';
-import { fail, optionalString, requirePattern } from '../../core/private/validate';
+import { requireTagValue } from './tags';
+import { fail, requirePattern } from '../../core/private/validate';
 import { DatadogSite } from '../datadog-site';
 import type { DoraReportingOptions } from '../dora-reporting';
 
@@ -15,22 +16,13 @@ export interface DoraSettings {
   readonly script: string;
 }
 
-// Datadog tags ("Getting Started with Tags", docs.datadoghq.com/getting_started/tagging/): a
-// tag starts with a letter and may hold letters, digits, `_ - : . /`, at most 200 characters,
-// and Datadog lower-cases it; `service` and `env` are tags (unified service tagging). A name
-// with upper-case letters or spaces would not match the service's telemetry, so it is refused.
-const TAG_VALUE = /^[a-z][a-z0-9_.:/-]{0,199}$/;
-const TAG_ACCEPTED = 'a Datadog tag value: a lower-case letter, then lower-case letters, digits, _ - . : /, at most 200 characters';
-
 /** Checks the options; `prop` names them in errors, `defaultEnv` is the apply environment. */
 export function doraSettings(scope: IConstruct, prop: string, o: DoraReportingOptions | undefined, defaultEnv: string): DoraSettings | undefined {
   if (o === undefined) return undefined;
   if (!o || typeof o !== 'object') fail(scope, prop, o, 'a DoraReportingOptions object');
-  const service = requirePattern(scope, `${prop}.service`, o.service, TAG_VALUE, TAG_ACCEPTED);
-  const env = requirePattern(scope, `${prop}.env`, o.env ?? defaultEnv.toLowerCase(), TAG_VALUE, TAG_ACCEPTED);
-  const team = optionalString(scope, `${prop}.team`, o.team);
-  // Datadog team handles: lower-case letters, digits, `-` and `_` (Teams, "handle").
-  if (team !== undefined) requirePattern(scope, `${prop}.team`, team, /^[a-z0-9][a-z0-9_-]{0,194}$/, 'a Datadog team handle (lower-case letters, digits, - and _)');
+  const service = requireTagValue(scope, `${prop}.service`, 'service', o.service);
+  const env = requireTagValue(scope, `${prop}.env`, 'env', o.env ?? defaultEnv.toLowerCase());
+  const team = o.team === undefined ? undefined : requireTagValue(scope, `${prop}.team`, 'team', o.team);
   const site = o.site ?? DatadogSite.US1;
   if (!(site instanceof DatadogSite)) fail(scope, `${prop}.site`, o.site, 'a DatadogSite');
   const apiKeyVariable = requirePattern(scope, `${prop}.apiKeyVariable`, o.apiKeyVariable ?? 'DD_API_KEY', /^[A-Za-z_][A-Za-z0-9_]{0,254}$/, 'a CI secret name of letters, digits and _ (not starting with a digit)');
