@@ -1,5 +1,5 @@
 // Public API of src/presets (re-exported by src/index.ts). The service files (lambda.ts, alb.ts,
-// sqs.ts, rds.ts, dynamodb.ts, ecs.ts, apigateway.ts, step-functions.ts, kinesis.ts, sns.ts, firehose.ts, eventbridge.ts, elasticache.ts, nlb.ts, s3.ts, route53.ts, autoscaling.ts, cloudfront.ts) export their props and the function that builds their
+// sqs.ts, rds.ts, dynamodb.ts, ecs.ts, apigateway.ts, step-functions.ts, kinesis.ts, sns.ts, firehose.ts, eventbridge.ts, elasticache.ts, nlb.ts, s3.ts, route53.ts, autoscaling.ts, cloudfront.ts, kubernetes.ts, gateways.ts) export their props and the function that builds their
 // group; only the props are public (jsii cannot export functions: MonitorPresets is the entry point).
 export * from './monitor-group';
 export { MonitorPresets } from './presets';
@@ -22,3 +22,5 @@ export type { S3RequestMonitorsProps } from './s3';
 export type { Route53HealthCheckMonitorsProps } from './route53';
 export type { AutoScalingGroupMonitorsProps } from './autoscaling';
 export type { CloudFrontDistributionMonitorsProps } from './cloudfront';
+export type { KubernetesWorkloadMonitorsProps } from './kubernetes';
+export type { GatewayMonitorsProps } from './gateways';
