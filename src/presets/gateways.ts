@@ -45,11 +45,15 @@ export interface GatewayMonitorsProps extends MonitorPresetOptions {
   readonly minRequestsPerSecond?: number;
 }
 
-/** The gateways, by preset. */
+/** The gateways, one per `MonitorPresets` method (internal: not exported from the package). */
 export enum GatewayKind {
+  /** Kong Gateway's Prometheus plugin. */
   KONG = 'KONG',
+  /** The Kubernetes ingress-nginx controller. */
   NGINX_INGRESS = 'NGINX_INGRESS',
+  /** Envoy's Prometheus stats endpoint. */
   ENVOY = 'ENVOY',
+  /** Traefik Proxy's Prometheus metrics. */
   TRAEFIK = 'TRAEFIK',
 }
 

@@ -86,8 +86,8 @@ export function kubernetesWorkloadMonitors(scope: Construct, id: string, props: 
     message: `The containers of Kubernetes deployment ${label} restarted more than ${maxRestarts} times in 15 minutes.`,
     promQl: `sum(increase(kube_pod_container_status_restarts_total${podSel()}[15m]))`,
     // The gauge is the restart count so far; its rises over the window are the restarts (a
-    // replaced pod starts again at 0: monotonic_diff counts no fall; Datadog, "Arithmetic"
-    // functions, docs.datadoghq.com/dashboards/functions/arithmetic).
+    // replaced pod starts again at 0: `monotonic_diff()` keeps only positive deltas; Datadog,
+    // "Rate" functions, docs.datadoghq.com/dashboards/functions/rate).
     datadog: { query: `monotonic_diff(sum:kubernetes_state.container.restarts${dd()})`, timeAggregation: Aggregation.SUM },
     comparison: ComparisonOperator.GREATER_THAN,
     critical: maxRestarts,

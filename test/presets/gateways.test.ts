@@ -3,6 +3,7 @@
  * the p99 on Grafana only with a warning, the optional request rate floor; label values escaped
  * in PromQL and normalised for Datadog; bad input.
  */
+import { TerraformVariable } from 'cdktf';
 import { counts, datadogQueries, presetStack, promQlRules, validationError, warningsOf } from './support';
 import { GatewayMonitorsProps, MonitorBackend, MonitorGroup, MonitorPresets } from '../../src';
 import { findPromQlSyntaxError } from '../../src/signals/private/promql';
@@ -153,6 +154,16 @@ describe('label values', () => {
     const q = datadogQueries(j);
     expect(q['shop-web-80@kubernetes: 5xx ratio']).toContain('{service:shop-web-80_kubernetes,code:5*}');
     expect(q['shop/web: 5xx ratio']).toContain('{service:web,namespace:shop,status:5*}');
+  });
+});
+
+describe('references', () => {
+  test('a service known only at apply time is a ValidationError (it is written into queries)', () => {
+    const s = presetStack();
+    const name = new TerraformVariable(s, 'ServiceName', { type: 'string' }).stringValue;
+    expect(validationError(() => MonitorPresets.kongGateway(s, 'K', { service: name, backends: backends() }))).toMatchObject({
+      constructPath: 'test/K', prop: 'service', accepted: expect.stringMatching(/known at synth time$/),
+    });
   });
 });
 

@@ -105,7 +105,7 @@ describe('Kubernetes workload', () => {
       .toMatchObject({ constructPath: 'test/W', prop: 'backends', received: '"cloudwatch"', accepted: expect.stringMatching(/^Grafana \(PromQL\) or Datadog backends/) });
   });
 
-  test('canary: a namespace with a quote cannot reach a query', () => {
+  test('a namespace with a quote and PromQL after it is rejected before any query is written', () => {
     const s = presetStack();
     expect(validationError(() => MonitorPresets.kubernetesWorkload(s, 'W', { namespace: 'shop"} or vector(1)', deployment: 'checkout', backends: backends() })).prop).toBe('namespace');
   });

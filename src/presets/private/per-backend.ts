@@ -124,8 +124,9 @@ export function requireKubernetesName(group: MonitorGroup, prop: string, value: 
  */
 export function requireLabelValue(group: MonitorGroup, prop: string, value: unknown, what: string): string {
   const accepted = `${what}: 1-253 characters without control characters, known at synth time`;
+  if (isToken(value)) fail(group, prop, value, accepted);
   const s = requireNoControlChars(group, prop, value, accepted);
-  if (s !== value || typeof value !== 'string' || value.length > 253 || /\$\{/.test(value)) fail(group, prop, value, accepted);
+  if (s.length > 253) fail(group, prop, value, accepted);
   return s;
 }
 
