@@ -3,7 +3,8 @@
  * Datadog, with the same titles, thresholds and windows; CloudWatch left out; bad names.
  */
 import { counts, datadogQueries, presetStack, promQlRules, validationError, warningsOf } from './support';
-import { MonitorBackend, MonitorPresets } from '../../src';
+import { Dashboard, DashboardBackend, MonitorBackend, MonitorPresets } from '../../src';
+import { GrafanaFolder } from '../../src/grafana/grafana-folder';
 import { findPromQlSyntaxError } from '../../src/signals/private/promql';
 import { synthStack } from '../support/synth';
 
@@ -91,6 +92,18 @@ describe('Kubernetes workload', () => {
     const j = synthStack(s);
     expect(g.monitors.every((m) => m.node.id.endsWith('PromQl'))).toBe(true);
     expect(counts(j, 'grafana_rule_group', 'datadog_monitor')).toEqual({ grafana_rule_group: 5, datadog_monitor: 0 });
+  });
+
+  test('a group on Grafana alone draws its PromQL charts on a Grafana dashboard', () => {
+    const s = presetStack();
+    const folder = new GrafanaFolder(s, 'Folder', { title: 'Shop' });
+    const g = MonitorPresets.kubernetesWorkload(s, 'W', { namespace: 'shop', deployment: 'checkout', backends: [grafana()] });
+    Dashboard.fromMonitors(s, 'Dash', { title: 'Shop', groups: [g], backends: [DashboardBackend.grafana({ folder, datasourceUid: 'prometheus' })] });
+    const j = synthStack(s);
+    const dash = JSON.parse(Object.values<any>(j.resource.grafana_dashboard)[0].config_json);
+    const exprs = dash.panels.flatMap((p: any) => (p.targets ?? []).map((t: any) => t.expr)).filter((e: unknown) => typeof e === 'string');
+    expect(exprs).toEqual(expect.arrayContaining([`sum(increase(kube_pod_container_status_restarts_total{namespace="shop",${POD}}[15m]))`]));
+    expect(exprs).toHaveLength(5);
   });
 
   test('a CloudWatch backend is left out with a warning; alone it is a ValidationError', () => {
