@@ -56,13 +56,15 @@ const MINUTE = 60;
  * the ReplicaSet is named `[DEPLOYMENT-NAME]-[HASH]` and its pods take that name plus a random
  * suffix), which selects them by `pod`.
  *
- * Datadog: `kubernetes_state.container.restarts`, `kubernetes_state.deployment.replicas_unavailable`
- * (tags `kube_namespace`, `kube_deployment`) and `kubernetes_state.pod.status_phase` (tag
- * `pod_phase`), gauges (DataDog/integrations-core, kubernetes_state_core/metadata.csv);
+ * Datadog: `kubernetes_state.deployment.replicas_unavailable` (tags `kube_namespace`,
+ * `kube_deployment`), `kubernetes_state.container.restarts` (tags `kube_namespace`, `pod_name`,
+ * `kube_container_name`) and `kubernetes_state.pod.status_phase` (tags `kube_namespace`,
+ * `pod_name`, `pod_phase`), gauges (DataDog/integrations-core, kubernetes_state_core/metadata.csv);
  * `kubernetes.cpu.usage.total` (nanocores), `kubernetes.cpu.limits` (cores),
  * `kubernetes.memory.working_set` and `kubernetes.memory.limits` (bytes) (kubelet/metadata.csv).
- * The Agent tags pod and container metrics with `kube_namespace` and, for pods of a Deployment,
- * `kube_deployment` (Datadog, "Kubernetes Tag Extraction", docs.datadoghq.com/containers/kubernetes/tag).
+ * The pod and container metrics are selected by `kube_deployment`, the tag the Agent gives the
+ * metrics of a pod attached to a Deployment (Datadog, "Kubernetes Tag Extraction", out-of-the-box
+ * tags, docs.datadoghq.com/containers/kubernetes/tag); metadata.csv does not list it for them.
  */
 export function kubernetesWorkloadMonitors(scope: Construct, id: string, props: KubernetesWorkloadMonitorsProps): MonitorGroup {
   const g = new MonitorGroup(scope, id);
