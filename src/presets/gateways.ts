@@ -86,7 +86,8 @@ interface GatewayMetrics {
 const METRICS: Record<GatewayKind, GatewayMetrics> = {
   // Kong Gateway 3.x Prometheus plugin: `kong_http_requests_total` (labels `service`, `route`,
   // `code`; with `status_code_metrics` on) and the `kong_request_latency_ms` histogram (with
-  // `latency_metrics` on) (Kong, "Prometheus plugin", developer.konghq.com/plugins/prometheus).
+  // `latency_metrics` on) (Kong, "Prometheus plugin", developer.konghq.com/plugins/prometheus;
+  // Kong/kong, kong/plugins/prometheus/exporter.lua).
   // Datadog: `kong.http.status.count` (count, "HTTP status codes per service/route") and
   // `kong.latency.bucket` (buckets only, no percentile) (DataDog/integrations-core, kong/metadata.csv).
   [GatewayKind.KONG]: {
@@ -140,7 +141,8 @@ const METRICS: Record<GatewayKind, GatewayMetrics> = {
   },
   // Traefik Proxy: `traefik_service_requests_total` (labels `code`, `method`, `protocol`,
   // `service`) and the `traefik_service_request_duration_seconds` histogram (Traefik
-  // documentation, "Metrics", doc.traefik.io/traefik/observability/metrics/overview). Datadog's
+  // documentation, "Metrics", doc.traefik.io/traefik/observability/metrics/overview; traefik/traefik,
+  // docs/content/observability/metrics/overview.md). Datadog's
   // Traefik Mesh integration publishes the proxies' service metrics as
   // `traefik_mesh.service.requests.count` (count) and `traefik_mesh.service.request.duration.seconds.bucket`
   // (buckets, no percentile) (DataDog/integrations-core, traefik_mesh/metadata.csv).
