@@ -1,5 +1,5 @@
 // Public API of src/presets (re-exported by src/index.ts). The service files (lambda.ts, alb.ts,
-// sqs.ts, rds.ts, dynamodb.ts, ecs.ts, apigateway.ts, step-functions.ts, kinesis.ts, sns.ts, firehose.ts, eventbridge.ts, elasticache.ts, nlb.ts, s3.ts, route53.ts, autoscaling.ts, cloudfront.ts, opensearch.ts, aurora.ts, ecs-container-insights.ts, eks.ts) export their props and the function that builds their
+// sqs.ts, rds.ts, dynamodb.ts, ecs.ts, apigateway.ts, step-functions.ts, kinesis.ts, sns.ts, firehose.ts, eventbridge.ts, elasticache.ts, nlb.ts, s3.ts, route53.ts, autoscaling.ts, cloudfront.ts, opensearch.ts, aurora.ts, ecs-container-insights.ts, eks.ts, kubernetes.ts, gateways.ts) export their props and the function that builds their
 // group; only the props are public (jsii cannot export functions: MonitorPresets is the entry point).
 export * from './monitor-group';
 export { MonitorPresets } from './presets';
@@ -26,3 +26,5 @@ export type { OpenSearchDomainMonitorsProps } from './opensearch';
 export type { AuroraClusterMonitorsProps } from './aurora';
 export type { EcsContainerInsightsMonitorsProps } from './ecs-container-insights';
 export type { EksClusterMonitorsProps } from './eks';
+export type { KubernetesWorkloadMonitorsProps } from './kubernetes';
+export type { GatewayMonitorsProps } from './gateways';

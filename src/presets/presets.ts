@@ -11,7 +11,9 @@ import { EksClusterMonitorsProps, eksClusterMonitors } from './eks';
 import { ElastiCacheRedisMonitorsProps, elastiCacheRedisMonitors } from './elasticache';
 import { EventBridgeRuleMonitorsProps, eventBridgeRuleMonitors } from './eventbridge';
 import { FirehoseMonitorsProps, firehoseMonitors } from './firehose';
+import { GatewayKind, GatewayMonitorsProps, gatewayMonitors } from './gateways';
 import { KinesisStreamMonitorsProps, kinesisStreamMonitors } from './kinesis';
+import { KubernetesWorkloadMonitorsProps, kubernetesWorkloadMonitors } from './kubernetes';
 import { LambdaMonitorsProps, lambdaFunctionMonitors } from './lambda';
 import { MonitorGroup } from './monitor-group';
 import { NlbMonitorsProps, networkLoadBalancerMonitors } from './nlb';
@@ -229,6 +231,57 @@ export class MonitorPresets {
    */
   public static eksCluster(scope: Construct, id: string, props: EksClusterMonitorsProps): MonitorGroup {
     return eksClusterMonitors(scope, id, props);
+  }
+
+  /**
+   * Container restarts (more than 3 in 15 minutes), unavailable replicas (any, for 10 minutes),
+   * pending pods (any, for 15 minutes) and CPU and memory working set against the containers'
+   * limits (above 90% for 15 minutes) of a Kubernetes Deployment. Grafana backends get PromQL over
+   * kube-state-metrics and cAdvisor metrics, Datadog backends Datadog's Kubernetes metrics; each
+   * check is one monitor per kind of backend (construct ids `<check>PromQl` and `<check>Datadog`).
+   * CloudWatch and New Relic backends are left out with a warning (alone, a ValidationError).
+   * The group's charts are its monitors' signals: draw it on a dashboard of the one kind its
+   * backends are (a group on Grafana and Datadog has charts each dashboard backend rejects).
+   */
+  public static kubernetesWorkload(scope: Construct, id: string, props: KubernetesWorkloadMonitorsProps): MonitorGroup {
+    return kubernetesWorkloadMonitors(scope, id, props);
+  }
+
+  /**
+   * The 5xx ratio (above 5% over 5 minutes), p99 latency (above 1000 ms) and optionally a request
+   * rate floor of a Kong Gateway service (Prometheus plugin `kong_http_requests_total`,
+   * `kong_request_latency_ms`; Datadog `kong.http.status.count`). The p99 is rendered to Grafana
+   * only: Datadog publishes no percentile of Kong's latency.
+   */
+  public static kongGateway(scope: Construct, id: string, props: GatewayMonitorsProps): MonitorGroup {
+    return gatewayMonitors(scope, id, GatewayKind.KONG, props);
+  }
+
+  /**
+   * The gateway monitors for a Service behind ingress-nginx (`nginx_ingress_controller_requests`,
+   * `nginx_ingress_controller_request_duration_seconds`; Datadog `nginx_ingress.controller.requests`);
+   * the p99 on Grafana only.
+   */
+  public static nginxIngress(scope: Construct, id: string, props: GatewayMonitorsProps): MonitorGroup {
+    return gatewayMonitors(scope, id, GatewayKind.NGINX_INGRESS, props);
+  }
+
+  /**
+   * The gateway monitors for an Envoy cluster (`envoy_cluster_upstream_rq_xx`,
+   * `envoy_cluster_upstream_rq_time`; Datadog `envoy.cluster.upstream_rq_xx.count`); the p99 on
+   * Grafana only.
+   */
+  public static envoyProxy(scope: Construct, id: string, props: GatewayMonitorsProps): MonitorGroup {
+    return gatewayMonitors(scope, id, GatewayKind.ENVOY, props);
+  }
+
+  /**
+   * The gateway monitors for a Traefik Proxy service (`traefik_service_requests_total`,
+   * `traefik_service_request_duration_seconds`; Datadog `traefik_mesh.service.requests.count`);
+   * the p99 on Grafana only.
+   */
+  public static traefikProxy(scope: Construct, id: string, props: GatewayMonitorsProps): MonitorGroup {
+    return gatewayMonitors(scope, id, GatewayKind.TRAEFIK, props);
   }
 
   private constructor() {}

@@ -66,3 +66,23 @@ export function validationError(fn: () => unknown): { constructPath: string; pro
 export function warningsOf(c: { node: { metadata: Array<{ type: string; data: unknown }> } }): string[] {
   return c.node.metadata.filter((m) => m.type === '@cdktf/warn').map((m) => String(m.data));
 }
+
+/** Every Grafana rule of the stack, by name: its PromQL, threshold model, `for`, no-data state and query range. */
+export function promQlRules(json: any): Record<string, { expr: string; threshold: any; for: string; noData: string; from: number }> {
+  const out: Record<string, any> = {};
+  for (const group of Object.values<any>(json.resource?.grafana_rule_group ?? {})) {
+    for (const r of group.rule) {
+      const a = r.data.find((d: any) => d.ref_id === 'A');
+      const c = r.data.find((d: any) => d.ref_id === 'C');
+      out[r.name] = {
+        expr: JSON.parse(a.model).expr, threshold: JSON.parse(c.model), for: r.for, noData: r.no_data_state, from: a.relative_time_range.from,
+      };
+    }
+  }
+  return out;
+}
+
+/** Every Datadog monitor query of the stack, by name. */
+export function datadogQueries(json: any): Record<string, string> {
+  return Object.fromEntries(Object.values<any>(json.resource?.datadog_monitor ?? {}).map((m) => [m.name, m.query]));
+}
