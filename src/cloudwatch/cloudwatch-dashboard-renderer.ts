@@ -115,14 +115,13 @@ export class CloudWatchRenderedDashboard extends Construct implements IRenderedD
       y += 2;
     }
     let metrics = 0;
-    for (const row of d._layout()) {
+    for (const row of d._layout(this.backend)) {
       widgets.push({ type: 'text', x: 0, y, width: 24, height: 1, properties: { markdown: `## ${row.title}` } });
       y += 1;
       let x = 0;
       let lineHeight = 0;
       for (const p of row.widgets) {
         const w = p.widget;
-        if (w.kind === WidgetKind.RAW && w.rawBackend !== 'cloudwatch') continue;
         if (x + w.width > 24) {
           x = 0;
           y += lineHeight;

@@ -1,6 +1,6 @@
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
-import { IDashboardBackend, IRenderedDashboard } from './dashboard-backend';
+import { IDashboardBackend, IRenderedDashboard, ISignalAwareDashboardBackend } from './dashboard-backend';
 import { PlacedRow, PlacedWidget, referencedVariables, slug } from './private/model';
 import { TemplateVariable, TemplateVariableKind } from './template-variable';
 import { MarkerLevel, ThresholdMarker, Widget, WidgetKind } from './widget';
@@ -214,11 +214,15 @@ export class Dashboard extends Construct {
       let title = row.title;
       for (let n = 2; titles.has(title); n++) title = `${row.title} (${n})`;
       titles.add(title);
-      dashboard.addRow({ ...row, title, widgets: row.widgets.map((w) => dashboard.clearOf(ids, w)) });
+      dashboard.addRow({ ...row, title, widgets: row.widgets.map((w) => dashboard.whereItCanBeDrawn(dashboard.clearOf(ids, w), props.backends)) });
     }
-    for (const row of signalRows) dashboard.addRow(row);
+    for (const row of signalRows) {
+      dashboard.addRow({ ...row, widgets: (row.widgets ?? []).map((w) => dashboard.whereItCanBeDrawn(w, props.backends)) });
+    }
     const all = [...grouped, ...plain.filter((m) => !grouped.has(m))];
-    dashboard.addRow({ title: status.title, widgets: [Widget.alertStatus({ id: status.id, monitors: all, width: 24 })] });
+    const statusWidget = Widget.alertStatus({ id: status.id, monitors: all, width: 24 });
+    dashboard.whereDrawable.add(statusWidget);
+    dashboard.addRow({ title: status.title, widgets: [statusWidget] });
     return dashboard;
   }
 
@@ -241,6 +245,8 @@ export class Dashboard extends Construct {
   private readonly _rows: { title: string; collapsed: boolean; widgets: PlacedWidget[] }[] = [];
   private readonly _ids = new Set<string>();
   private readonly _renderings: IRenderedDashboard[] = [];
+  /** Charts of monitors drawn only where their signals can be drawn (fromMonitors). */
+  private readonly whereDrawable = new WeakSet<Widget>();
   private readonly backendKinds: string[];
 
   constructor(scope: Construct, id: string, props: DashboardProps) {
@@ -339,8 +345,48 @@ export class Dashboard extends Construct {
    * The rows as the renderers read them.
    * @internal
    */
-  public _layout(): PlacedRow[] {
-    return this._rows.map((r, i) => ({ title: r.title, collapsed: r.collapsed, prop: `rows[${i}]`, widgets: [...r.widgets] }));
+  public _layout(backend: IDashboardBackend): PlacedRow[] {
+    const canDraw = typeof (backend as ISignalAwareDashboardBackend).canDraw === 'function'
+      ? (sig: Signal) => (backend as ISignalAwareDashboardBackend).canDraw(sig) : () => true;
+    const drawn = (w: Widget) => {
+      // a raw widget is drawn by the backends of its kind only
+      if (w.kind === WidgetKind.RAW) return w.rawBackend === backend.kind;
+      // a chart of a monitor (fromMonitors) only where its signals can be drawn
+      return !this.whereDrawable.has(w) || w.signals.every(canDraw);
+    };
+    // the alert status of fromMonitors: the monitors rendered to this kind of system (when
+    // none is, the renderer's error names the first: the dashboard is on the wrong system)
+    const shown = (p: PlacedWidget): PlacedWidget => {
+      const w = p.widget;
+      if (w.kind !== WidgetKind.ALERT_STATUS || !this.whereDrawable.has(w)) return p;
+      const here = w.monitors.filter((m) => m.renderings.some((r) => r.backend.kind === backend.kind));
+      if (here.length === 0 || here.length === w.monitors.length) return p;
+      return { ...p, widget: Widget.alertStatus({ id: w.id, title: w.title, width: w.width, height: w.height, monitors: here }) };
+    };
+    return this._rows.map((r, i) => ({
+      title: r.title,
+      collapsed: r.collapsed,
+      prop: `rows[${i}]`,
+      widgets: r.widgets.filter((p) => drawn(p.widget)).map(shown),
+    }));
+  }
+
+  /**
+   * Marks a chart of monitors to be drawn only by the backends that can draw its signals (a
+   * monitor of a group may be rendered to some monitor backends only, e.g. a PromQL check on
+   * Grafana and its Datadog twin on Datadog); a warning names each backend that leaves it out.
+   */
+  private whereItCanBeDrawn(widget: Widget, backends: IDashboardBackend[]): Widget {
+    if (!(widget instanceof Widget) || widget.kind === WidgetKind.RAW || widget.signals.length === 0) return widget;
+    this.whereDrawable.add(widget);
+    for (const b of backends ?? []) {
+      const aware = b && typeof (b as ISignalAwareDashboardBackend).canDraw === 'function' ? b as ISignalAwareDashboardBackend : undefined;
+      const missing = aware ? widget.signals.filter((sig) => !aware.canDraw(sig)) : [];
+      if (missing.length > 0) {
+        Annotations.of(this).addWarning(`${this.node.path}: the chart '${widget.title ?? widget.id}' is not drawn on the ${b.id} dashboard, which cannot draw ${missing.map((sig) => sig.kind).join(', ')} signals`);
+      }
+    }
+    return widget;
   }
 
   /** `widget`, with an id of its own when the id the dashboard would derive for it is one of `reserved` (for fromMonitors). */

@@ -79,13 +79,12 @@ export class DatadogRenderedDashboard extends Construct implements IRenderedDash
   public renderJson(): { [key: string]: any } {
     const d = this.dashboard;
     const description = [d.description, ...d.links.map((l) => `- [${l.title}](${l.url})`)].filter((x) => x).join('\n\n');
-    const groups = d._layout().map((row) => ({
+    const groups = d._layout(this.backend).map((row) => ({
       definition: {
         type: 'group',
         layout_type: 'ordered',
         title: row.title,
-        widgets: row.widgets.filter((w) => w.widget.kind !== WidgetKind.RAW || w.widget.rawBackend === 'datadog')
-          .map((w) => ({ definition: this.widget(w) })),
+        widgets: row.widgets.map((w) => ({ definition: this.widget(w) })),
       },
     }));
     const json: Record<string, unknown> = {

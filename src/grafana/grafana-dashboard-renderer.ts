@@ -118,6 +118,7 @@ export class GrafanaRenderedDashboard extends Construct implements IRenderedDash
       uid: this.uid,
       datasourceUid: ref(this.options.datasourceUid),
       cloudWatchDatasourceUid: this.options.cloudWatchDatasourceUid === undefined ? undefined : ref(this.options.cloudWatchDatasourceUid),
+      backend: this.backend,
     });
     return sortKeysDeep(this.options.rawOverrides ? deepMerge(json, this.options.rawOverrides) : json);
   }

@@ -126,14 +126,13 @@ export class NewRelicRenderedDashboard extends Construct implements IRenderedDas
     const markdowns: OneDashboardPageWidgetMarkdown[] = [];
     const raws: { block: string; body: Record<string, unknown> }[] = [];
     let row = 1;
-    for (const r of d._layout()) {
+    for (const r of d._layout(this.backend)) {
       markdowns.push({ title: '', text: `## ${r.title}`, row, column: 1, width: COLUMNS, height: 1 });
       row += 1;
       let column = 1;
       let lineHeight = 0;
       for (const p of r.widgets) {
         const w = p.widget;
-        if (w.kind === WidgetKind.RAW && w.rawBackend !== NEW_RELIC_DASHBOARD_KIND) continue;
         const width = Math.min(COLUMNS, Math.max(1, Math.ceil(w.width / 2)));
         const height = Math.max(1, Math.ceil(w.height / 2));
         if (height > HEIGHT_MAX) fail(d, `${p.prop}.height`, w.height, `for New Relic at most ${HEIGHT_MAX * 2} grid rows (newrelic_one_dashboard widget heights are 1-${HEIGHT_MAX}, half the grid rows)`);

@@ -240,8 +240,8 @@ export class MonitorPresets {
    * kube-state-metrics and cAdvisor metrics, Datadog backends Datadog's Kubernetes metrics; each
    * check is one monitor per kind of backend (construct ids `<check>PromQl` and `<check>Datadog`).
    * CloudWatch and New Relic backends are left out with a warning (alone, a ValidationError).
-   * The group's charts are its monitors' signals: draw it on a dashboard of the one kind its
-   * backends are (a group on Grafana and Datadog has charts each dashboard backend rejects).
+   * On `Dashboard.fromMonitors`, a Grafana dashboard draws the PromQL charts and a Datadog
+   * dashboard the Datadog ones (a warning names each chart a backend leaves out).
    */
   public static kubernetesWorkload(scope: Construct, id: string, props: KubernetesWorkloadMonitorsProps): MonitorGroup {
     return kubernetesWorkloadMonitors(scope, id, props);

@@ -14,6 +14,7 @@ import * as timeseries from '@grafana/grafana-foundation-sdk/timeseries';
 import { topListInsightsQuery } from '../../cloudwatch/private/dashboard-metrics';
 import { fail } from '../../core/private/validate';
 import type { Dashboard } from '../../dashboards/dashboard';
+import type { IDashboardBackend } from '../../dashboards/dashboard-backend';
 import { PlacedWidget } from '../../dashboards/private/model';
 import { periodOf, sortedDimensions } from '../../dashboards/private/queries';
 import { TemplateVariable, TemplateVariableKind } from '../../dashboards/template-variable';
@@ -27,6 +28,8 @@ export interface GrafanaModelInput {
   /** Data source of PromQL queries (and of CloudWatch ones when `cloudWatchDatasourceUid` is unset). */
   readonly datasourceUid: string;
   readonly cloudWatchDatasourceUid?: string;
+  /** The backend drawing the dashboard (chooses the widgets it draws). */
+  readonly backend: IDashboardBackend;
 }
 
 const COLORS: Record<MarkerLevel, string> = {
@@ -59,7 +62,7 @@ export function grafanaDashboardJson(d: Dashboard, input: GrafanaModelInput): Re
 
   let id = 1;
   let y = 0;
-  for (const row of d._layout()) {
+  for (const row of d._layout(input.backend)) {
     const r = new dash.RowBuilder(row.title).id(id++).collapsed(row.collapsed).gridPos({ x: 0, y, w: 24, h: 1 });
     y += 1;
     let x = 0;
@@ -67,7 +70,6 @@ export function grafanaDashboardJson(d: Dashboard, input: GrafanaModelInput): Re
     const panels: cog.Builder<dash.Panel>[] = [];
     for (const p of row.widgets) {
       const w = p.widget;
-      if (w.kind === WidgetKind.RAW && w.rawBackend !== 'grafana') continue;
       const parts = w.kind === WidgetKind.ALERT_STATUS ? alertLists(d, p) : [panel(d, p, input)];
       const width = w.kind === WidgetKind.ALERT_STATUS ? Math.max(1, Math.floor(w.width / parts.length)) : w.width;
       for (const part of parts) {
