@@ -273,6 +273,9 @@ export interface GitLabSecretVariableOptions {
 // and end with a letter or digit; no consecutive special characters; not ending in `.git` or `.atom`.
 const SLUG = /^[A-Za-z0-9](?:[A-Za-z0-9]|[._-](?=[A-Za-z0-9]))*$/;
 const SLUG_SUFFIX = /\.(git|atom)$/i;
+// The same page: project names "must contain only letters, digits, emoji, underscores, dots, pluses, dashes, or
+// spaces" and start with a letter, digit, emoji or underscore.
+const PROJECT_NAME = /^[\p{L}\p{N}\p{Extended_Pictographic}_][\p{L}\p{N}\p{Extended_Pictographic}\u200d\ufe0f_.+\- ]*$/u;
 const SLUG_ACCEPTED = 'a GitLab project path of letters, digits, "_", "." and "-", starting and ending with a letter or digit, '
   + 'no two of "_", ".", "-" in a row, no spaces, not ending in ".git" or ".atom"';
 // The same page: "You cannot create projects with the following names" (the one-segment ones).
@@ -373,7 +376,8 @@ export class GitLabProject extends Construct implements IIntegration {
       fail(this, 'path', path, `${SLUG_ACCEPTED}, and not a name GitLab reserves (${RESERVED_PROJECT_NAMES.join(', ')})`);
     }
     const namespaceId = props.namespaceId === undefined ? undefined : requireInteger(this, 'namespaceId', props.namespaceId, 1, Number.MAX_SAFE_INTEGER);
-    const name = props.name === undefined ? path : requireNoControlChars(this, 'name', props.name, 'a non-empty project name without control characters');
+    const name = props.name === undefined ? path : requirePattern(this, 'name', props.name, PROJECT_NAME,
+      'a project name of letters, digits, emoji, "_", ".", "+", "-" or spaces, starting with a letter, digit, emoji or "_"');
     const visibility = requireOneOf(this, 'visibility', props.visibility ?? GitLabVisibility.PRIVATE, Object.values(GitLabVisibility),
       'GitLabVisibility.PRIVATE, INTERNAL or PUBLIC');
     this.defaultBranch = requirePattern(this, 'defaultBranch', props.defaultBranch ?? 'main', BRANCH, 'a valid git branch name');
@@ -517,7 +521,8 @@ export class GitLabProject extends Construct implements IIntegration {
       name: this.label,
       systems: ['gitlab'],
       connections: [this.connection],
-      endpoint: { project: this.label, defaultBranch: this.defaultBranch },
+      // only literal facts: an adopted project's default branch is known at plan time only
+      endpoint: this.resource ? { project: this.label, defaultBranch: this.defaultBranch } : { project: this.label },
       resources: { project: this.projectId },
       health: [],
       noHealthReason: 'GitLab reports webhook deliveries only in the webhook settings and its REST API, which no monitor backend reads; '

@@ -112,6 +112,15 @@ describe('the project', () => {
     expect(one(synthStack(((s) => { new GitLabProject(s, 'Project', { path }); return s; })(setup())), 'gitlab_project').path).toBe(path);
   });
 
+  test.each(['Backend API Service 🚀', 'web-app-v2+features', '_internal', 'Überwachung'])('project name %j is accepted', (name) => {
+    expect(one(synthStack(((s) => { new GitLabProject(s, 'Project', { path: 'p', name }); return s; })(setup())), 'gitlab_project').name).toBe(name);
+  });
+
+  test.each(['-dash first', 'has/slash', 'semi;colon', ' leading space', 'tab\there'])('project name %j is rejected', (name) => {
+    expect(() => new GitLabProject(setup(), 'Project', { path: 'p', name })).toThrow(
+      `test/Project: 'name' must be a project name of letters, digits, emoji, "_", ".", "+", "-" or spaces, starting with a letter, digit, emoji or "_"; received ${JSON.stringify(name)}`);
+  });
+
   test('no path and no existing project fails', () => {
     expect(() => new GitLabProject(setup(), 'Project', {})).toThrow(/test\/Project: 'path' must be a GitLab project path .*; received undefined/);
   });
@@ -381,5 +390,6 @@ describe('as an integration', () => {
     const outputs = Object.entries<any>(json.output ?? {}).filter(([k]) => k.includes('gitlab-project') || k.includes('gitlab_project'));
     expect(outputs).toHaveLength(1);
     expect(outputs[0][1].value).toMatchObject({ kind: 'gitlab-project', name: 'acme/app' });
+    expect((stack.node.findChild('Project') as GitLabProject).describeIntegration().endpoint).toEqual({ project: 'acme/app' });
   });
 });
