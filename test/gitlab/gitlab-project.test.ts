@@ -1,8 +1,10 @@
 import { Project } from '@cdktf/provider-gitlab/lib/project';
 import { TerraformStack, TerraformVariable } from 'cdktf';
+import * as fc from 'fast-check';
 import {
   GitLabAccessLevel, GitLabConnection, GitLabProject, GitLabVisibility, GitLabWebhookEvent, IntegrationCatalog, Secret,
 } from '../../src';
+import { anything, checkEveryProp, hostileNumber, hostileString, listOf, orAnything } from '../properties/support';
 import { findCopiedNames } from '../support/references';
 import { newStack, resolved, synthApp, synthStack } from '../support/synth';
 
@@ -391,5 +393,63 @@ describe('as an integration', () => {
     expect(outputs).toHaveLength(1);
     expect(outputs[0][1].value).toMatchObject({ kind: 'gitlab-project', name: 'acme/app' });
     expect((stack.node.findChild('Project') as GitLabProject).describeIntegration().endpoint).toEqual({ project: 'acme/app' });
+  });
+});
+
+describe('any value of any prop or method argument', () => {
+  const bool = () => orAnything(fc.boolean());
+  const events = listOf(orAnything(fc.constantFrom(...Object.values(GitLabWebhookEvent))));
+  const levels = orAnything(fc.constantFrom(...Object.values(GitLabAccessLevel)));
+  checkEveryProp('GitLabProject', {
+    path: orAnything(hostileString, fc.constantFrom('iac', 'a.b', 'x-1')),
+    existingProject: orAnything(hostileString, fc.constantFrom('acme/iac', 'a/b/c')),
+    namespaceId: orAnything(hostileNumber),
+    name: orAnything(hostileString, fc.constant('IaC 🚀')),
+    description: orAnything(hostileString),
+    visibility: orAnything(fc.constantFrom(...Object.values(GitLabVisibility))),
+    defaultBranch: orAnything(hostileString, fc.constant('trunk')),
+    onlyAllowMergeIfPipelineSucceeds: bool(),
+    onlyAllowMergeIfAllDiscussionsAreResolved: bool(),
+    removeSourceBranchAfterMerge: bool(),
+    archiveOnDestroy: bool(),
+    connection: anything,
+    branch: fc.tuple(orAnything(hostileString, fc.constant('main')), orAnything(fc.record({
+      pushAccessLevel: levels, mergeAccessLevel: levels, allowForcePush: bool(), codeOwnerApprovalRequired: bool(),
+    }, { requiredKeys: [] }))),
+    webhook: fc.tuple(orAnything(hostileString, fc.constant('Hook')), fc.record({
+      url: orAnything(hostileString, fc.constant('https://h.example.com/x')),
+      secretToken: fc.oneof(anything, fc.constant('SECRET')),
+      events: fc.oneof(events, fc.constant([GitLabWebhookEvent.PUSH])),
+      enableSslVerification: bool(),
+      pushEventsBranchFilter: orAnything(hostileString),
+    }, { requiredKeys: [] })),
+    variable: fc.tuple(orAnything(hostileString, fc.constant('KEY')), orAnything(hostileString), orAnything(fc.record({
+      protectedOnly: bool(), masked: bool(), environmentScope: orAnything(hostileString), raw: bool(), description: orAnything(hostileString),
+    }, { requiredKeys: [] }))),
+    secretVariable: fc.tuple(orAnything(hostileString, fc.constant('KEY')), fc.oneof(anything, fc.constant('SECRET'), fc.constant('LITERAL'))),
+  }, (p) => {
+    const stack = setup();
+    const { branch, webhook, variable, secretVariable, ...props } = p;
+    const project = new GitLabProject(stack, 'Project', { ...('existingProject' in props ? {} : { path: 'p' }), ...props } as any);
+    const secret = (x: unknown) => (x === 'SECRET' ? Secret.fromTerraformVariable(stack, 'S') : x === 'LITERAL' ? Secret.unsafePlainText(stack, 'L', 'short') : x);
+    if (branch) project.protectBranch(...(branch as [any, any]));
+    if (webhook) {
+      const [id, o] = webhook as [any, any];
+      project.addWebhook(id, { ...o, secretToken: secret(o.secretToken) });
+    }
+    if (variable) project.addVariable(...(variable as [any, any, any]));
+    if (secretVariable) {
+      const [key, value] = secretVariable as [any, any];
+      project.addSecretVariable(key, secret(value) as any);
+    }
+    return stack;
+  }, 300, {
+    related: {
+      existingProject: ['path'],
+      branch: ['branch', 'protectedBranches'],
+      webhook: ['webhook id', 'webhooks'],
+      variable: ['variable key', 'variables'],
+      secretVariable: ['variable key', 'variables'],
+    },
   });
 });
