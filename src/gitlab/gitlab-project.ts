@@ -403,13 +403,31 @@ export class GitLabProject extends Construct implements IIntegration {
   }
 
   /**
-   * Protect a branch (or the branches matching a wildcard such as `release/*`).
+   * Protect a branch (or the branches matching a wildcard such as `release/*`). The default
+   * branch of a new project is written as a reference to the project's `default_branch`.
    * @param branch the branch name or wildcard
    */
   public protectBranch(branch: string, options: GitLabBranchProtectionOptions = {}): BranchProtection {
     const b = requireNoControlChars(this, 'branch', branch, 'a non-empty branch name or wildcard such as main or release/* (no control characters)');
-    if (this.protectedBranches.has(b)) fail(this, 'branch', b, 'a branch not protected twice in the project (GitLab keeps one protection per branch)');
-    const prop = `protectedBranches.${b}`;
+    return this.addProtection(b, b === this.defaultBranch ? 'DefaultBranch' : b, `protectedBranches.${b}`, options);
+  }
+
+  /**
+   * Protect the default branch, named by reference to the project (`gitlab_project.default_branch`,
+   * or the data source's for an adopted project). GitLab usually protects a new project's default
+   * branch itself; the provider then replaces that protection with this one (terraform-provider-gitlab
+   * pull request 1216, "Allow to manage branch protection for default branch").
+   */
+  public protectDefaultBranch(options: GitLabBranchProtectionOptions = {}): BranchProtection {
+    return this.addProtection(this.defaultBranch, 'DefaultBranch', 'protectedBranches.<default branch>', options);
+  }
+
+  private addProtection(b: string, idPart: string, prop: string, options: GitLabBranchProtectionOptions): BranchProtection {
+    const isDefault = idPart === 'DefaultBranch';
+    const claim = isDefault ? '\u0000default' : b;
+    if (this.protectedBranches.has(claim)) {
+      fail(this, 'branch', isToken(b) ? new Redacted('the default branch') : b, 'a branch not protected twice in the project (GitLab keeps one protection per branch; the default branch counts once)');
+    }
     if (options === null || typeof options !== 'object') fail(this, prop, options, 'a GitLabBranchProtectionOptions object');
     const levels = Object.values(GitLabAccessLevel);
     const accepted = 'GitLabAccessLevel.NO_ONE, DEVELOPER, MAINTAINER or ADMIN';
@@ -417,16 +435,21 @@ export class GitLabProject extends Construct implements IIntegration {
     const merge = requireOneOf(this, `${prop}.mergeAccessLevel`, options.mergeAccessLevel ?? GitLabAccessLevel.MAINTAINER, levels, accepted);
     const allowForcePush = optionalBoolean(this, `${prop}.allowForcePush`, options.allowForcePush, false);
     const codeOwners = optionalBoolean(this, `${prop}.codeOwnerApprovalRequired`, options.codeOwnerApprovalRequired, false);
-    this.protectedBranches.add(b);
-    return new (gitLabL1.branchProtection().BranchProtection)(this, this.freeId(`Protection${b.replace(/[^A-Za-z0-9]/g, '_')}`), {
+    this.protectedBranches.add(claim);
+    return new (gitLabL1.branchProtection().BranchProtection)(this, this.freeId(`Protection${idPart.replace(/[^A-Za-z0-9]/g, '_')}`), {
       provider: this.connection.provider,
       project: this.projectId,
-      branch: b,
+      branch: isDefault ? this.defaultBranchReference() : b,
       pushAccessLevel: push,
       mergeAccessLevel: merge,
       allowForcePush,
       codeOwnerApprovalRequired: codeOwners,
     });
+  }
+
+  /** The default branch as a Terraform reference to the project resource or data source. */
+  private defaultBranchReference(): string {
+    return this.resource ? this.resource.defaultBranch : this.defaultBranch;
   }
 
   /** Add a webhook that sends project events to an https endpoint, with a secret token. */

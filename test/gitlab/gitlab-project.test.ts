@@ -81,12 +81,16 @@ describe('the project', () => {
   test('an existing project is read by its full path, and nothing else is managed', () => {
     const stack = setup();
     const project = new GitLabProject(stack, 'Project', { existingProject: 'acme/platform/observability-iac' });
-    project.protectBranch('main');
+    project.protectDefaultBranch({ pushAccessLevel: GitLabAccessLevel.NO_ONE });
+    expect(() => project.protectDefaultBranch()).toThrow(/test\/Project: 'branch' must be a branch not protected twice .*; received <the default branch>/);
     const json = synthStack(stack);
     expect(json.resource.gitlab_project).toBeUndefined();
     const data = Object.values<any>(json.data.gitlab_project);
     expect(data).toEqual([{ provider: 'gitlab', path_with_namespace: 'acme/platform/observability-iac' }]);
     expect(one(json, 'gitlab_branch_protection').project).toMatch(/^\$\{data\.gitlab_project\.Project_[0-9A-F]+\.id\}$/);
+    expect(one(json, 'gitlab_branch_protection')).toMatchObject({
+      branch: expect.stringMatching(/^\$\{data\.gitlab_project\.Project_[0-9A-F]+\.default_branch\}$/), push_access_level: 'no one',
+    });
     expect(project.resource).toBeUndefined();
     expect(project.pathWithNamespace).toBe('acme/platform/observability-iac');
   });
@@ -145,14 +149,14 @@ describe('the project', () => {
 });
 
 describe('protected branches', () => {
-  test('maintainers push and merge, no force push, no code owner approval by default; the project is referenced by id', () => {
+  test('maintainers push and merge, no force push, no code owner approval by default; project and default branch are references', () => {
     const stack = setup();
     new GitLabProject(stack, 'Project', { path: 'p' }).protectBranch('main');
     const bp = one(synthStack(stack), 'gitlab_branch_protection');
     expect(bp).toEqual({
       provider: 'gitlab',
       project: expect.stringMatching(PROJECT_ID),
-      branch: 'main',
+      branch: expect.stringMatching(/^\$\{gitlab_project\.Project_[0-9A-F]+\.default_branch\}$/),
       push_access_level: 'maintainer',
       merge_access_level: 'maintainer',
       allow_force_push: false,
@@ -186,7 +190,11 @@ describe('protected branches', () => {
   test('a branch protected twice and an empty branch fail', () => {
     const project = new GitLabProject(setup(), 'Project', { path: 'p' });
     project.protectBranch('main');
-    expect(() => project.protectBranch('main')).toThrow("test/Project: 'branch' must be a branch not protected twice in the project (GitLab keeps one protection per branch); received \"main\"");
+    expect(() => project.protectBranch('main')).toThrow(
+      "test/Project: 'branch' must be a branch not protected twice in the project (GitLab keeps one protection per branch; the default branch counts once); received \"main\"");
+    expect(() => project.protectDefaultBranch()).toThrow(/'branch' must be a branch not protected twice .*; received "main"/);
+    project.protectBranch('develop');
+    expect(() => project.protectBranch('develop')).toThrow(/'branch' must be a branch not protected twice .*; received "develop"/);
     expect(() => project.protectBranch('')).toThrow(/test\/Project: 'branch' must be a non-empty branch name or wildcard/);
   });
 });
@@ -416,6 +424,7 @@ describe('any value of any prop or method argument', () => {
     branch: fc.tuple(orAnything(hostileString, fc.constant('main')), orAnything(fc.record({
       pushAccessLevel: levels, mergeAccessLevel: levels, allowForcePush: bool(), codeOwnerApprovalRequired: bool(),
     }, { requiredKeys: [] }))),
+    defaultBranchProtection: orAnything(fc.record({ pushAccessLevel: levels, allowForcePush: bool() }, { requiredKeys: [] })),
     webhook: fc.tuple(orAnything(hostileString, fc.constant('Hook')), fc.record({
       url: orAnything(hostileString, fc.constant('https://h.example.com/x')),
       secretToken: fc.oneof(anything, fc.constant('SECRET')),
@@ -429,10 +438,11 @@ describe('any value of any prop or method argument', () => {
     secretVariable: fc.tuple(orAnything(hostileString, fc.constant('KEY')), fc.oneof(anything, fc.constant('SECRET'), fc.constant('LITERAL'))),
   }, (p) => {
     const stack = setup();
-    const { branch, webhook, variable, secretVariable, ...props } = p;
+    const { branch, defaultBranchProtection, webhook, variable, secretVariable, ...props } = p;
     const project = new GitLabProject(stack, 'Project', { ...('existingProject' in props ? {} : { path: 'p' }), ...props } as any);
     const secret = (x: unknown) => (x === 'SECRET' ? Secret.fromTerraformVariable(stack, 'S') : x === 'LITERAL' ? Secret.unsafePlainText(stack, 'L', 'short') : x);
     if (branch) project.protectBranch(...(branch as [any, any]));
+    if ('defaultBranchProtection' in p) project.protectDefaultBranch(defaultBranchProtection as any);
     if (webhook) {
       const [id, o] = webhook as [any, any];
       project.addWebhook(id, { ...o, secretToken: secret(o.secretToken) });
@@ -447,6 +457,7 @@ describe('any value of any prop or method argument', () => {
     related: {
       existingProject: ['path'],
       branch: ['branch', 'protectedBranches'],
+      defaultBranchProtection: ['protectedBranches'],
       webhook: ['webhook id', 'webhooks'],
       variable: ['variable key', 'variables'],
       secretVariable: ['variable key', 'variables'],
