@@ -191,7 +191,8 @@ export interface GitLabWebhookOptions {
   readonly url: string;
   /**
    * The secret token GitLab sends with each delivery in the `X-Gitlab-Token` header, for the
-   * receiver to check. Stored in the Terraform state (`gitlab_project_hook.token`).
+   * receiver to check (GitLab docs, "Webhooks": "Validate requests with a secret token").
+   * Stored in the Terraform state (`gitlab_project_hook.token`).
    */
   readonly secretToken: Secret;
   /** The events the webhook is sent for (at least one). */
@@ -429,6 +430,8 @@ export class GitLabProject extends Construct implements IIntegration {
       fail(this, 'branch', isToken(b) ? new Redacted('the default branch') : b, 'a branch not protected twice in the project (GitLab keeps one protection per branch; the default branch counts once)');
     }
     if (options === null || typeof options !== 'object') fail(this, prop, options, 'a GitLabBranchProtectionOptions object');
+    // Maintainer by default for both, as GitLab's own default (Protected branches API, "Protect repository
+    // branches": push_access_level and merge_access_level default to 40, the Maintainer role).
     const levels = Object.values(GitLabAccessLevel);
     const accepted = 'GitLabAccessLevel.NO_ONE, DEVELOPER, MAINTAINER or ADMIN';
     const push = requireOneOf(this, `${prop}.pushAccessLevel`, options.pushAccessLevel ?? GitLabAccessLevel.MAINTAINER, levels, accepted);
