@@ -6,6 +6,7 @@ import {
 } from '../../src';
 import { anything, checkEveryProp, hostileNumber, hostileString, listOf, orAnything } from '../properties/support';
 import { findCopiedNames } from '../support/references';
+import { BindingsProviderSchema, checkStack, formatFinding, httpSchema } from '../support/schema-conformance';
 import { newStack, resolved, synthApp, synthStack } from '../support/synth';
 
 function setup(): TerraformStack {
@@ -463,4 +464,25 @@ describe('any value of any prop or method argument', () => {
       secretVariable: ['variable key', 'variables'],
     },
   });
+});
+
+test('everything synthesized conforms to the gitlab provider schema (new and adopted projects, every method)', () => {
+  const gitlab = new BindingsProviderSchema('@cdktf/provider-gitlab');
+  const schemas = new Map([gitlab, httpSchema()].map((x) => [x.source, x]));
+  const stack = newStack();
+  new GitLabConnection(stack, 'GitLab', { token: Secret.fromTerraformVariable(stack, 'Token', { variableName: 'gl_token' }), testCredentials: true });
+  const secretToken = Secret.fromTerraformVariable(stack, 'HookToken', { variableName: 'hook_token' });
+  for (const project of [
+    new GitLabProject(stack, 'New', { path: 'p', namespaceId: 7, description: 'd', visibility: GitLabVisibility.PUBLIC }),
+    new GitLabProject(stack, 'Adopted', { existingProject: 'acme/app' }),
+  ]) {
+    project.protectDefaultBranch();
+    project.protectBranch('release/*', { pushAccessLevel: GitLabAccessLevel.NO_ONE, codeOwnerApprovalRequired: true });
+    project.addWebhook('Hook', { url: 'https://h.example.com', secretToken, events: Object.values(GitLabWebhookEvent), pushEventsBranchFilter: 'main' });
+    project.addVariable('PLAIN', 'value', { environmentScope: 'production', description: 'plain' });
+    project.addSecretVariable('SECRET', secretToken);
+  }
+  const report = checkStack(synthStack(stack), schemas);
+  expect(report.findings.map(formatFinding)).toEqual([]);
+  expect(report.checked[gitlab.source]).toBe(1 + 1 + 1 + 2 * (2 + 1 + 2));
 });
