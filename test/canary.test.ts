@@ -7,8 +7,8 @@
 import { TerraformStack } from 'cdktf';
 import { buildExamples } from '../examples/app';
 import {
-  AwsConnection, DatadogConnection, GitHubAuth, GitHubConnection, GitOpsPipeline, GrafanaAuth, GrafanaConnection, IntegrationCatalog, JiraAuth,
-  JiraConnection, PagerDutyConnection, Secret, SlackConnection, WebhookAuth, WebhookConnection,
+  AwsConnection, DatadogConnection, GitHubAuth, GitHubConnection, GitLabConnection, GitLabProject, GitLabWebhookEvent, GitOpsPipeline, GrafanaAuth,
+  GrafanaConnection, IntegrationCatalog, JiraAuth, JiraConnection, PagerDutyConnection, Secret, SlackConnection, WebhookAuth, WebhookConnection,
 } from '../src';
 import { synthApp } from './support/synth';
 
@@ -20,6 +20,9 @@ const CANARIES: Record<string, string> = {
   TF_VAR_canary_slack: 'CANARY-slack-0e0e',
   TF_VAR_canary_pd: 'CANARY-pd-4242',
   TF_VAR_canary_hook: 'CANARY-hook-abcd',
+  TF_VAR_canary_gitlab: 'CANARY-gitlab-5151',
+  TF_VAR_canary_gitlab_hook: 'CANARY-gitlab-hook-6161',
+  TF_VAR_canary_gitlab_var: 'CANARY-gitlab-var-7171',
   // Variables of the examples, as a user would export them before `cdktf deploy`.
   TF_VAR_grafana_token: 'CANARY-example-grafana-1111',
   TF_VAR_pagerduty_token: 'CANARY-example-pd-2222',
@@ -48,6 +51,10 @@ function everySource(stack: TerraformStack): void {
   new SlackConnection(stack, 'Slack', { botToken: env('S', 'canary_slack') });
   new PagerDutyConnection(stack, 'PagerDuty', { apiToken: env('P', 'canary_pd') });
   new WebhookConnection(stack, 'Hook', { url: 'https://h.example.com', auth: WebhookAuth.bearer(env('H', 'canary_hook')) });
+  new GitLabConnection(stack, 'GitLab', { token: env('Gl', 'canary_gitlab') });
+  const project = new GitLabProject(stack, 'GitLabProject', { path: 'iac' });
+  project.addWebhook('Hook', { url: 'https://h.example.com/gitlab', secretToken: env('GlHook', 'canary_gitlab_hook'), events: [GitLabWebhookEvent.PIPELINE] });
+  project.addSecretVariable('DEPLOY_TOKEN', env('GlVar', 'canary_gitlab_var'));
   // the catalog describes every connection above, and their secrets by reference
   new IntegrationCatalog(stack, 'Catalog');
 }
@@ -81,7 +88,8 @@ describe('no secret value reaches cdktf.out', () => {
     const text = out.files['stacks/canary/cdk.tf.json'];
     expect(text).toContain('${var.canary_dd_api}');
     expect(text).toContain('data.aws_secretsmanager_secret_version.');
-    expect(JSON.parse(out.files['stacks/canary/integrations.manifest.json']).integrations).toHaveLength(9);
+    expect(text).toContain('${var.canary_gitlab_hook}');
+    expect(JSON.parse(out.files['stacks/canary/integrations.manifest.json']).integrations).toHaveLength(11);
   });
 
   /** The kind of a file the synth writes: cdk.tf.json, manifest.json, a workflow YAML, or its extension. */

@@ -133,7 +133,7 @@ export interface IntegrationDescription {
 /**
  * An integration: something in the app that connects to an external system and can describe
  * itself for the `IntegrationCatalog`. The library's connections, DatadogExport, Webhook,
- * JiraWorkflow, GitHubRepository and GitOpsPipeline implement it; a construct of your own
+ * JiraWorkflow, GitHubRepository, GitLabProject and GitOpsPipeline implement it; a construct of your own
  * implements it too and calls `Integrations.mark(this)` in its constructor.
  */
 export interface IIntegration extends IConstruct {

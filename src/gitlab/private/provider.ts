@@ -1,8 +1,13 @@
 /**
  * The GitLab provider bindings, loaded on first use: `@cdktf/provider-gitlab` is an optional
  * peer dependency, so the library must load without it, and only a stack with a
- * `GitLabConnection` needs it installed.
+ * `GitLabConnection` (or a `GitLabProject`) needs it installed.
  */
+import type * as branchProtection from '@cdktf/provider-gitlab/lib/branch-protection';
+import type * as dataProject from '@cdktf/provider-gitlab/lib/data-gitlab-project';
+import type * as project from '@cdktf/provider-gitlab/lib/project';
+import type * as projectHook from '@cdktf/provider-gitlab/lib/project-hook';
+import type * as projectVariable from '@cdktf/provider-gitlab/lib/project-variable';
 import type * as provider from '@cdktf/provider-gitlab/lib/provider';
 import { optionalPackage } from '../../core/private/optional-package';
 
@@ -11,8 +16,14 @@ const PACKAGE = '@cdktf/provider-gitlab';
 export const GITLAB_PROVIDER_PACKAGE_VERSION = '15.6.2';
 
 const load = optionalPackage(PACKAGE, GITLAB_PROVIDER_PACKAGE_VERSION, 'cdktf-cdktf-provider-gitlab', 'GitLabConnection');
+const loadForProject = optionalPackage(PACKAGE, GITLAB_PROVIDER_PACKAGE_VERSION, 'cdktf-cdktf-provider-gitlab', 'GitLabProject');
 
 /** The provider modules the GitLab folder uses, each loaded when first called. */
 export const gitLabL1 = {
   provider: () => load<typeof provider>('provider'),
+  project: () => loadForProject<typeof project>('project'),
+  dataProject: () => loadForProject<typeof dataProject>('data-gitlab-project'),
+  branchProtection: () => loadForProject<typeof branchProtection>('branch-protection'),
+  projectHook: () => loadForProject<typeof projectHook>('project-hook'),
+  projectVariable: () => loadForProject<typeof projectVariable>('project-variable'),
 };
