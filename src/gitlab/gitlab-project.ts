@@ -6,6 +6,7 @@ import type { ProjectVariable } from '@cdktf/provider-gitlab/lib/project-variabl
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { GitLabConnection } from './gitlab-connection';
+import { requireProjectFullPath, SLUG, SLUG_SUFFIX } from './private/paths';
 import { gitLabL1 } from './private/provider';
 import { IIntegration, IntegrationDescription, Integrations } from '../core/integration';
 import { requireSecret } from '../core/private/require-secret';
@@ -269,11 +270,6 @@ export interface GitLabSecretVariableOptions {
   readonly description?: string;
 }
 
-// Project slug rules, GitLab docs "Reserved project and group names" (docs.gitlab.com/user/reserved_names,
-// "Rules for usernames, project and group names, and slugs"): only letters, digits, `_`, `.` and `-`; start
-// and end with a letter or digit; no consecutive special characters; not ending in `.git` or `.atom`.
-const SLUG = /^[A-Za-z0-9](?:[A-Za-z0-9]|[._-](?=[A-Za-z0-9]))*$/;
-const SLUG_SUFFIX = /\.(git|atom)$/i;
 // The same page: project names "must contain only letters, digits, emoji, underscores, dots, pluses, dashes, or
 // spaces" and start with a letter, digit, emoji or underscore.
 const PROJECT_NAME = /^[\p{L}\p{N}\p{Extended_Pictographic}_][\p{L}\p{N}\p{Extended_Pictographic}\u200d\ufe0f_.+\- ]*$/u;
@@ -349,13 +345,7 @@ export class GitLabProject extends Construct implements IIntegration {
     const provider = this.connection.provider;
 
     if (props.existingProject !== undefined) {
-      const full = requireNoControlChars(this, 'existingProject', props.existingProject, 'the full path of a project, e.g. "group/subgroup/project"');
-      if (!isToken(full)) {
-        const segments = full.split('/');
-        if (segments.length < 2 || segments.some((s) => !SLUG.test(s) || SLUG_SUFFIX.test(s))) {
-          fail(this, 'existingProject', full, 'the full path of a project, e.g. "group/subgroup/project": "/"-separated GitLab paths of letters, digits, "_", "." and "-"');
-        }
-      }
+      const full = requireProjectFullPath(this, 'existingProject', props.existingProject);
       const managed: Array<keyof GitLabProjectProps> = [
         'path', 'namespaceId', 'name', 'description', 'visibility', 'defaultBranch', 'onlyAllowMergeIfPipelineSucceeds',
         'onlyAllowMergeIfAllDiscussionsAreResolved', 'removeSourceBranchAfterMerge', 'archiveOnDestroy',

@@ -20,11 +20,13 @@ test('a Kubernetes group on Grafana and Datadog: PromQL charts on Grafana, Datad
   const s = presetStack();
   const folder = new GrafanaFolder(s, 'Folder', { title: 'Shop' });
   const g = MonitorPresets.kubernetesWorkload(s, 'W', {
-    namespace: 'shop', deployment: 'checkout',
+    namespace: 'shop',
+    deployment: 'checkout',
     backends: [MonitorBackend.grafana({ datasourceUid: 'prometheus' }), MonitorBackend.datadog()],
   });
   const dash = Dashboard.fromMonitors(s, 'Dash', {
-    title: 'Shop', groups: [g],
+    title: 'Shop',
+    groups: [g],
     backends: [DashboardBackend.grafana({ folder, datasourceUid: 'prometheus' }), DashboardBackend.datadog()],
   });
   const j = synthStack(s);

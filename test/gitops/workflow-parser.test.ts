@@ -52,6 +52,7 @@ describe('GitOps workflows pass GitHub\'s workflow parser', () => {
   for (const name of Object.keys(EXAMPLES).sort()) workflows.push(...workflowsOf(synthApp((app) => EXAMPLES[name](app)), name));
   workflows.push(...workflowsOf(pipelineApp({ driftSchedule: '17 4 * * 1-5', driftAction: DriftAction.OPEN_ISSUE, environmentSecrets: ['TF_VAR_datadog_api_key'] }), 'drift-issue'));
   workflows.push(...workflowsOf(pipelineApp({ workingDirectory: 'infra/cdktf', nodeVersion: '22', terraformVersion: '1.11.4', installCommand: 'npm ci --ignore-scripts' }), 'subdirectory'));
+  workflows.push(...workflowsOf(pipelineApp({ doraReporting: { service: 'checkout', team: 'payments' } }), 'dora'));
 
   test('the examples and the pipeline variants write workflows (plan, apply, drift; files and repository contents)', () => {
     expect(workflows.length).toBeGreaterThanOrEqual(12);

@@ -5,7 +5,7 @@
  * enums and oneOf unions. The Terraform arguments are first mapped to the API body the provider
  * sends (one table per resource below), then walked field by field.
  */
-import { v1 } from '@datadog/datadog-api-client';
+import { v1, v2 } from '@datadog/datadog-api-client';
 
 /** One problem: where in the API body, and what. */
 export interface ContractFinding {
@@ -16,32 +16,34 @@ export interface ContractFinding {
 type Attr = { baseName: string; type: string; required?: boolean };
 type Model = { getAttributeTypeMap(): Record<string, Attr> };
 
-const models = v1 as unknown as Record<string, Model | undefined>;
-const serializer = (v1 as any).ObjectSerializer;
+/** The API version whose models a body is checked against (DORA Metrics is v2). */
+export type ApiVersion = 'v1' | 'v2';
+const modelsOf = (api: ApiVersion) => (api === 'v1' ? v1 : v2) as unknown as Record<string, Model | undefined>;
+const serializerOf = (api: ApiVersion) => ((api === 'v1' ? v1 : v2) as any).ObjectSerializer;
 
 /** A Terraform reference or expression, whose value is known only at apply time. */
 const isReference = (v: unknown): boolean => typeof v === 'string' && v.includes('${');
 
-function attributes(type: string): Record<string, Attr> | undefined {
-  const m = models[type];
+function attributes(type: string, api: ApiVersion = 'v1'): Record<string, Attr> | undefined {
+  const m = modelsOf(api)[type];
   return m && typeof m.getAttributeTypeMap === 'function' ? m.getAttributeTypeMap() : undefined;
 }
 
 /** Validate `value` as the API type `type` (an attributeTypeMap type string). */
-export function checkApiValue(value: unknown, type: string, path: string, out: ContractFinding[] = []): ContractFinding[] {
+export function checkApiValue(value: unknown, type: string, path: string, out: ContractFinding[] = [], api: ApiVersion = 'v1'): ContractFinding[] {
   const find = (problem: string) => out.push({ path, problem });
   if (value === undefined || value === null) return out;
   if (type === 'any' || type === '{ [key: string]: any; }' && typeof value === 'object' && !Array.isArray(value)) return out;
   if (type.startsWith('Array<')) {
     if (!Array.isArray(value)) return find(`expected an array (${type}), got ${JSON.stringify(value)}`), out;
     const sub = type.slice('Array<'.length, -1);
-    value.forEach((v, i) => checkApiValue(v, sub, `${path}[${i}]`, out));
+    value.forEach((v, i) => checkApiValue(v, sub, `${path}[${i}]`, out, api));
     return out;
   }
   if (type.startsWith('{ [key: string]: ')) {
     if (typeof value !== 'object' || Array.isArray(value)) return find(`expected a map (${type})`), out;
     const sub = type.slice('{ [key: string]: '.length, -3);
-    for (const [k, v] of Object.entries(value as object)) checkApiValue(v, sub, `${path}.${k}`, out);
+    for (const [k, v] of Object.entries(value as object)) checkApiValue(v, sub, `${path}.${k}`, out, api);
     return out;
   }
   if (type === 'string' || type === 'boolean') {
@@ -56,7 +58,7 @@ export function checkApiValue(value: unknown, type: string, path: string, out: C
     if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) find(`expected a date-time, got ${JSON.stringify(value)}`);
     return out;
   }
-  const attrs = attributes(type);
+  const attrs = attributes(type, api);
   if (attrs) {
     if (typeof value !== 'object' || Array.isArray(value)) return find(`expected an object (${type}), got ${JSON.stringify(value)}`), out;
     const byBase = new Map(Object.values(attrs).filter((a) => a.baseName !== 'additionalProperties').map((a) => [a.baseName, a]));
@@ -66,44 +68,44 @@ export function checkApiValue(value: unknown, type: string, path: string, out: C
     for (const a of byBase.values()) {
       const v = (value as any)[a.baseName];
       if (a.required && (v === undefined || v === null)) find(`missing required field '${a.baseName}' of ${type}`);
-      checkApiValue(v, a.type, `${path}.${a.baseName}`, out);
+      checkApiValue(v, a.type, `${path}.${a.baseName}`, out, api);
     }
     return out;
   }
   // An enum or a oneOf union: the client's own deserializer decides.
   let parsed: any;
   try {
-    parsed = serializer.deserialize(value, type, '');
+    parsed = serializerOf(api).deserialize(value, type, '');
   } catch (e) {
     return find(`not a ${type}: ${(e as Error).message}`), out;
   }
   if (parsed === undefined || parsed?.constructor?.name === 'UnparsedObject' || parsed?._unparsed) {
     // A union member that is nearly right: name the branch its `type` selects and check that
     // branch, so the finding says which field is wrong.
-    const branch = unionBranch(type, value);
+    const branch = unionBranch(type, value, api);
     if (branch) {
       const before = out.length;
-      checkApiValue(value, branch, path, out);
+      checkApiValue(value, branch, path, out, api);
       if (out.length > before) return out;
     }
     return find(`not a valid ${type}: ${JSON.stringify(value).slice(0, 200)}`), out;
   }
   const branch = parsed?.constructor?.name;
   // a oneOf resolved to one model: check that branch strictly (unknown fields, nested enums)
-  if (branch && branch !== 'Object' && attributes(branch)) checkApiValue(value, branch, path, out);
+  if (branch && branch !== 'Object' && attributes(branch, api)) checkApiValue(value, branch, path, out, api);
   return out;
 }
 
 /** The model of the union `type` (e.g. `TimeseriesWidgetDefinition` of `WidgetDefinition`) whose `type` field takes value.type. */
-function unionBranch(type: string, value: unknown): string | undefined {
+function unionBranch(type: string, value: unknown, api: ApiVersion = 'v1'): string | undefined {
   const t = (value as any)?.type;
   if (typeof t !== 'string') return undefined;
-  const hits = Object.keys(models).filter((name) => {
+  const hits = Object.keys(modelsOf(api)).filter((name) => {
     if (name === type || !name.endsWith(type)) return false;
-    const attr = Object.values(attributes(name) ?? {}).find((a) => a.baseName === 'type');
-    if (!attr || attributes(attr.type)) return false;
+    const attr = Object.values(attributes(name, api) ?? {}).find((a) => a.baseName === 'type');
+    if (!attr || attributes(attr.type, api)) return false;
     try {
-      return serializer.deserialize(t, attr.type, '') === t;
+      return serializerOf(api).deserialize(t, attr.type, '') === t;
     } catch {
       return false;
     }

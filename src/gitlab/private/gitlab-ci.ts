@@ -55,7 +55,9 @@ const MR = '$CI_PIPELINE_SOURCE == "merge_request_event"';
 export function renderGitLabCi(s: GitLabCiSettings): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const yaml: typeof import('yaml') = require('yaml');
-  return HEADER + yaml.stringify(gitLabCi(s), { lineWidth: 0, aliasDuplicateObjects: false });
+  const needed = [...s.environmentSecrets, ...(s.dora ? [s.dora.apiKeyVariable] : [])];
+  const variables = needed.length === 0 ? '' : `# CI/CD variables the jobs read (add them masked): ${needed.join(', ')}\n`;
+  return HEADER + variables + yaml.stringify(gitLabCi(s), { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
 /** Plan on merge requests, apply on the default branch behind a manual gate, scheduled drift checks. */
@@ -65,15 +67,16 @@ export function gitLabCi(s: GitLabCiSettings): Record<string, unknown> {
   const drift = `$CI_PIPELINE_SOURCE == "schedule" && $CDKTF_SCHEDULE == ${JSON.stringify(s.driftScheduleVariable)}`;
   const planReports = s.stacks.map((st) => `${stackDir(s, st)}/tfplan-report.json`);
   const plan: Job = {
-    ...common(s, s.planRoleArn),
     stage: 'plan',
     rules: [{ if: MR }],
+    ...common(s, s.planRoleArn),
     script: s.stacks.flatMap((st) => [...planCommands(s, st), planReport(s, st)]),
     interruptible: true,
     timeout: '1h',
     artifacts: {
-      // Plans hold resource attributes: members only (GitLab docs, "Terraform integration in merge requests").
-      public: false,
+      // Plans hold resource attributes: Developers and above only (GitLab docs, "Terraform
+      // integration in merge requests"; `artifacts:access`).
+      access: 'developer',
       expire_in: '14 days',
       when: 'always',
       paths: s.stacks.map((st) => `${stackDir(s, st)}/plan.txt`),
@@ -82,11 +85,11 @@ export function gitLabCi(s: GitLabCiSettings): Record<string, unknown> {
     },
   };
   const apply: Job = {
-    ...common(s, s.applyRoleArn),
     stage: 'apply',
     // A manual job that may not fail blocks the pipeline until someone with access to the
     // protected environment runs it (GitLab docs, "Deployment approvals" and `when: manual`).
     rules: [{ if: onDefault, when: 'manual' }],
+    ...common(s, s.applyRoleArn),
     allow_failure: false,
     environment: { name: s.applyEnvironment, deployment_tier: 'production' },
     // one apply at a time, in pipeline order
@@ -96,9 +99,9 @@ export function gitLabCi(s: GitLabCiSettings): Record<string, unknown> {
     timeout: '2h',
   };
   const driftJob: Job = {
-    ...common(s, s.planRoleArn),
     stage: 'drift',
     rules: [{ if: drift }],
+    ...common(s, s.planRoleArn),
     script: [driftCommands(s, [
       'if [ ${#drifted[@]} -gt 0 ]; then echo "Drift in: [$(IFS=,; echo "${drifted[*]}")]"; exit 1; fi',
     ]).join('\n')],

@@ -5,10 +5,13 @@
  */
 import type * as branchProtection from '@cdktf/provider-gitlab/lib/branch-protection';
 import type * as dataProject from '@cdktf/provider-gitlab/lib/data-gitlab-project';
+import type * as pipelineSchedule from '@cdktf/provider-gitlab/lib/pipeline-schedule';
+import type * as pipelineScheduleVariable from '@cdktf/provider-gitlab/lib/pipeline-schedule-variable';
 import type * as project from '@cdktf/provider-gitlab/lib/project';
 import type * as projectHook from '@cdktf/provider-gitlab/lib/project-hook';
 import type * as projectVariable from '@cdktf/provider-gitlab/lib/project-variable';
 import type * as provider from '@cdktf/provider-gitlab/lib/provider';
+import type * as repositoryFile from '@cdktf/provider-gitlab/lib/repository-file';
 import { optionalPackage } from '../../core/private/optional-package';
 
 const PACKAGE = '@cdktf/provider-gitlab';
@@ -26,4 +29,7 @@ export const gitLabL1 = {
   branchProtection: () => loadForProject<typeof branchProtection>('branch-protection'),
   projectHook: () => loadForProject<typeof projectHook>('project-hook'),
   projectVariable: () => loadForProject<typeof projectVariable>('project-variable'),
+  pipelineSchedule: () => loadForProject<typeof pipelineSchedule>('pipeline-schedule'),
+  pipelineScheduleVariable: () => loadForProject<typeof pipelineScheduleVariable>('pipeline-schedule-variable'),
+  repositoryFile: () => loadForProject<typeof repositoryFile>('repository-file'),
 };
