@@ -12,6 +12,7 @@ import { dashboardsImportExample } from './dashboards-import/main';
 import { datadogExportExample } from './datadog-export/main';
 import { doraMetricsExample } from './dora-metrics/main';
 import { fourBackendsExample } from './four-backends/main';
+import { gitlabGitopsExample } from './gitlab-gitops/main';
 import { gitopsExample } from './gitops/main';
 import { integrationCatalogExample } from './integration-catalog/main';
 import { jiraIncidentsExample } from './jira-incidents/main';
@@ -40,6 +41,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'tenants': tenantsExample,
   'alert-routing': alertRoutingExample,
   'dora-metrics': doraMetricsExample,
+  'gitlab-gitops': gitlabGitopsExample,
 };
 
 /** Adds every example's stacks to `app`. */

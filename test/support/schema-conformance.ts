@@ -11,7 +11,7 @@
  * - hashicorp/aws: the real provider, `terraform providers schema -json` against the local
  *   filesystem mirror (see terraform-validate.ts), cached in os.tmpdir() per version;
  * - grafana/grafana: the provider's own schema dump in ../shared/schemas (beside the clone);
- * - DataDog/datadog, integrations/github, newrelic/newrelic: derived from the prebuilt cdktf
+ * - DataDog/datadog, integrations/github, newrelic/newrelic, PagerDuty/pagerduty, gitlabhq/gitlab: derived from the prebuilt cdktf
  *   bindings in node_modules (`bindingsSchema`);
  * - hashicorp/http: http-schema.ts.
  */
@@ -367,6 +367,7 @@ export function librarySchemas(): Map<string, IProviderSchema> {
     new BindingsProviderSchema('@cdktf/provider-github'),
     new BindingsProviderSchema('@cdktf/provider-newrelic'),
     new BindingsProviderSchema('@cdktf/provider-pagerduty'),
+    new BindingsProviderSchema('@cdktf/provider-gitlab'),
     httpSchema(),
   ];
   return new Map(list.map((s) => [s.source, s]));
