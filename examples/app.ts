@@ -10,6 +10,7 @@ import { connectionsExample } from './connections/main';
 import { dashboardsExample } from './dashboards/main';
 import { dashboardsImportExample } from './dashboards-import/main';
 import { datadogExportExample } from './datadog-export/main';
+import { discoveryExample } from './discovery/main';
 import { fourBackendsExample } from './four-backends/main';
 import { gitopsExample } from './gitops/main';
 import { integrationCatalogExample } from './integration-catalog/main';
@@ -38,6 +39,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'integration-catalog': integrationCatalogExample,
   'tenants': tenantsExample,
   'alert-routing': alertRoutingExample,
+  'discovery': discoveryExample,
 };
 
 /** Adds every example's stacks to `app`. */
