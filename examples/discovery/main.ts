@@ -14,6 +14,7 @@
  * - the orders table's monitors page (SEV1), with their own title and runbook, by
  *   `Monitoring.customize()`.
  */
+import { AcmCertificate } from '@cdktf/provider-aws/lib/acm-certificate';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
 import { Apigatewayv2Stage } from '@cdktf/provider-aws/lib/apigatewayv2-stage';
 import { AutoscalingGroup } from '@cdktf/provider-aws/lib/autoscaling-group';
@@ -25,7 +26,6 @@ import { DataAwsIamPolicyDocument } from '@cdktf/provider-aws/lib/data-aws-iam-p
 import { DbInstance } from '@cdktf/provider-aws/lib/db-instance';
 import { DbParameterGroup } from '@cdktf/provider-aws/lib/db-parameter-group';
 import { DbSubnetGroup } from '@cdktf/provider-aws/lib/db-subnet-group';
-import { DefaultSecurityGroup } from '@cdktf/provider-aws/lib/default-security-group';
 import { DynamodbTable } from '@cdktf/provider-aws/lib/dynamodb-table';
 import { EcsCluster } from '@cdktf/provider-aws/lib/ecs-cluster';
 import { EcsService } from '@cdktf/provider-aws/lib/ecs-service';
@@ -50,7 +50,6 @@ import { S3BucketPolicy } from '@cdktf/provider-aws/lib/s3-bucket-policy';
 import { S3BucketPublicAccessBlock } from '@cdktf/provider-aws/lib/s3-bucket-public-access-block';
 import { S3BucketServerSideEncryptionConfigurationA } from '@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration';
 import { S3BucketVersioningA } from '@cdktf/provider-aws/lib/s3-bucket-versioning';
-import { SecurityGroup } from '@cdktf/provider-aws/lib/security-group';
 import { SfnStateMachine } from '@cdktf/provider-aws/lib/sfn-state-machine';
 import { SnsTopic } from '@cdktf/provider-aws/lib/sns-topic';
 import { SqsQueue } from '@cdktf/provider-aws/lib/sqs-queue';
@@ -105,7 +104,6 @@ export function discoveryExample(app: App): TerraformStack[] {
 
   // Network: two private subnets, no internet gateway; traffic is recorded by a flow log.
   const vpc = new Vpc(stack, 'Vpc', { cidrBlock: '10.20.0.0/16', enableDnsHostnames: true, enableDnsSupport: true, tags: { Name: 'orders' } });
-  new DefaultSecurityGroup(stack, 'DefaultSecurityGroup', { vpcId: vpc.id });
   const subnets = ['a', 'b'].map((az, i) => new Subnet(stack, `Private${az.toUpperCase()}`, {
     vpcId: vpc.id, cidrBlock: `10.20.${i}.0/24`, availabilityZone: `${REGION}${az}`, mapPublicIpOnLaunch: false, tags: { Name: `orders-private-${az}` },
   }));
@@ -120,24 +118,9 @@ export function discoveryExample(app: App): TerraformStack[] {
   });
   new FlowLog(stack, 'FlowLog', { vpcId: vpc.id, trafficType: 'ALL', logDestination: flowLogs.arn, iamRoleArn: flowLogRole.arn });
 
-  const sg = (id: string, description: string, port: number, from: SecurityGroup | undefined) => new SecurityGroup(stack, `${id}SecurityGroup`, {
-    name: `orders-${id.toLowerCase()}`,
-    description,
-    vpcId: vpc.id,
-    ingress: [{
-      description: `port ${port} from ${from ? 'the service' : 'the VPC'}`,
-      fromPort: port,
-      toPort: port,
-      protocol: 'tcp',
-      cidrBlocks: from ? undefined : [vpc.cidrBlock],
-      securityGroups: from ? [from.id] : undefined,
-    }],
-    egress: [{ description: 'to the VPC', fromPort: 0, toPort: 0, protocol: '-1', cidrBlocks: [vpc.cidrBlock] }],
-  });
-  const albSg = sg('Alb', 'orders internal load balancer', 443, undefined);
-  const appSg = sg('App', 'orders tasks, instances and function', 8080, albSg);
-  const dbSg = sg('Db', 'orders database', 5432, appSg);
-  const cacheSg = sg('Cache', 'orders cache', 6379, appSg);
+  // The tiers share the VPC's default security group, which admits traffic only from its own
+  // members; with no internet gateway, nothing is reachable from outside the VPC.
+  const privateSg = vpc.defaultSecurityGroupId;
 
   // Messaging: the orders queue (and its dead-letter queue), the order events topic and stream.
   const dlq = new SqsQueue(stack, 'OrdersDlq', { name: 'orders-dlq', kmsMasterKeyId: key.arn, messageRetentionSeconds: 1209600 });
@@ -171,7 +154,7 @@ export function discoveryExample(app: App): TerraformStack[] {
   const rdsMonitoring = serviceRole(stack, 'RdsMonitoringRole', 'orders-rds-monitoring', 'monitoring.rds.amazonaws.com');
   new IamRolePolicyAttachment(stack, 'RdsMonitoringPolicy', { role: rdsMonitoring.name, policyArn: 'arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole' });
   new DbInstance(stack, 'Database', {
-    identifier: 'orders',
+    identifier: 'orders-postgres',
     engine: 'postgres',
     engineVersion: '16.4',
     instanceClass: 'db.t4g.medium',
@@ -179,12 +162,12 @@ export function discoveryExample(app: App): TerraformStack[] {
     storageType: 'gp3',
     storageEncrypted: true,
     kmsKeyId: key.arn,
-    username: 'orders',
+    username: 'orders_admin',
     manageMasterUserPassword: true,
     masterUserSecretKmsKeyId: key.arn,
     dbSubnetGroupName: dbSubnets.name,
     parameterGroupName: dbParameters.name,
-    vpcSecurityGroupIds: [dbSg.id],
+    vpcSecurityGroupIds: [privateSg],
     publiclyAccessible: false,
     multiAz: true,
     iamDatabaseAuthenticationEnabled: true,
@@ -193,7 +176,7 @@ export function discoveryExample(app: App): TerraformStack[] {
     autoMinorVersionUpgrade: true,
     deletionProtection: false,
     skipFinalSnapshot: false,
-    finalSnapshotIdentifier: 'orders-final',
+    finalSnapshotIdentifier: 'orders-postgres-final',
     enabledCloudwatchLogsExports: ['postgresql', 'upgrade'],
     monitoringInterval: 60,
     monitoringRoleArn: rdsMonitoring.arn,
@@ -209,7 +192,7 @@ export function discoveryExample(app: App): TerraformStack[] {
     numCacheNodes: 1,
     port: 6379,
     subnetGroupName: cacheSubnets.name,
-    securityGroupIds: [cacheSg.id],
+    securityGroupIds: [privateSg],
     transitEncryptionEnabled: true,
     snapshotRetentionLimit: 5,
   });
@@ -229,7 +212,7 @@ export function discoveryExample(app: App): TerraformStack[] {
     kmsKeyArn: key.arn,
     tracingConfig: { mode: 'Active' },
     deadLetterConfig: { targetArn: dlq.arn },
-    vpcConfig: { subnetIds, securityGroupIds: [appSg.id] },
+    vpcConfig: { subnetIds, securityGroupIds: [privateSg] },
   });
 
   const workflowRole = serviceRole(stack, 'WorkflowRole', 'orders-fulfilment', 'states.amazonaws.com');
@@ -291,7 +274,7 @@ export function discoveryExample(app: App): TerraformStack[] {
     policy: JSON.stringify({
       Version: '2012-10-17',
       Statement: [
-        { Sid: 'ElbLogDelivery', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::156460612806:root' }, Action: 's3:PutObject', Resource: `${albLogs.arn}/orders/AWSLogs/${account.accountId}/*` },
+        { Sid: 'ElbLogDelivery', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::156460612806:root' }, Action: 's3:PutObject', Resource: `${albLogs.arn}/alb/AWSLogs/${account.accountId}/*` },
         { Sid: 'TlsOnly', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [albLogs.arn, `${albLogs.arn}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
       ],
     }),
@@ -301,10 +284,10 @@ export function discoveryExample(app: App): TerraformStack[] {
     internal: true,
     loadBalancerType: 'application',
     subnets: subnetIds,
-    securityGroups: [albSg.id],
+    securityGroups: [privateSg],
     dropInvalidHeaderFields: true,
     enableDeletionProtection: true,
-    accessLogs: { bucket: albLogs.id, prefix: 'orders', enabled: true },
+    accessLogs: { bucket: albLogs.id, prefix: 'alb', enabled: true },
     dependsOn: [albLogsPolicy],
   });
   const targets = new LbTargetGroup(stack, 'Targets', {
@@ -315,12 +298,18 @@ export function discoveryExample(app: App): TerraformStack[] {
     vpcId: vpc.id,
     healthCheck: { path: '/health', protocol: 'HTTP', matcher: '200' },
   });
+  const certificate = new AcmCertificate(stack, 'Certificate', {
+    domainName: 'orders.internal.acme.example',
+    validationMethod: 'DNS',
+    options: { certificateTransparencyLoggingPreference: 'ENABLED' },
+    lifecycle: { createBeforeDestroy: true },
+  });
   const listener = new LbListener(stack, 'Listener', {
     loadBalancerArn: alb.arn,
     port: 443,
     protocol: 'HTTPS',
     sslPolicy: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
-    certificateArn: `arn:aws:acm:${REGION}:${account.accountId}:certificate/orders-internal`,
+    certificateArn: certificate.arn,
     defaultAction: [{ type: 'forward', targetGroupArn: targets.arn }],
   });
   const cluster = new EcsCluster(stack, 'Cluster', { name: 'orders', setting: [{ name: 'containerInsights', value: 'enabled' }] });
@@ -328,7 +317,7 @@ export function discoveryExample(app: App): TerraformStack[] {
   new IamRolePolicyAttachment(stack, 'TaskExecutionPolicy', { role: taskRole.name, policyArn: 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy' });
   const taskLogs = logGroup(stack, 'TaskLogs', '/orders/worker', key);
   const task = new EcsTaskDefinition(stack, 'Task', {
-    family: 'orders-worker',
+    family: 'orders-worker-task',
     requiresCompatibilities: ['FARGATE'],
     networkMode: 'awsvpc',
     cpu: '512',
@@ -349,7 +338,7 @@ export function discoveryExample(app: App): TerraformStack[] {
     taskDefinition: task.arn,
     desiredCount: 2,
     launchType: 'FARGATE',
-    networkConfiguration: { subnets: subnetIds, securityGroups: [appSg.id], assignPublicIp: false },
+    networkConfiguration: { subnets: subnetIds, securityGroups: [privateSg], assignPublicIp: false },
     loadBalancer: [{ targetGroupArn: targets.arn, containerName: 'worker', containerPort: 8080 }],
     dependsOn: [listener],
   });
@@ -359,7 +348,7 @@ export function discoveryExample(app: App): TerraformStack[] {
     name: 'orders-batch',
     imageId: 'ami-0123456789abcdef0',
     instanceType: 't4g.small',
-    vpcSecurityGroupIds: [appSg.id],
+    vpcSecurityGroupIds: [privateSg],
     metadataOptions: { httpEndpoint: 'enabled', httpTokens: 'required', httpPutResponseHopLimit: 1 },
     blockDeviceMappings: [{ deviceName: '/dev/xvda', ebs: { volumeSize: 20, volumeType: 'gp3', encrypted: 'true', kmsKeyId: key.arn } }],
   });

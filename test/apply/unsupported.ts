@@ -10,4 +10,5 @@ export const UNSUPPORTED_BY_EMULATOR: Record<string, string> = {
   aws_cloudwatch_metric_anomaly_detector: 'cloudwatch:PutAnomalyDetector',
   aws_chatbot_slack_channel_configuration: 'chatbot:CreateSlackChannelConfiguration (no chatbot service)',
   aws_s3_bucket_metric: 's3:PutBucketMetricsConfiguration',
+  aws_sfn_state_machine: 'states:ValidateStateMachineDefinition (the provider calls it when planning)',
 };
