@@ -4,12 +4,13 @@
  */
 import { App } from 'cdktf';
 import { adoptionExample } from './adoption/main';
-import { catalogExample } from './catalog/main';
 import { alertRoutingExample } from './alert-routing/main';
+import { catalogExample } from './catalog/main';
 import { connectionsExample } from './connections/main';
 import { dashboardsExample } from './dashboards/main';
 import { dashboardsImportExample } from './dashboards-import/main';
 import { datadogExportExample } from './datadog-export/main';
+import { discoveryExample } from './discovery/main';
 import { doraMetricsExample } from './dora-metrics/main';
 import { fourBackendsExample } from './four-backends/main';
 import { gitlabGitopsExample } from './gitlab-gitops/main';
@@ -42,6 +43,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'alert-routing': alertRoutingExample,
   'dora-metrics': doraMetricsExample,
   'gitlab-gitops': gitlabGitopsExample,
+  'discovery': discoveryExample,
 };
 
 /** Adds every example's stacks to `app`. */

@@ -58,5 +58,5 @@ test('seeds the secrets the data sources read, in their provider region, with th
 
 test('a resource type with no emulator endpoint is an error, not a call elsewhere', () => {
   expect(serviceOf('aws_sqs_queue')).toBe('sqs');
-  expect(() => serviceOf('aws_lambda_function')).toThrow(/no emulator endpoint/);
+  expect(() => serviceOf('aws_glue_job')).toThrow(/no emulator endpoint/);
 });
