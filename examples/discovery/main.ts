@@ -8,7 +8,7 @@
  * Auto Scaling group), everything encrypted with the service's KMS key and nothing reachable
  * from the internet. `Monitoring.discover()` adds the preset monitors of every resource it
  * finds, on CloudWatch (alarms to an SNS topic with an e-mail subscription) and on Datadog, and
- * one dashboard of them:
+ * one dashboard of them, on CloudWatch and Datadog:
  * - Route 53 health checks are left out by type (their metrics exist only in us-east-1);
  * - the dead-letter queue is left out by `Monitoring.exclude()`;
  * - the orders table's monitors page (SEV1), with their own title and runbook, by
@@ -391,7 +391,7 @@ export function discoveryExample(app: App): TerraformStack[] {
     albMaxResponseTimeP99Seconds: 1.5,
     ecsMaxCpuPercent: 85,
     ecsMaxMemoryPercent: 90,
-    dashboardBackends: [DashboardBackend.cloudwatch()],
+    dashboardBackends: [DashboardBackend.cloudwatch(), DashboardBackend.datadog()],
     dashboardTitle: 'orders: everything monitored',
     tags: { service: 'orders', team: 'commerce' },
   });

@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MonitorGroup, MonitorPresetOptions } from './monitor-group';
 import { MetricOf, errorCount, latencyPercentile, unhealthyHosts } from './private/categories';
@@ -36,7 +37,7 @@ const TARGET_GROUP = /^targetgroup\/[^/]+\/[0-9a-f]+$/;
 export function applicationLoadBalancerMonitors(scope: Construct, id: string, props: AlbMonitorsProps): MonitorGroup {
   const g = new MonitorGroup(scope, id);
   const lb = requirePattern(g, 'loadBalancer', props?.loadBalancer, LOAD_BALANCER, 'the LoadBalancer dimension app/<name>/<id>');
-  const name = lb.split('/')[1];
+  const name = Token.isUnresolved(lb) ? id : lb.split('/')[1];
   g._configure(`ALB ${name}`, props);
   const p = props.titlePrefix ?? name;
   const metric = (metricName: string): MetricOf => (statistic) =>

@@ -1,3 +1,4 @@
+import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MonitorGroup, MonitorPresetOptions } from './monitor-group';
 import { MetricOf, errorCount, unhealthyHosts } from './private/categories';
@@ -36,7 +37,7 @@ export function networkLoadBalancerMonitors(scope: Construct, id: string, props:
   const g = new MonitorGroup(scope, id);
   const lb = requirePattern(g, 'loadBalancer', props?.loadBalancer, LOAD_BALANCER, 'the LoadBalancer dimension net/<name>/<id>');
   const tg = requirePattern(g, 'targetGroup', props.targetGroup, TARGET_GROUP, 'the TargetGroup dimension targetgroup/<name>/<id>');
-  const name = lb.split('/')[1];
+  const name = Token.isUnresolved(lb) ? id : lb.split('/')[1];
   g._configure(`NLB ${name}`, props);
   const p = props.titlePrefix ?? name;
   // LoadBalancer first: the per-target-group metrics are published per target group of a load balancer.

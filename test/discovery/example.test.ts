@@ -27,13 +27,14 @@ function alarmsByResource(): Record<string, number> {
   return out;
 }
 
-/** Datadog monitors per discovered resource (the construct id under MonitoringDiscovery). */
+/** Datadog monitors per discovered resource: the resource its query's tag filters refer to (lower-cased by Terraform). */
 function monitorsByResource(): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [key] of monitors) {
-    const m = /^MonitoringDiscovery_([A-Za-z0-9]+)_.*_Datadog_[0-9A-F]+$/.exec(key);
-    expect({ key, matched: m !== null }).toEqual({ key, matched: true });
-    out[m![1]] = (out[m![1]] ?? 0) + 1;
+  for (const [key, m] of monitors) {
+    expect({ key, placeholder: /tftoken|TfToken/i.test(m.query) }).toEqual({ key, placeholder: false });
+    const refs = [...new Set([...String(m.query).matchAll(/\$\{lower\((?:element\(reverse\(split\("\/", )?(aws_[a-z0-9_]+\.[A-Za-z0-9_]+)\./g)].map((x) => x[1]))];
+    expect({ key, refs: refs.length }).toEqual({ key, refs: 1 });
+    out[refs[0]] = (out[refs[0]] ?? 0) + 1;
   }
   return out;
 }
@@ -72,22 +73,27 @@ describe('examples/discovery', () => {
     for (const a of alarms) expect({ alarm: a.alarm_name, actions: a.alarm_actions }).toEqual({ alarm: a.alarm_name, actions: [`\${aws_sns_topic.${topics[0]}.arn}`] });
   });
 
-  test('Datadog: each discovered resource has its monitors', () => {
+  test('Datadog: each discovered resource has its monitors, their tag filters Terraform references to it', () => {
     expect(monitorsByResource()).toEqual({
-      OrdersFunction: 3,
-      OrdersQueue: 1,
-      OrdersTable: 2,
-      OrderEvents: 2,
-      Fulfilment: 3,
-      OrderStream: 3,
+      'aws_lambda_function.OrdersFunction': 3,
+      'aws_sqs_queue.OrdersQueue': 1,
+      'aws_dynamodb_table.OrdersTable': 2,
+      'aws_sns_topic.OrderEvents': 2,
+      'aws_sfn_state_machine.Fulfilment': 3,
+      'aws_kinesis_stream.OrderStream': 3,
       // none for the EventBridge rule: Datadog's EventBridge integration publishes no metrics
-      Alb: 3,
-      Worker: 2,
-      Database: 2,
-      SessionCache: 2,
-      ApiStage: 1,
-      Batch: 1,
+      'aws_lb.Alb': 3,
+      'aws_ecs_service.Worker': 2,
+      'aws_db_instance.Database': 2,
+      'aws_elasticache_cluster.SessionCache': 2,
+      'aws_apigatewayv2_stage.ApiStage': 1,
+      'aws_autoscaling_group.Batch': 1,
     });
+    expect(monitors.map(([, m]) => m.query)).toEqual(expect.arrayContaining([
+      'max(last_5m):max:aws.sqs.approximate_age_of_oldest_message{queuename:${lower(aws_sqs_queue.OrdersQueue.name)}} > 600',
+    ]));
+    // a load balancer found by discovery is titled by its construct id, not by a name known only at apply
+    expect(monitors.map(([, m]) => m.name)).toEqual(expect.arrayContaining(['Alb: ALB 5xx']));
     // the monitors notify the team's address
     for (const [key, m] of monitors) expect({ key, notifies: m.message.includes('@orders-team@acme.example') }).toEqual({ key, notifies: true });
   });
@@ -134,5 +140,15 @@ describe('examples/discovery', () => {
       expect(body).toContain(ref);
     }
     expect(body).not.toContain('OrdersDlq');
+  });
+
+  test('the same dashboard on Datadog, its queries filtering on the discovered resources by reference', () => {
+    const dashboards = Object.values<any>(json.resource.datadog_dashboard_json);
+    expect(dashboards).toHaveLength(1);
+    const body = dashboards[0].dashboard;
+    for (const ref of ['${lower(aws_lambda_function.OrdersFunction.function_name)}', '${lower(aws_sqs_queue.OrdersQueue.name)}', '${lower(aws_lb.Alb.arn_suffix)}']) {
+      expect(body).toContain(ref);
+    }
+    expect(body).not.toMatch(/tftoken/i);
   });
 });

@@ -15,6 +15,7 @@
  * listed gauge with the statistic's aggregator and says so; when it lists neither, the rule's name
  * is kept with a warning, and `datadogMetric` on the signal names the metric explicitly.
  */
+import { Fn } from 'cdktf';
 import { DATADOG_AWS_METRICS } from './datadog-aws-metric-table';
 import { datadogTagText } from './tag-value';
 import { isToken } from '../../core/private/validate';
@@ -172,9 +173,9 @@ export function datadogAwsMetricQuery(p: CloudWatchMetricProps, groupBy?: string
   if (typeof mapped === 'string') return mapped;
   const dims = p.dimensions ?? {};
   const keys = Object.keys(dims).sort().filter((k) => k !== groupBy);
-  const empty = keys.find((k) => datadogTagText(String(dims[k])) === undefined);
+  const empty = keys.find((k) => !isToken(dims[k]) && datadogTagText(String(dims[k])) === undefined);
   if (empty !== undefined) return `the dimension ${empty} has the value ${JSON.stringify(dims[empty])}, which Datadog's tag rules reduce to nothing (no letter or digit in it)`;
-  const filter = keys.map((k) => `${datadogDimensionTag(k)}:${datadogTagText(String(dims[k]))}`).join(',') || '*';
+  const filter = keys.map((k) => `${datadogDimensionTag(k)}:${tagValueOf(dims[k])}`).join(',') || '*';
   const by = groupBy === undefined ? '' : ` by {${datadogDimensionTag(groupBy)}}`;
   return {
     query: `${mapped.aggregation}:${mapped.metric}{${filter}}${by}${mapped.asCount ? '.as_count()' : ''}`,
@@ -184,19 +185,25 @@ export function datadogAwsMetricQuery(p: CloudWatchMetricProps, groupBy?: string
 }
 
 /**
- * Whether Datadog can query a CloudWatch metric as written at synth: its name maps to a metric
- * Datadog's AWS integration collects, and no dimension value is a Terraform reference (a tag
- * filter is text written at synth; a reference is known only at apply).
+ * A dimension value as the tag filter's value. A Terraform reference (a resource's name, known
+ * at apply) is lower-cased by Terraform (`lower(...)`), as Datadog stores the tag: AWS resource
+ * names hold only letters, digits and `_ - . /`, which Datadog keeps.
+ */
+function tagValueOf(value: string): string {
+  return isToken(value) ? Fn.lower(value) : datadogTagText(String(value))!;
+}
+
+/**
+ * Whether Datadog can query a CloudWatch metric: its name maps to a metric Datadog's AWS
+ * integration collects (dimension values may be references: see `tagValueOf`).
  */
 export function datadogCanQueryAwsMetric(p: CloudWatchMetricProps): boolean {
-  if (Object.values(p.dimensions ?? {}).some((v) => isToken(v))) return false;
   return typeof datadogAwsMetricQuery(p) !== 'string';
 }
 
 /**
  * Whether Datadog can evaluate or draw `s`: Datadog queries, and CloudWatch metrics Datadog's AWS
- * integration collects whose dimension values are known at synth (a reference is known only at
- * apply; Datadog's tag filter is text).
+ * integration collects.
  */
 export function datadogCanEvaluate(s: Signal): boolean {
   return matchSignal<boolean>(s, {
