@@ -1,3 +1,2 @@
 // Public API of src/gitops (re-exported by src/index.ts).
-export * from './gitops-pipeline';
 export * from './gitops-pipeline-options';

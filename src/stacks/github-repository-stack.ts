@@ -5,7 +5,7 @@ import { fail, optionalArray, requireNoControlChars, requireUnique } from '../co
 import { Secret } from '../core/secret';
 import { GitHubAuth, GitHubConnection } from '../github/github-connection';
 import { GitHubRepository, GitHubRepositoryProps } from '../github/github-repository';
-import { DriftAction, GitOpsPipeline } from '../gitops/gitops-pipeline';
+import { DriftAction, GitOpsPipeline } from '../github/gitops-pipeline';
 import { WebhookAuth, WebhookConnection } from '../webhooks/webhook-connection';
 
 /** A webhook from the repository to an integration endpoint. */

@@ -4,10 +4,7 @@ import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
 import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
 import { S3Backend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
-import type { GitOpsPipelineOptions } from './gitops-pipeline-options';
-import { GitOpsAwsAccess } from './private/aws-access';
-import { commonPipelineSettings } from './private/settings';
-import { pipelineSecrets, writeFilesAtSynth } from './private/synth-files';
+import { GitHubRepository } from './github-repository';
 import { applyWorkflow, driftWorkflow, planWorkflow, renderWorkflow, WorkflowSettings } from './private/workflows';
 import { AwsConnection } from '../aws/aws-connection';
 import { IIntegration, IntegrationDescription, Integrations } from '../core/integration';
@@ -15,7 +12,10 @@ import type { IntegrationConnection } from '../core/integration-connection';
 import { EscapingLazy, libraryScope } from '../core/private/template-escape';
 import { fail, optionalBoolean, requirePattern } from '../core/private/validate';
 import { doraSettings } from '../datadog/private/dora';
-import { GitHubRepository } from '../github/github-repository';
+import type { GitOpsPipelineOptions } from '../gitops/gitops-pipeline-options';
+import { GitOpsAwsAccess } from '../gitops/private/aws-access';
+import { commonPipelineSettings } from '../gitops/private/settings';
+import { pipelineSecrets, writeFilesAtSynth } from '../gitops/private/synth-files';
 
 /** What the scheduled drift check does when live infrastructure differs from the code. */
 export enum DriftAction {

@@ -1,5 +1,5 @@
-import { applyCommands, driftCommands, PipelineLayout, planCommands, stackDir } from './commands';
 import { doraEnvironment, doraRunCommand, DoraSettings } from '../../datadog/private/dora';
+import { applyCommands, driftCommands, PipelineLayout, planCommands, stackDir } from '../../gitops/private/commands';
 
 
 /** Action versions the workflows pin (tags of released versions). */
