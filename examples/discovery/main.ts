@@ -11,8 +11,8 @@
  * one dashboard of them, on CloudWatch and Datadog:
  * - Route 53 health checks are left out by type (their metrics exist only in us-east-1);
  * - the dead-letter queue is left out by `Monitoring.exclude()`;
- * - the orders table's monitors page (SEV1), with their own title and runbook, by
- *   `Monitoring.customize()`.
+ * - the orders table's monitors page (SEV1), with their own title and runbook, and the orders
+ *   queue alerts after two minutes instead of ten, by `Monitoring.customize()`.
  */
 import { AcmCertificate } from '@cdktf/provider-aws/lib/acm-certificate';
 import { Apigatewayv2Api } from '@cdktf/provider-aws/lib/apigatewayv2-api';
@@ -371,6 +371,8 @@ export function discoveryExample(app: App): TerraformStack[] {
   // The exceptions: the dead-letter queue is drained by hand, and the orders table pages.
   Monitoring.exclude(dlq);
   Monitoring.customize(table, { titlePrefix: 'orders table', severity: Severity.SEV1, runbookUrl: 'https://runbooks.acme.example/orders/table' });
+  // orders must not wait: this queue alerts after two minutes, not the stack's ten
+  Monitoring.customize(queue, { thresholds: { sqsMaxAgeOfOldestMessageSeconds: 120 } });
 
   Monitoring.discover(stack, {
     backends: [MonitorBackend.cloudwatch(), MonitorBackend.datadog()],

@@ -77,20 +77,11 @@ export enum DiscoverableType {
   RDS_CLUSTER = 'aws_rds_cluster',
 }
 
-/** Options of `Monitoring.discover()`. */
-export interface DiscoveryOptions {
-  /** The backends to render the monitors to. */
-  readonly backends: IMonitorBackend[];
-  /**
-   * Who to notify.
-   * @default - none
-   */
-  readonly targets?: INotificationTarget[];
-  /**
-   * Types not to monitor.
-   * @default - none
-   */
-  readonly exclude?: DiscoverableType[];
+/**
+ * The thresholds of the discovered resources' monitors: for all of a stack's resources in
+ * `DiscoveryOptions`, for one resource in `DiscoveryOverride.thresholds`.
+ */
+export interface DiscoveryThresholds {
   /**
    * Errors per window above which a Lambda function alerts; Lambda functions are skipped (with a
    * warning) without it.
@@ -173,6 +164,22 @@ export interface DiscoveryOptions {
    * @default - Aurora clusters are skipped (with a warning)
    */
   readonly auroraMaxWriterCpuPercent?: number;
+}
+
+/** Options of `Monitoring.discover()`. */
+export interface DiscoveryOptions extends DiscoveryThresholds {
+  /** The backends to render the monitors to. */
+  readonly backends: IMonitorBackend[];
+  /**
+   * Who to notify.
+   * @default - none
+   */
+  readonly targets?: INotificationTarget[];
+  /**
+   * Types not to monitor.
+   * @default - none
+   */
+  readonly exclude?: DiscoverableType[];
   /**
    * Where to draw one dashboard of what was found (rows per resource monitored); no dashboard is
    * drawn when nothing is monitored.
@@ -218,6 +225,12 @@ export interface DiscoveryOverride {
    * @default - none
    */
   readonly runbookUrl?: string;
+  /**
+   * Thresholds of this resource's monitors, replacing those of `DiscoveryOptions` that are
+   * given here (e.g. `{ sqsMaxAgeOfOldestMessageSeconds: 60 }` for one queue).
+   * @default - the thresholds of `DiscoveryOptions`
+   */
+  readonly thresholds?: DiscoveryThresholds;
 }
 
 const EXCLUDED = new WeakSet<IConstruct>();
@@ -237,6 +250,11 @@ interface Entry {
 }
 
 const missing = (option: string) => `option ${option} is not given`;
+
+/** The given (not undefined) entries of a resource's thresholds. */
+function definedOnly(t: DiscoveryThresholds): DiscoveryThresholds {
+  return Object.fromEntries(Object.entries(t).filter(([, v]) => v !== undefined)) as DiscoveryThresholds;
+}
 
 /** Firehose destinations (the L1's `destination`) → the preset's destination. */
 const FIREHOSE_DESTINATIONS: Record<string, FirehoseDestination> = {
@@ -445,7 +463,8 @@ class Discovery implements IAspect {
       const entry = TABLE.find((e) => e.type === r.terraformResourceType);
       if (!entry || excluded.has(entry.type) || EXCLUDED.has(r)) continue;
       const id = r.node.path.split('/').slice(1).join('-');
-      const built = entry.build(this.scope, id, r, this.options);
+      const own = OVERRIDES.get(r)?.thresholds;
+      const built = entry.build(this.scope, id, r, own ? { ...this.options, ...definedOnly(own) } : this.options);
       // A resource with several presets, one of them built, is monitored in part.
       const partly = Array.isArray(built) && built.some((b) => typeof b !== 'string');
       for (const g of Array.isArray(built) ? built : [built]) {
@@ -504,11 +523,15 @@ export class Monitoring {
   }
 
   /**
-   * Sets the title prefix, severity, tags or runbook of the monitors `Monitoring.discover()` adds
-   * for `resource`; a later call replaces an earlier one. The values are validated by the preset
+   * Sets the title prefix, severity, tags, runbook or thresholds of the monitors
+   * `Monitoring.discover()` adds for `resource`; a later call replaces an earlier one. The values are validated by the preset
    * at synthesis, like the preset's own options.
    */
   public static customize(resource: TerraformResource, settings: DiscoveryOverride): void {
+    if (settings === null || typeof settings !== 'object') fail(resource, 'settings', settings, 'a DiscoveryOverride object');
+    if (settings.thresholds !== undefined && (settings.thresholds === null || typeof settings.thresholds !== 'object' || Array.isArray(settings.thresholds))) {
+      fail(resource, 'settings.thresholds', settings.thresholds, 'a DiscoveryThresholds object, e.g. { sqsMaxAgeOfOldestMessageSeconds: 60 }');
+    }
     OVERRIDES.set(resource, { ...settings });
   }
 

@@ -90,7 +90,7 @@ describe('examples/discovery', () => {
       'aws_autoscaling_group.Batch': 1,
     });
     expect(monitors.map(([, m]) => m.query)).toEqual(expect.arrayContaining([
-      'max(last_5m):max:aws.sqs.approximate_age_of_oldest_message{queuename:${lower(aws_sqs_queue.OrdersQueue.name)}} > 600',
+      'max(last_5m):max:aws.sqs.approximate_age_of_oldest_message{queuename:${lower(aws_sqs_queue.OrdersQueue.name)}} > 120',
     ]));
     // a load balancer found by discovery is titled by its construct id, not by a name known only at apply
     expect(monitors.map(([, m]) => m.name)).toEqual(expect.arrayContaining(['Alb: ALB 5xx']));
@@ -124,9 +124,9 @@ describe('examples/discovery', () => {
       expect(a.tags.severity).not.toBe('sev1');
       expect(a.alarm_description ?? '').not.toContain('runbooks.acme.example');
     }
-    // the thresholds of the discovery options
+    // the orders queue's own threshold (customized); the others those of the discovery options
     const queueAge = alarms.find((a) => referenced(a.dimensions)[0] === 'aws_sqs_queue.OrdersQueue');
-    expect(queueAge.threshold).toBe(600);
+    expect(queueAge.threshold).toBe(120);
     const rdsStorage = alarms.find((a) => a.metric_name === 'FreeStorageSpace');
     expect(rdsStorage).toMatchObject({ threshold: 10e9, dimensions: { DBInstanceIdentifier: '${aws_db_instance.Database.identifier}' } });
   });
