@@ -17,6 +17,7 @@ import { gitlabGitopsExample } from './gitlab-gitops/main';
 import { gitopsExample } from './gitops/main';
 import { integrationCatalogExample } from './integration-catalog/main';
 import { jiraIncidentsExample } from './jira-incidents/main';
+import { kubernetesExample } from './kubernetes/main';
 import { monitorsExample } from './monitors/main';
 import { openSloExample } from './openslo/main';
 import { quickstartExample } from './quickstart/main';
@@ -44,6 +45,7 @@ export const EXAMPLES: Record<string, (app: App) => unknown> = {
   'dora-metrics': doraMetricsExample,
   'gitlab-gitops': gitlabGitopsExample,
   'discovery': discoveryExample,
+  'kubernetes': kubernetesExample,
 };
 
 /** Adds every example's stacks to `app`. */
