@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { MonitorGroup, MonitorPresetOptions } from './monitor-group';
-import { AMOUNT, Category, MetricOf, PERCENT, ThresholdKind, recommended } from './private/categories';
+import { AMOUNT, Category, MetricOf, ThresholdKind, recommended, saturationCategory } from './private/categories';
 import { fail, requirePattern } from '../core/private/validate';
 import { ComparisonOperator, MissingData } from '../monitors/threshold';
 import { Signal, Statistic } from '../signals/signal';
@@ -86,15 +86,7 @@ const MIN_RUNNING_TASKS: Category = { ...TASKS, comparison: ComparisonOperator.L
  * ratio in percent is the service's utilization of what its tasks reserve, the Average of 5
  * minutes for 15 minutes (the presets' CPU and memory window); 80% is the preset's own choice.
  */
-const UTILIZATION: Category = {
-  statistic: Statistic.AVERAGE,
-  comparison: ComparisonOperator.GREATER_THAN,
-  period: 300,
-  evaluationPeriods: 3,
-  missingData: MissingData.MISSING,
-  threshold: PERCENT,
-  defaultCritical: 80,
-};
+const UTILIZATION: Category = saturationCategory('cpu', 'utilization-percent', 80);
 
 /**
  * Running tasks below desired (or below a minimum), CPU and memory of an ECS service on EC2 or

@@ -1,7 +1,7 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MonitorGroup, MonitorPresetOptions } from './monitor-group';
-import { AMOUNT, Category, MetricOf, PERCENT, recommended } from './private/categories';
+import { AMOUNT, Category, MetricOf, recommended, saturationCategory } from './private/categories';
 import { fail, optionalPattern, requirePattern } from '../core/private/validate';
 import { ComparisonOperator, MissingData } from '../monitors/threshold';
 import { Signal, Statistic } from '../signals/signal';
@@ -104,15 +104,7 @@ const FAILED_NODES: Category = {
  * nodes together): the Average of 5 minutes for 15 minutes (the presets' CPU and memory
  * window); 80% is the preset's own choice.
  */
-const NODE_UTILIZATION: Category = {
-  statistic: Statistic.AVERAGE,
-  comparison: ComparisonOperator.GREATER_THAN,
-  period: 300,
-  evaluationPeriods: 3,
-  missingData: MissingData.MISSING,
-  threshold: PERCENT,
-  defaultCritical: 80,
-};
+const NODE_UTILIZATION: Category = saturationCategory('cpu', 'utilization-percent', 80);
 
 /**
  * `node_filesystem_utilization` (percent, by ClusterName): storage alerts on the first breaching

@@ -226,14 +226,19 @@ const SATURATION_MEASURE: Record<SaturationMeasure, Pick<Category, 'statistic' |
   'in-use': { statistic: Statistic.MAXIMUM, comparison: ComparisonOperator.GREATER_THAN, threshold: AMOUNT },
 };
 
-/** Saturation: RDS `CPUUtilization`, `FreeStorageSpace`, `FreeableMemory`, `DatabaseConnections`; ECS `CPUUtilization`, `MemoryUtilization`. */
-function saturationCategory(resource: SaturatedResource, measure: SaturationMeasure): Category {
+/**
+ * Saturation: RDS `CPUUtilization`, `FreeStorageSpace`, `FreeableMemory`, `DatabaseConnections`;
+ * ECS `CPUUtilization`, `MemoryUtilization`; and, with a default threshold, the utilization a
+ * preset computes itself (Container Insights metric math).
+ */
+export function saturationCategory(resource: SaturatedResource, measure: SaturationMeasure, defaultCritical?: number): Category {
   return {
     ...SATURATION_MEASURE[measure],
     period: FIVE_MINUTES,
     evaluationPeriods: SATURATION_WINDOW[resource],
     // MonitorConfig's default: an instance or service that stops reporting is its own state.
     missingData: MissingData.MISSING,
+    ...(defaultCritical === undefined ? {} : { defaultCritical }),
   };
 }
 
