@@ -7,8 +7,9 @@
 import { TerraformStack } from 'cdktf';
 import { buildExamples } from '../examples/app';
 import {
-  AwsConnection, DatadogConnection, GitHubAuth, GitHubConnection, GitLabConnection, GitLabProject, GitLabWebhookEvent, GitOpsPipeline, GrafanaAuth,
-  GrafanaConnection, IntegrationCatalog, JiraAuth, JiraConnection, PagerDutyConnection, Secret, SlackConnection, WebhookAuth, WebhookConnection,
+  AwsConnection, DatadogConnection, GitHubAuth, GitHubConnection, GitLabConnection, GitLabGitOpsPipeline, GitLabProject,
+  GitLabWebhookEvent, GitOpsPipeline, GrafanaAuth, GrafanaConnection, IntegrationCatalog, JiraAuth, JiraConnection, PagerDutyConnection,
+  Secret, SlackConnection, WebhookAuth, WebhookConnection,
 } from '../src';
 import { synthApp } from './support/synth';
 
@@ -119,6 +120,10 @@ describe('no secret value reaches cdktf.out', () => {
       new GitOpsPipeline(stack, 'Pipeline', {
         stacks: ['unsafe'], repositoryName: 'acme/iac', installCommand: `npm ci --token=${needle}`, applyPolicyArns: ['arn:aws:iam::aws:policy/PowerUserAccess'],
       });
+      // YAML: .gitlab-ci.yml, whose install command is written into it
+      new GitLabGitOpsPipeline(stack, 'GitLabPipeline', {
+        stacks: ['unsafe'], projectPath: 'acme/iac', installCommand: `npm ci --token=${needle}`, applyPolicyArns: ['arn:aws:iam::aws:policy/PowerUserAccess'],
+      });
       // manifest.json: names the stacks; integrations.manifest.json: names its stack
       new IntegrationCatalog(new TerraformStack(app, needle), 'Catalog');
     });
@@ -128,6 +133,7 @@ describe('no secret value reaches cdktf.out', () => {
     expect(hits).toContain(`manifest.json: ${needle}`);
     expect(hits).toContain(`stacks/${needle}/integrations.manifest.json: ${needle}`);
     expect(hits).toContain(`gitops/unsafe/.github/workflows/cdktf-plan.yml: ${needle}`);
+    expect(hits).toContain(`gitops/unsafe/.gitlab-ci.yml: ${needle}`);
     // every kind of file the examples write is covered by the control
     expect(hitKinds).toEqual(expect.arrayContaining(exampleKinds.length > 0 ? exampleKinds : ['cdk.tf.json', 'manifest.json', 'workflow YAML']));
   });

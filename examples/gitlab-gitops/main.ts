@@ -2,7 +2,7 @@
  * Example: GitLab as an integration and the GitOps pipeline of a repository on GitLab, with
  * every deployment reported to Datadog DORA Metrics.
  *
- * Stack `gitops-gitlab`: the project (merge settings, the default branch protected, a signed
+ * Stack `gitops-gitlab`: the project (merge settings, push rules, the default branch protected, a signed
  * webhook of its deployments, the Datadog API key as a masked, protected CI/CD variable) and the
  * pipeline: GitLab ID-token roles scoped to the project, the encrypted state bucket with
  * S3-native locking, the drift check's pipeline schedule, and `.gitlab-ci.yml` (written to
@@ -22,6 +22,9 @@ export function gitlabGitopsExample(app: App): TerraformStack[] {
     path: 'observability-iac',
     namespaceId: 4242,
     description: 'Observability integrations, declared with cdktf-integrations',
+    // push rules (GitLab Premium): no secrets in commits, signed commits only
+    preventSecrets: true,
+    rejectUnsignedCommits: true,
   });
   project.protectDefaultBranch({ pushAccessLevel: GitLabAccessLevel.NO_ONE, mergeAccessLevel: GitLabAccessLevel.MAINTAINER });
   project.addWebhook('Deployments', {

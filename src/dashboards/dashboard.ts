@@ -214,10 +214,12 @@ export class Dashboard extends Construct {
       let title = row.title;
       for (let n = 2; titles.has(title); n++) title = `${row.title} (${n})`;
       titles.add(title);
-      dashboard.addRow({ ...row, title, widgets: row.widgets.map((w) => dashboard.whereItCanBeDrawn(dashboard.clearOf(ids, w), props.backends)) });
+      const at = dashboard._rows.length;
+      dashboard.addRow({ ...row, title, widgets: row.widgets.map((w, j) => dashboard.whereItCanBeDrawn(dashboard.clearOf(ids, w), props.backends, `rows[${at}].widgets[${j}]`)) });
     }
     for (const row of signalRows) {
-      dashboard.addRow({ ...row, widgets: (row.widgets ?? []).map((w) => dashboard.whereItCanBeDrawn(w, props.backends)) });
+      const at = dashboard._rows.length;
+      dashboard.addRow({ ...row, widgets: (row.widgets ?? []).map((w, j) => dashboard.whereItCanBeDrawn(w, props.backends, `rows[${at}].widgets[${j}]`)) });
     }
     const all = [...grouped, ...plain.filter((m) => !grouped.has(m))];
     const statusWidget = Widget.alertStatus({ id: status.id, monitors: all, width: 24 });
@@ -376,14 +378,16 @@ export class Dashboard extends Construct {
    * monitor of a group may be rendered to some monitor backends only, e.g. a PromQL check on
    * Grafana and its Datadog twin on Datadog); a warning names each backend that leaves it out.
    */
-  private whereItCanBeDrawn(widget: Widget, backends: IDashboardBackend[]): Widget {
+  private whereItCanBeDrawn(widget: Widget, backends: IDashboardBackend[], where: string): Widget {
     if (!(widget instanceof Widget) || widget.kind === WidgetKind.RAW || widget.signals.length === 0) return widget;
     this.whereDrawable.add(widget);
     for (const b of backends ?? []) {
       const aware = b && typeof (b as ISignalAwareDashboardBackend).canDraw === 'function' ? b as ISignalAwareDashboardBackend : undefined;
       const missing = aware ? widget.signals.filter((sig) => !aware.canDraw(sig)) : [];
       if (missing.length > 0) {
-        Annotations.of(this).addWarning(`${this.node.path}: the chart '${widget.title ?? widget.id}' is not drawn on the ${b.id} dashboard, which cannot draw ${missing.map((sig) => sig.kind).join(', ')} signals`);
+        // the title may hold references (known at apply): named only when it is text
+        const title = widget.title !== undefined && !isToken(widget.title) ? ` '${widget.title}'` : '';
+        Annotations.of(this).addWarning(`${this.node.path}: ${where}${title} is not drawn on the ${b.id} dashboard, which cannot draw ${missing.map((sig) => sig.kind).join(', ')} signals`);
       }
     }
     return widget;

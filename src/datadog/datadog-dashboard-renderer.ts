@@ -192,8 +192,8 @@ export class DatadogDashboardRenderer implements ISignalAwareDashboardBackend {
   }
 
   /**
-   * Datadog queries, and CloudWatch metrics Datadog's AWS integration collects whose
-   * dimension values are known at synth (not Terraform references).
+   * Datadog queries, and CloudWatch metrics under a name Datadog's AWS integration publishes
+   * (a reference in a dimension becomes a Terraform reference in the tag filter).
    */
   public canDraw(signal: Signal): boolean {
     return datadogCanEvaluate(signal);

@@ -55,8 +55,8 @@ export class DatadogBackend implements ISignalAwareMonitorBackend, ISloBackend, 
 
   /** Render a monitor. */
   /**
-   * Datadog queries, and CloudWatch metrics Datadog's AWS integration collects whose dimension
-   * values are known at synth (a reference is known only at apply; Datadog's tag filter is text).
+   * Datadog queries, and CloudWatch metrics Datadog's AWS integration collects (a reference in a
+   * dimension becomes a Terraform reference in the tag filter, lower-cased as Datadog stores tags).
    */
   public canEvaluate(signal: Signal): boolean {
     return datadogCanEvaluate(signal);

@@ -156,6 +156,18 @@ export interface GitLabProjectProps {
    */
   readonly archiveOnDestroy?: boolean;
   /**
+   * Push rule: reject files that are likely to hold secrets (`push_rules.prevent_secrets`).
+   * Push rules need GitLab Premium or Ultimate (GitLab docs, "Push rules").
+   * @default - not set: the instance's default push rules apply
+   */
+  readonly preventSecrets?: boolean;
+  /**
+   * Push rule: reject commits that are not signed (`push_rules.reject_unsigned_commits`; GitLab
+   * Premium or Ultimate).
+   * @default - not set: the instance's default push rules apply
+   */
+  readonly rejectUnsignedCommits?: boolean;
+  /**
    * The GitLab connection (instance and provider).
    * @default - GitLabConnection.of(this)
    */
@@ -348,7 +360,7 @@ export class GitLabProject extends Construct implements IIntegration {
       const full = requireProjectFullPath(this, 'existingProject', props.existingProject);
       const managed: Array<keyof GitLabProjectProps> = [
         'path', 'namespaceId', 'name', 'description', 'visibility', 'defaultBranch', 'onlyAllowMergeIfPipelineSucceeds',
-        'onlyAllowMergeIfAllDiscussionsAreResolved', 'removeSourceBranchAfterMerge', 'archiveOnDestroy',
+        'onlyAllowMergeIfAllDiscussionsAreResolved', 'removeSourceBranchAfterMerge', 'archiveOnDestroy', 'preventSecrets', 'rejectUnsignedCommits',
       ];
       for (const p of managed) {
         if (props[p] !== undefined) fail(this, p, props[p], 'nothing when existingProject is given (an adopted project\'s settings are not managed)');
@@ -386,6 +398,7 @@ export class GitLabProject extends Construct implements IIntegration {
       onlyAllowMergeIfAllDiscussionsAreResolved: optionalBoolean(this, 'onlyAllowMergeIfAllDiscussionsAreResolved', props.onlyAllowMergeIfAllDiscussionsAreResolved, true),
       removeSourceBranchAfterMerge: optionalBoolean(this, 'removeSourceBranchAfterMerge', props.removeSourceBranchAfterMerge, true),
       archiveOnDestroy: optionalBoolean(this, 'archiveOnDestroy', props.archiveOnDestroy, true),
+      ...pushRules(this, props),
     });
     this.resource = project;
     this.projectId = project.id;
@@ -591,4 +604,13 @@ export class GitLabProject extends Construct implements IIntegration {
     for (let n = 2; this.node.tryFindChild(candidate); n++) candidate = `${id}_${n}`;
     return candidate;
   }
+}
+
+/** The project's push rules, when any is given (a block the provider manages as a whole). */
+function pushRules(scope: Construct, props: GitLabProjectProps) {
+  if (props.preventSecrets === undefined && props.rejectUnsignedCommits === undefined) return {};
+  const rules: { preventSecrets?: boolean; rejectUnsignedCommits?: boolean } = {};
+  if (props.preventSecrets !== undefined) rules.preventSecrets = optionalBoolean(scope, 'preventSecrets', props.preventSecrets, false);
+  if (props.rejectUnsignedCommits !== undefined) rules.rejectUnsignedCommits = optionalBoolean(scope, 'rejectUnsignedCommits', props.rejectUnsignedCommits, false);
+  return { pushRules: rules };
 }

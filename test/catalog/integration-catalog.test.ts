@@ -203,15 +203,21 @@ describe('monitors', () => {
   });
 
   test('monitors render on the named backends that evaluate the signal', () => {
-    // The retries' RuleName is a reference, known only at apply: Datadog's tag filters are
-    // written at synth, so only CloudWatch monitors them; the export's own signals are Datadog's.
+    // The retries are AWS/Events metrics, which Datadog's AWS integration does not publish: only
+    // CloudWatch monitors them. The export's Firehose metrics Datadog publishes: both do, the
+    // delivery stream named by reference (Terraform lower-cases it into Datadog's tag filter).
     const { stack, catalog } = catalogApp({ monitorBackends: [MonitorBackend.cloudwatch(), MonitorBackend.datadog()] }, { healthBackends: [] });
     const json = synthStack(stack);
     expect(manifestOf(catalog, 'webhook/alerts').health[1].checkedBy.map((c: any) => c.system)).toEqual(['cloudwatch']);
-    const dd = Object.values<any>(json.resource.datadog_monitor ?? {}).map((m) => m.name);
-    expect(dd).toEqual([]);
+    const dd = Object.values<any>(json.resource.datadog_monitor ?? {});
+    expect(dd.map((m) => m.name).sort()).toEqual([
+      'Integration datadog-export/datadog-metrics-eu-west-1: data-freshness',
+      'Integration datadog-export/datadog-metrics-eu-west-1: delivery-errors',
+      'Integration datadog-export/datadog-metrics-eu-west-1: throttling',
+    ]);
+    for (const m of dd) expect(m.query).toMatch(/\{deliverystreamname:\$\{lower\(aws_kinesis_firehose_delivery_stream\.[^}]+\.name\)\}\}/);
     const exp = manifestOf(catalog, 'datadog-export/datadog-metrics-eu-west-1');
-    expect(exp.health.map((h: any) => h.checkedBy.map((c: any) => c.system))).toEqual([['cloudwatch'], ['cloudwatch'], ['cloudwatch']]);
+    expect(exp.health.map((h: any) => h.checkedBy.map((c: any) => c.system))).toEqual([['cloudwatch', 'datadog'], ['cloudwatch', 'datadog'], ['cloudwatch', 'datadog']]);
   });
 
   test('a Datadog monitor for a signal Datadog can query', () => {
@@ -269,10 +275,11 @@ describe('status dashboards', () => {
     expect(repo).toHaveLength(1);
     expect(repo[0].definition.type).toBe('note');
     expect(repo[0].definition.content).toContain('No health signal: GitHub reports webhook deliveries only through its REST API');
-    // On Datadog a queue or rule named by reference cannot be filtered (tags are written at
-    // synth): the text lists the signals and what checks them, no chart is drawn.
+    // On Datadog the dead-letter queue (named by reference) is charted; the retries (AWS/Events,
+    // which Datadog does not publish) are not: the text lists the signals and what checks them.
     const hook = group('webhook: alerts');
-    expect(hook.map((w: any) => w.definition.type)).toEqual(['note']);
+    expect(hook.map((w: any) => w.definition.type)).toEqual(['note', 'timeseries']);
+    expect(hook[1].definition.requests[0].q).toMatch(/aws\.sqs\.approximate_number_of_messages_visible\{queuename:\$\{lower\(aws_sqs_queue\.[^}]+\.name\)\}\}/);
     expect(hook[0].definition.content).toContain('- dead-letters (DEAD_LETTERS) when CloudWatch metric AWS/SQS/ApproximateNumberOfMessagesVisible > 0: checked by its alarm (cloudwatch)');
     const grafana = JSON.parse(Object.values<any>(json.resource.grafana_dashboard)[0].config_json);
     expect(grafana.panels.filter((p: any) => p.type === 'timeseries').map((p: any) => p.title)).toContain(

@@ -486,3 +486,25 @@ test('everything synthesized conforms to the gitlab provider schema (new and ado
   expect(report.findings.map(formatFinding)).toEqual([]);
   expect(report.checked[gitlab.source]).toBe(1 + 1 + 1 + 2 * (2 + 1 + 2));
 });
+
+describe('push rules', () => {
+  const project = (extra: Record<string, unknown>) => {
+    const stack = newStack();
+    new GitLabConnection(stack, 'GitLab', { token: Secret.fromTerraformVariable(stack, 'Token', { variableName: 'gl_token' }), testConnection: false });
+    new GitLabProject(stack, 'P', { path: 'p', namespaceId: 7, ...extra });
+    return stack;
+  };
+  test('secrets and unsigned commits rejected when asked; no push_rules block otherwise', () => {
+    const withRules = Object.values<any>(synthStack(project({ preventSecrets: true, rejectUnsignedCommits: true })).resource.gitlab_project)[0];
+    expect(withRules.push_rules).toEqual({ prevent_secrets: true, reject_unsigned_commits: true });
+    const without = Object.values<any>(synthStack(project({})).resource.gitlab_project)[0];
+    expect(without.push_rules).toBeUndefined();
+  });
+  test('a push rule that is not a boolean, or given for an adopted project, is a ValidationError', () => {
+    expect(() => project({ preventSecrets: 'yes' })).toThrow("test/P: 'preventSecrets' must be");
+    const stack = newStack();
+    new GitLabConnection(stack, 'GitLab', { token: Secret.fromTerraformVariable(stack, 'Token', { variableName: 'gl_token' }), testConnection: false });
+    expect(() => new GitLabProject(stack, 'A', { existingProject: 'acme/app', rejectUnsignedCommits: true }))
+      .toThrow("test/A: 'rejectUnsignedCommits' must be nothing when existingProject is given");
+  });
+});

@@ -6,6 +6,13 @@
  * sends (one table per resource below), then walked field by field.
  */
 import { v1, v2 } from '@datadog/datadog-api-client';
+import { mapInterpolations } from './terraform-strings';
+
+/**
+ * A JSON document as Terraform sends it: each interpolation (a reference, known at apply, whose
+ * expression may hold quotes: `${lower(split("/", x))}`) stands for a string value.
+ */
+const withoutInterpolations = (text: string) => mapInterpolations(text, () => 'tf-reference');
 
 /** One problem: where in the API body, and what. */
 export interface ContractFinding {
@@ -185,7 +192,7 @@ export function webhookBody(tf: Record<string, any>, out: ContractFinding[]): Re
   }
   for (const k of ['payload', 'custom_headers'] as const) {
     if (typeof body[k] === 'string' && !isReference(body[k])) {
-      try { JSON.parse(body[k]); } catch { out.push({ path: k, problem: `${k} is not JSON` }); }
+      try { JSON.parse(withoutInterpolations(body[k])); } catch { out.push({ path: k, problem: `${k} is not JSON` }); }
     }
   }
   return body;
@@ -200,7 +207,7 @@ export const CONTRACTS: Record<string, { readonly model: string; readonly body: 
     model: 'Dashboard',
     body: (tf, out) => {
       for (const k of Object.keys(tf)) if (!TERRAFORM_ONLY.has(k) && k !== 'dashboard' && k !== 'dashboard_lists' && k !== 'url') out.push({ path: k, problem: `unexpected argument '${k}' of datadog_dashboard_json` });
-      try { return JSON.parse(tf.dashboard); } catch { out.push({ path: 'dashboard', problem: 'dashboard is not JSON' }); return undefined; }
+      try { return JSON.parse(withoutInterpolations(tf.dashboard)); } catch { out.push({ path: 'dashboard', problem: 'dashboard is not JSON' }); return undefined; }
     },
   },
 };

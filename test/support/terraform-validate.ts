@@ -17,6 +17,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { mapInterpolations } from './terraform-strings';
 
 const KEEP_ALWAYS = new Set(['variable', 'locals']);
 /**
@@ -96,9 +97,17 @@ function references(text: string, addresses: string[]): boolean {
   return addresses.some((a) => new RegExp(`(^|[^A-Za-z0-9_.])${a.replace(/\./g, '\\.')}([^A-Za-z0-9_]|$)`).test(text));
 }
 
-/** Replace references to dropped addresses: strings become a placeholder, depends_on entries go. */
+/**
+ * Replace references to dropped addresses: a string that is one interpolation becomes the
+ * placeholder; in a longer string (a JSON policy, a query) only the interpolations that name a
+ * dropped address do, so the text around them stays what it was; depends_on entries go.
+ */
 function scrub(value: any, dropped: string[]): any {
-  if (typeof value === 'string') return references(value, dropped) ? REMOVED_PLACEHOLDER : value;
+  if (typeof value === 'string') {
+    if (!references(value, dropped)) return value;
+    const partly = mapInterpolations(value, (i) => (references(i, dropped) ? REMOVED_PLACEHOLDER : i));
+    return references(partly, dropped) || /^\$\{var\.removed_non_aws_reference\}$/.test(partly) ? REMOVED_PLACEHOLDER : partly;
+  }
   if (Array.isArray(value)) return value.map((v) => scrub(v, dropped));
   if (value && typeof value === 'object') {
     const out: Record<string, any> = {};

@@ -195,15 +195,17 @@ function tagValueOf(value: string): string {
 
 /**
  * Whether Datadog can query a CloudWatch metric: its name maps to a metric Datadog's AWS
- * integration collects (dimension values may be references: see `tagValueOf`).
+ * integration publishes (a name it does not list would give a monitor that never fires and an
+ * empty chart); dimension values may be references (see `tagValueOf`).
  */
 export function datadogCanQueryAwsMetric(p: CloudWatchMetricProps): boolean {
-  return typeof datadogAwsMetricQuery(p) !== 'string';
+  const mapped = datadogAwsMetric(p.namespace, p.metricName, p.statistic ?? Statistic.AVERAGE, p.datadogMetric);
+  return typeof mapped !== 'string' && mapped.confirmed && typeof datadogAwsMetricQuery(p) !== 'string';
 }
 
 /**
- * Whether Datadog can evaluate or draw `s`: Datadog queries, and CloudWatch metrics Datadog's AWS
- * integration collects.
+ * Whether Datadog can evaluate or draw `s`: Datadog queries, and CloudWatch metrics under a name
+ * Datadog's AWS integration publishes.
  */
 export function datadogCanEvaluate(s: Signal): boolean {
   return matchSignal<boolean>(s, {
