@@ -10,6 +10,8 @@ import type { INotificationTarget } from '../notifications/targets';
 import { FirehoseDestination } from '../presets/firehose';
 import { MonitorGroup } from '../presets/monitor-group';
 import { MonitorPresets } from '../presets/presets';
+import { anyEvaluates } from '../presets/private/categories';
+import { Signal } from '../signals/signal';
 
 /** The resource types `Monitoring.discover()` finds. */
 export enum DiscoverableType {
@@ -397,7 +399,10 @@ const TABLE: Entry[] = [
         });
       };
       if (!o.ecsContainerInsights) return service();
-      const insights = !o.backends.some((b) => b.kind === 'cloudwatch')
+      const insights = !anyEvaluates(o.backends, Signal.cloudWatchExpression({
+        expression: 'running',
+        usingMetrics: { running: Signal.cloudWatchMetric({ namespace: 'ECS/ContainerInsights', metricName: 'RunningTaskCount', dimensions: { ClusterName: 'c', ServiceName: 's' } }) },
+      }))
         ? 'its Container Insights monitors need a CloudWatch backend (they are CloudWatch metric-math expressions)'
         : MonitorPresets.ecsContainerInsights(s, `${id}-ContainerInsights`, {
           ...common(o, r),
@@ -411,7 +416,7 @@ const TABLE: Entry[] = [
   },
   {
     type: DiscoverableType.EKS_CLUSTER,
-    build: (s, id, r, o) => o.backends.every((b) => b.kind === 'datadog')
+    build: (s, id, r, o) => !anyEvaluates(o.backends, Signal.cloudWatchMetric({ namespace: 'ContainerInsights', metricName: 'node_cpu_utilization', dimensions: { ClusterName: 'c' } }))
       ? 'the EKS preset reads CloudWatch Container Insights, which Datadog does not collect (add a CloudWatch or Grafana backend)'
       : MonitorPresets.eksCluster(s, id, { ...common(o, r), clusterName: r.getStringAttribute('name') }),
   },

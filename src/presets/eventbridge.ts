@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { MonitorGroup, MonitorPresetOptions } from './monitor-group';
-import { MetricOf, errorCountWhereEvaluable } from './private/categories';
+import { MetricOf, anyEvaluates, errorCountWhereEvaluable } from './private/categories';
 import { fail, optionalPattern, requirePattern } from '../core/private/validate';
-import { Signal } from '../signals/signal';
+import { Signal, Statistic } from '../signals/signal';
 
 /** Monitors of an EventBridge rule. */
 export interface EventBridgeRuleMonitorsProps extends MonitorPresetOptions {
@@ -50,11 +50,12 @@ export function eventBridgeRuleMonitors(scope: Construct, id: string, props: Eve
   const rule = requirePattern(g, 'ruleName', props?.ruleName, RULE_NAME, 'an EventBridge rule name (1-64 letters, digits, . - or _)');
   const bus = optionalPattern(g, 'eventBusName', props.eventBusName, BUS_NAME, 'an event bus name (1-256 letters, digits, / . - or _), not its ARN');
   g._configure(`EventBridge rule ${rule}`, props);
-  if (g._backends().every((b) => b.kind === 'datadog')) {
-    fail(g, 'backends', 'datadog', 'a backend other than Datadog (Datadog\'s Amazon EventBridge integration publishes no metrics): MonitorBackend.cloudwatch() or .grafana()');
+  const dims: { [name: string]: string } = bus === undefined || bus === 'default' ? { RuleName: rule } : { EventBusName: bus, RuleName: rule };
+  if (!anyEvaluates(g._backends(), Signal.cloudWatchMetric({ namespace: 'AWS/Events', metricName: 'FailedInvocations', dimensions: dims, statistic: Statistic.SUM }))) {
+    fail(g, 'backends', g._backends().map((b) => b.kind).join(', '), 'a backend other than Datadog (Datadog\'s Amazon EventBridge integration publishes no metrics): MonitorBackend.cloudwatch() or .grafana()');
   }
   const p = props.titlePrefix ?? rule;
-  const dimensions: { [name: string]: string } = bus === undefined || bus === 'default' ? { RuleName: rule } : { EventBusName: bus, RuleName: rule };
+  const dimensions = dims;
   const metric = (metricName: string): MetricOf => (statistic) => Signal.cloudWatchMetric({ namespace: 'AWS/Events', metricName, dimensions, statistic });
   errorCountWhereEvaluable(g, {
     id: 'FailedInvocations',

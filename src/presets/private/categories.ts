@@ -388,3 +388,12 @@ function inWords(seconds: number): string {
   const minutes = seconds / 60;
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
+
+/**
+ * Whether any of `backends` says it can evaluate `signal` (a backend without the capability
+ * does not count): the backend owns the answer, no code here names a kind of system.
+ */
+export function anyEvaluates(backends: readonly IMonitorBackend[], signal: Signal): boolean {
+  return backends.some((b) => typeof (b as Partial<ISignalAwareMonitorBackend>).canEvaluate === 'function'
+    && (b as ISignalAwareMonitorBackend).canEvaluate(signal));
+}
