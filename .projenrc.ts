@@ -4,6 +4,8 @@ import { cdktf, javascript } from 'projen';
 // archived), but it is still shipped in projen and is what sets up a jsii library with the
 // cdktf peer dependency. Everything cdktf-specific in the build lives in this file.
 const CDKTF_VERSION = '0.21.0';
+// The CDK Terrain flavour's packages (flavours/cdktn/flavour.json names the same pins).
+const CDKTN_DEV_DEPS = ['cdktn@0.24.0', '@cdktn/provider-aws@25.7.0', '@cdktn/provider-datadog@16.1.0', '@cdktn/provider-generator@0.24.0', '@cdktn/commons@0.24.0'];
 
 const project = new cdktf.ConstructLibraryCdktf({
   name: 'cdktf-integrations',
@@ -33,9 +35,11 @@ const project = new cdktf.ConstructLibraryCdktf({
     projectService: false,
     tsconfigPath: './tsconfig.dev.json',
     devdirs: ['test', 'examples', 'bench', 'projenrc'],
-    ignorePatterns: ['src/bindings/**', '*.js', '*.d.ts', 'node_modules/', 'lib/', 'coverage', 'cdktf.out'],
+    ignorePatterns: ['src/bindings/**', '.flavours/**', '*.js', '*.d.ts', 'node_modules/', 'lib/', 'coverage', 'cdktf.out'],
   },
 
+  // The dev versions are the explicit devDeps below (constructs is newer than the peer minimum).
+  peerDependencyOptions: { pinnedDevDependency: false },
   peerDeps: [
     `cdktf@${CDKTF_VERSION}`,
     'constructs@^10.4.2',
@@ -55,7 +59,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     '@prometheus-io/lezer-promql@0.315.0', '@lezer/lr@^1.4.2', '@lezer/highlight@^1.2.1'],
   devDeps: [
     `cdktf@${CDKTF_VERSION}`,
-    'constructs@10.4.2',
+    // 10.7 satisfies both cdktf 0.21 (^10.4.2) and CDK Terrain 0.24 (>=10.6.0 <10.8.0).
+    'constructs@10.7.2',
     '@cdktf/provider-datadog@12.15.2',
     '@cdktf/provider-aws@20.1.0',
     '@cdktf/provider-github@15.3.1',
@@ -74,6 +79,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     // release that runs on Node 20).
     'gitlab-ci-local@4.64.1',
     'fast-check@4.11.0',
+    // The CDK Terrain flavour (flavours/cdktn): its toolkit, prebuilt providers and generator.
+    ...CDKTN_DEV_DEPS,
   ],
 
   publishToPypi: {
@@ -107,7 +114,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     include: ['src/**/*.ts', 'test/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'projenrc/**/*.ts', '.projenrc.ts'],
     compilerOptions: {},
   },
-  gitignore: ['cdktf.out/', '.terraform/', '*.tfstate*', '.gen/', 'bench/results/', '.tfvalidate/', '/.venv/', '__pycache__/'],
+  gitignore: ['cdktf.out/', '.terraform/', '*.tfstate*', '.gen/', 'bench/results/', '.tfvalidate/', '/.venv/', '__pycache__/', '/.flavours/'],
 });
 
 // Only users of the New Relic backend (src/newrelic) need its provider bindings: npm does
@@ -132,7 +139,7 @@ project.eslint?.addOverride({
   },
 });
 
-for (const p of ['/cdktf.out/', '/examples/', '/bench/', '/schema/', '/.ci/', '/cdktf.json', '/.tfvalidate/', '/projenrc/', '/.venv/', '/scripts/']) {
+for (const p of ['/cdktf.out/', '/.flavours/', '/flavours/', '/examples/', '/bench/', '/schema/', '/.ci/', '/cdktf.json', '/.tfvalidate/', '/projenrc/', '/.venv/', '/scripts/']) {
   project.addPackageIgnore(p);
 }
 
@@ -187,6 +194,13 @@ const awsTools = project.addTask('aws-tools', {
   exec: 'bash scripts/aws-tools.sh',
 });
 project.testTask.prependSpawn(awsTools);
+
+// The CDK Terrain flavour's sources (flavours/cdktn/flavour.json): src/ through the flavour's
+// import map into .flavours/cdktn/src, with the Grafana bindings from cdktn's own generator.
+project.addTask('flavour:cdktn', {
+  description: 'Write the CDK Terrain flavour of src/ into .flavours/cdktn/src (fails on an import the flavour cannot build)',
+  exec: 'ts-node --project tsconfig.dev.json projenrc/flavour.ts cdktn',
+});
 
 project.addTask('bench', {
   description: 'Run the benchmarks in bench/ (load time, synth time against hand-written L1 code)',

@@ -9,8 +9,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ConstructsMakerProviderTarget, LANGUAGES, TerraformProviderConstraint } from '@cdktf/commons';
-import { CodeMaker, TerraformProviderGenerator } from '@cdktf/provider-generator';
+import * as cdktfCommons from '@cdktf/commons';
+import * as cdktfGenerator from '@cdktf/provider-generator';
+
+/** The toolkit packages that generate bindings (a flavour names its own toolkit's). */
+export interface GeneratorPackages {
+  readonly generator: string;
+  readonly commons: string;
+}
 
 export interface BindingEntry {
   readonly schema: string;
@@ -21,8 +27,17 @@ export interface BindingEntry {
 
 const root = path.resolve(__dirname, '..');
 
-/** Generate the bindings of one entry into `outDirOverride` (default: the entry's outDir). */
-export async function generate(entry: BindingEntry, outDirOverride?: string): Promise<void> {
+/**
+ * Generate the bindings of one entry into `outDirOverride` (default: the entry's outDir), with
+ * cdktf's generator or, for a flavour, with the generator packages it names.
+ */
+export async function generate(entry: BindingEntry, outDirOverride?: string, packages?: GeneratorPackages): Promise<void> {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const commons: typeof cdktfCommons = packages ? require(packages.commons) : cdktfCommons;
+  const generatorPackage: typeof cdktfGenerator = packages ? require(packages.generator) : cdktfGenerator;
+  const { ConstructsMakerProviderTarget, LANGUAGES, TerraformProviderConstraint } = commons;
+  const { CodeMaker, TerraformProviderGenerator } = generatorPackage;
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const schemaPath = path.join(root, 'schema', entry.schema);
   const schema = JSON.parse(fs.readFileSync(schemaPath, 'utf8'));
   const fqpns = Object.keys(schema.provider_schemas ?? {});

@@ -6,7 +6,7 @@ import { CloudWatchActions } from './notify';
 import { escapedLiteral, libraryScope } from '../../core/private/template-escape';
 import { optionalBoolean } from '../../core/private/validate';
 import type { CatalogMonitorSpec, IRenderedCatalog } from '../../monitors/backend';
-import type { MonitorLike } from '../../monitors/private/normalize';
+import { catalogMonitorLike } from '../../monitors/private/normalize';
 import { MissingData } from '../../monitors/threshold';
 import { SignalKind } from '../../signals/signal';
 import type { CloudWatchBackend } from '../cloudwatch-monitor-backend';
@@ -28,7 +28,7 @@ export interface CloudWatchCatalogEntry {
 export function prepareCloudWatchCatalogMonitor(
   catalog: Construct, spec: CatalogMonitorSpec, backend: CloudWatchBackend,
 ): CloudWatchCatalogEntry | undefined {
-  const m: MonitorLike = { ...spec, node: catalog.node, catalogKey: spec.id };
+  const m = catalogMonitorLike(catalog, spec);
   if (spec.signal.cloudWatchMetricProps === undefined) {
     // A signal CloudWatch cannot evaluate at all is refused here, with the others' problems.
     if (spec.signal.kind !== SignalKind.CLOUDWATCH_EXPRESSION) alarmMetric(m, 'signal', spec.signal, spec.period);

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { DatadogMessage } from './notify';
 import { escapedLiteral, libraryScope } from '../../core/private/template-escape';
 import type { CatalogMonitorSpec, IRenderedCatalog } from '../../monitors/backend';
-import type { MonitorLike } from '../../monitors/private/normalize';
+import { catalogMonitorLike } from '../../monitors/private/normalize';
 import type { DatadogBackend } from '../datadog-monitor-backend';
 import { datadogMonitorArgs, datadogMonitorMessage } from './monitor-args';
 
@@ -21,7 +21,7 @@ export interface DatadogCatalogEntry {
  * attributes (`each.value.<name>` must exist for every key).
  */
 export function prepareDatadogCatalogMonitor(catalog: Construct, spec: CatalogMonitorSpec, backend: DatadogBackend): DatadogCatalogEntry {
-  const m: MonitorLike = { ...spec, node: catalog.node, catalogKey: spec.id };
+  const m = catalogMonitorLike(catalog, spec);
   const args = datadogMonitorArgs(m, backend);
   const notifications = new DatadogMessage(catalog, backend, spec.severity);
   for (const t of spec.targets) notifications.add(t);

@@ -5,7 +5,7 @@ import { condition, grafanaRuleParts, grafanaWarningTitle, reduce, sortKeys, WAR
 import { RuleGroup } from '../../bindings/grafana/rule-group/index';
 import { escapedLiteral, libraryScope } from '../../core/private/template-escape';
 import type { CatalogMonitorSpec, IRenderedCatalog } from '../../monitors/backend';
-import type { MonitorLike } from '../../monitors/private/normalize';
+import { catalogMonitorLike } from '../../monitors/private/normalize';
 import type { GrafanaBackend } from '../grafana-monitor-backend';
 
 /** One catalog monitor prepared for Grafana: its rule group (and warning rule group) as `for_each` values. */
@@ -22,7 +22,7 @@ export interface GrafanaCatalogEntry {
  * of rules in every group.
  */
 export function prepareGrafanaCatalogMonitor(catalog: Construct, spec: CatalogMonitorSpec, backend: GrafanaBackend): GrafanaCatalogEntry {
-  const m: MonitorLike = { ...spec, node: catalog.node, catalogKey: spec.id };
+  const m = catalogMonitorLike(catalog, spec);
   const warningTitle = spec.warning === undefined ? undefined : grafanaWarningTitle(spec.title);
   const parts = grafanaRuleParts(m, backend, warningTitle === undefined ? [] : [warningTitle]);
   const routing = new GrafanaRouting(catalog, backend, spec.severity, spec.renotifyInterval);

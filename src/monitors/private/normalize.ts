@@ -33,6 +33,14 @@ export type MonitorLike = NormalizedMonitor & IConstruct & {
   readonly catalogKey?: string;
 };
 
+/**
+ * A catalog monitor as the renderers see it: its spec, with the catalog's node (messages name the
+ * catalog's path and the monitor's key).
+ */
+export function catalogMonitorLike(catalog: IConstruct, spec: NormalizedMonitor & { readonly id: string }): MonitorLike {
+  return { ...spec, node: catalog.node, catalogKey: spec.id, with: (...mixins) => catalog.with(...mixins) };
+}
+
 /** How messages name a monitor: its path, and for a catalog monitor its key too. */
 export function monitorWhere(m: MonitorLike): string {
   return m.catalogKey === undefined ? m.node.path : `${m.node.path} (monitor "${m.catalogKey}")`;

@@ -1,0 +1,130 @@
+/**
+ * Builds a flavour of the library: the same `src/` for another CDK toolkit, rewritten through
+ * the one import map of `flavours/<name>/flavour.json` into `.flavours/<name>/src` (build output,
+ * never committed), with the Grafana bindings generated again by that toolkit's own generator.
+ *
+ * The build fails on any import of a `cdktf` package that the map does not cover, and on a value
+ * import of a provider the flavour has no bindings for (`unavailableProviders`): such a provider
+ * may only be reached through the library's optional-package loader, which reports why.
+ *
+ * Usage: `ts-node --project tsconfig.dev.json projenrc/flavour.ts <name>`.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { BindingEntry, bindingEntries, generate } from './generate-bindings';
+
+const root = path.resolve(__dirname, '..');
+
+export interface FlavourFile {
+  readonly name: string;
+  readonly importMap: { from: string; to: string }[];
+  readonly unavailableProviders: { [pkg: string]: string };
+  readonly bindings: { generator: string; commons: string };
+}
+
+export function readFlavour(name: string): FlavourFile {
+  const file = path.join(root, 'flavours', name, 'flavour.json');
+  if (!fs.existsSync(file)) throw new Error(`no flavour file ${path.relative(root, file)}`);
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/** A module specifier that names the cdktf toolkit or one of its provider packages. */
+function isCdktfSpecifier(spec: string): boolean {
+  return spec === 'cdktf' || spec.startsWith('cdktf/') || spec.startsWith('@cdktf/');
+}
+
+/** The specifier under the flavour's import map, or undefined when the map does not cover it. */
+export function mapSpecifier(flavour: FlavourFile, spec: string): string | undefined {
+  for (const { from, to } of flavour.importMap) {
+    if (from.endsWith('/') ? spec.startsWith(from) : spec === from) return to + spec.slice(from.length);
+  }
+  return undefined;
+}
+
+function unavailableProvider(flavour: FlavourFile, spec: string): string | undefined {
+  return Object.keys(flavour.unavailableProviders).find((pkg) => spec === pkg || spec.startsWith(`${pkg}/`));
+}
+
+// `import … from '…'`, `export … from '…'`, `import '…'`, `require('…')`, `import('…')`.
+const SPECIFIER = /(\bimport\s+(type\s+)?([^'";]*?)\s+from\s+|\bexport\s+[^'";]*?\s+from\s+|\bimport\s+|\brequire\(\s*|\bimport\(\s*)(['"])([^'"]+)\4/g;
+
+/**
+ * One source file under the flavour: mapped specifiers rewritten, type-only imports of an
+ * unavailable provider turned into `any` aliases (the loader never returns such a module in this
+ * flavour). Problems are appended to `problems` as `file:line: message`.
+ */
+export function rewriteSource(flavour: FlavourFile, file: string, text: string, problems: string[]): string {
+  type Part = string | undefined;
+  return text.replace(SPECIFIER, (whole, lead: string, typeOnly: Part, clause: Part, quote: string, spec: string, offset: number) => {
+    if (!isCdktfSpecifier(spec)) return whole;
+    const line = text.slice(0, offset).split('\n').length;
+    const mapped = mapSpecifier(flavour, spec);
+    if (mapped !== undefined) return `${lead}${quote}${mapped}${quote}`;
+    const missing = unavailableProvider(flavour, spec);
+    if (missing && typeOnly && clause) return typeAliases(clause.trim());
+    problems.push(missing
+      ? `${file}:${line}: '${spec}' is imported as a value, but the ${flavour.name} flavour has no bindings for it (${flavour.unavailableProviders[missing]}); load it through optionalPackage (src/core/private/optional-package.ts)`
+      : `${file}:${line}: '${spec}' is not covered by the import map of flavours/${flavour.name}/flavour.json`);
+    return whole;
+  });
+}
+
+/** `{ A, B as C }` or `* as ns` of a type-only import, as `any` aliases. */
+function typeAliases(clause: string): string {
+  const ns = /^\*\s+as\s+(\w+)$/.exec(clause);
+  if (ns) return `declare const ${ns[1]}: any; // unavailable in this flavour\n// `;
+  const names = clause.replace(/^\{|\}$/g, '').split(',').map((s) => s.trim()).filter(Boolean)
+    .map((s) => s.split(/\s+as\s+/).pop()!);
+  return `${names.map((n) => `type ${n} = any;`).join(' ')} // unavailable in this flavour\n// `;
+}
+
+function walk(dir: string, visit: (file: string) => void): void {
+  for (const name of fs.readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (fs.statSync(p).isDirectory()) walk(p, visit);
+    else visit(p);
+  }
+}
+
+/** Writes `.flavours/<name>/src`; returns the problems found (the build fails on any). */
+export async function buildFlavourSources(name: string): Promise<{ outDir: string; problems: string[]; files: number }> {
+  const flavour = readFlavour(name);
+  const outDir = path.join(root, '.flavours', name);
+  const srcOut = path.join(outDir, 'src');
+  fs.rmSync(srcOut, { recursive: true, force: true });
+  const generated = new Set(bindingEntries().map((e) => path.join(root, e.outDir)));
+  const problems: string[] = [];
+  let files = 0;
+  walk(path.join(root, 'src'), (file) => {
+    if ([...generated].some((g) => file.startsWith(g + path.sep))) return;
+    const rel = path.relative(root, file);
+    const dst = path.join(outDir, rel);
+    fs.mkdirSync(path.dirname(dst), { recursive: true });
+    const text = fs.readFileSync(file, 'utf8');
+    fs.writeFileSync(dst, file.endsWith('.ts') ? rewriteSource(flavour, rel, text, problems) : text);
+    files++;
+  });
+  for (const entry of bindingEntries()) {
+    const e: BindingEntry = entry;
+    await generate(e, path.join(outDir, e.outDir), flavour.bindings);
+  }
+  return { outDir, problems, files };
+}
+
+if (require.main === module) {
+  const name = process.argv[2];
+  if (!name) {
+    console.error('usage: flavour.ts <name>');
+    process.exit(2);
+  }
+  buildFlavourSources(name).then(({ outDir, problems, files }) => {
+    if (problems.length) {
+      console.error(`flavour ${name}: ${problems.length} import(s) the flavour cannot build:\n${problems.join('\n')}`);
+      process.exit(1);
+    }
+    console.log(`flavour ${name}: ${files} files in ${path.relative(root, outDir)}/src`);
+  }).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
