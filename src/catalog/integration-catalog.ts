@@ -13,8 +13,9 @@ import { Severities, Severity } from '../core/severity';
 import { Dashboard, DashboardRow } from '../dashboards/dashboard';
 import type { IDashboardBackend, ISignalAwareDashboardBackend } from '../dashboards/dashboard-backend';
 import { ThresholdMarker, Widget } from '../dashboards/widget';
-import type { IMonitorBackend, ISignalAwareMonitorBackend } from '../monitors/backend';
+import type { IMonitorBackend } from '../monitors/backend';
 import { MonitorConfig } from '../monitors/monitor-config';
+import { backendEvaluates } from '../monitors/private/signal-aware';
 import { ComparisonOperator, Comparisons, MissingData } from '../monitors/threshold';
 import { isNotificationTarget } from '../notifications/private/check';
 import type { INotificationTarget } from '../notifications/targets';
@@ -322,8 +323,7 @@ export class IntegrationCatalog extends Construct {
       if (!h.signal || h.alarm) continue;
       const signal = h.signal;
       // A backend that tells which signals it evaluates gets only those; any other gets every signal.
-      const backends = this.monitorBackends.filter((b) => typeof (b as ISignalAwareMonitorBackend).canEvaluate !== 'function'
-        || (b as ISignalAwareMonitorBackend).canEvaluate(signal));
+      const backends = this.monitorBackends.filter((b) => backendEvaluates(b, signal) !== false);
       if (backends.length === 0) continue;
       const monitor = new MonitorConfig(this, `Monitor_${e.key}_${h.name.replace(/[^A-Za-z0-9]+/g, '_')}`, {
         title: `Integration ${e.id}: ${h.name}`,

@@ -3,7 +3,7 @@ import { DatadogConnection } from './datadog-connection';
 import { DatadogRenderedMonitor } from './datadog-rendered-monitor';
 import type { DatadogTargetBinding } from './datadog-targets';
 import { renderDatadogAnomaly } from './private/anomaly';
-import { datadogCanEvaluate } from './private/aws-metric-names';
+import { datadogCanEvaluate, datadogEvaluationGap } from './private/aws-metric-names';
 import { DatadogCatalogEntry, prepareDatadogCatalogMonitor, renderDatadogCatalog } from './private/catalog';
 import { renderDatadogComposite } from './private/composite';
 import { datadogBinding } from './private/notify';
@@ -14,6 +14,7 @@ import type { AnomalyMonitor } from '../monitors/anomaly-monitor';
 import { CatalogMonitorSpec, IAnomalyMonitorBackend, ICatalogBackend, ICompositeMonitorBackend, IRenderedAlerts, IRenderedCatalog, IRenderedMonitor, ISignalAwareMonitorBackend, ISloBackend } from '../monitors/backend';
 import type { CompositeMonitor } from '../monitors/composite-monitor';
 import type { MonitorConfig } from '../monitors/monitor-config';
+import type { EvaluationGap } from '../monitors/private/signal-aware';
 import type { Slo } from '../monitors/slo';
 import type { INotificationTarget } from '../notifications/targets';
 import type { Signal } from '../signals/signal';
@@ -53,7 +54,6 @@ export class DatadogBackend implements ISignalAwareMonitorBackend, ISloBackend, 
     this.id = options.id ?? 'Datadog';
   }
 
-  /** Render a monitor. */
   /**
    * Datadog queries, and CloudWatch metrics Datadog's AWS integration collects (a reference in a
    * dimension becomes a Terraform reference in the tag filter, lower-cased as Datadog stores tags).
@@ -62,6 +62,17 @@ export class DatadogBackend implements ISignalAwareMonitorBackend, ISloBackend, 
     return datadogCanEvaluate(signal);
   }
 
+  /**
+   * Why this backend cannot evaluate `signal`, for warnings of code that leaves a monitor off it;
+   * undefined when it can.
+   * @internal
+   */
+  public _evaluationGap(signal: Signal): EvaluationGap | undefined {
+    const reason = datadogEvaluationGap(signal);
+    return reason === undefined ? undefined : { system: 'Datadog', reason };
+  }
+
+  /** Render a monitor. */
   public render(monitor: MonitorConfig): IRenderedMonitor {
     requirePattern(monitor, 'backends', this.id, /^[A-Za-z][A-Za-z0-9_-]*$/, 'backend ids of letters, digits, _ and -');
     return new DatadogRenderedMonitor(monitor, this);

@@ -15,11 +15,13 @@ import { stackSingleton } from '../core/private/stack-registry';
 import { fail, requirePattern, requireString } from '../core/private/validate';
 import { Severity } from '../core/severity';
 import type { AnomalyMonitor } from '../monitors/anomaly-monitor';
-import { CatalogMonitorSpec, IAnomalyMonitorBackend, ICatalogBackend, ICompositeMonitorBackend, IMonitorBackend, IRenderedAlerts, IRenderedCatalog, IRenderedMonitor, ISloBackend } from '../monitors/backend';
+import { CatalogMonitorSpec, IAnomalyMonitorBackend, ICatalogBackend, ICompositeMonitorBackend, IMonitorBackend, IRenderedAlerts, IRenderedCatalog, IRenderedMonitor, ISignalAwareMonitorBackend, ISloBackend } from '../monitors/backend';
 import type { CompositeMonitor } from '../monitors/composite-monitor';
 import type { MonitorConfig } from '../monitors/monitor-config';
 import type { Slo } from '../monitors/slo';
 import type { INotificationTarget } from '../notifications/targets';
+import { matchSignal } from '../signals/private/match';
+import type { Signal } from '../signals/signal';
 
 /** Options of the Grafana backend. */
 export interface GrafanaBackendOptions {
@@ -116,7 +118,8 @@ export class GrafanaRenderedMonitor extends Construct implements IRenderedMonito
 }
 
 /** Renders monitors as rules in `grafana_rule_group`s inside a `grafana_folder`; routes through the stack's one notification policy. */
-export class GrafanaBackend implements IMonitorBackend, ISloBackend, ICompositeMonitorBackend, IAnomalyMonitorBackend, ICatalogBackend {
+export class GrafanaBackend implements IMonitorBackend, ISignalAwareMonitorBackend, ISloBackend, ICompositeMonitorBackend,
+  IAnomalyMonitorBackend, ICatalogBackend {
   /** `grafana`. */
   public readonly kind: string = 'grafana';
   /** Construct id of renderings. */
@@ -127,6 +130,20 @@ export class GrafanaBackend implements IMonitorBackend, ISloBackend, ICompositeM
   constructor(options: GrafanaBackendOptions) {
     this.options = { ...(options ?? ({} as GrafanaBackendOptions)) };
     this.id = this.options.id ?? 'Grafana';
+  }
+
+  /**
+   * PromQL queries, and CloudWatch metrics through a CloudWatch data source (an alert rule's
+   * query has no form of a metric-math expression, a Datadog query or NRQL).
+   */
+  public canEvaluate(signal: Signal): boolean {
+    return matchSignal<boolean>(signal, {
+      promQl: () => true,
+      cloudWatchMetric: () => true,
+      cloudWatchExpression: () => false,
+      datadogQuery: () => false,
+      nrql: () => false,
+    });
   }
 
   /** Render a monitor. */

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { MonitorGroup, MonitorPresetOptions } from './monitor-group';
-import { AMOUNT, Category, MetricOf, ThresholdKind, recommended, saturationCategory } from './private/categories';
+import { AMOUNT, Category, MetricOf, ThresholdKind, anyEvaluates, recommended, saturationCategory } from './private/categories';
 import { fail, requirePattern } from '../core/private/validate';
 import { ComparisonOperator, MissingData } from '../monitors/threshold';
 import { Signal, Statistic } from '../signals/signal';
@@ -102,10 +102,6 @@ export function ecsContainerInsightsMonitors(scope: Construct, id: string, props
   const cluster = requirePattern(g, 'clusterName', props?.clusterName, ECS_NAME, 'an ECS cluster name (1-255 letters, digits, hyphens or underscores), or a reference to one');
   const service = requirePattern(g, 'serviceName', props.serviceName, ECS_NAME, 'an ECS service name (1-255 letters, digits, hyphens or underscores), or a reference to one');
   g._configure(`ECS service ${cluster}/${service} (Container Insights)`, props);
-  if (!g._backends().some((b) => b.kind === 'cloudwatch')) {
-    fail(g, 'backends', g._backends().map((b) => b.kind).join(', '),
-      'backends with MonitorBackend.cloudwatch() (the CPU and memory monitors are CloudWatch metric-math expressions, which only CloudWatch evaluates)');
-  }
   const p = props.titlePrefix ?? `${cluster}/${service}`;
   const dimensions = { ClusterName: cluster, ServiceName: service };
   const metric = (metricName: string, statistic: Statistic): Signal =>
@@ -115,6 +111,10 @@ export function ecsContainerInsightsMonitors(scope: Construct, id: string, props
     usingMetrics: { used: metric(used, statistic), reserved: metric(reserved, statistic) },
     label: `${used} / ${reserved} (%)`,
   });
+  if (!anyEvaluates(g._backends(), ratio('CpuUtilized', 'CpuReserved')(Statistic.AVERAGE))) {
+    fail(g, 'backends', g._backends().map((b) => b.kind).join(', '),
+      'backends with MonitorBackend.cloudwatch() (the CPU and memory monitors are CloudWatch metric-math expressions, which only CloudWatch evaluates)');
+  }
   if (props.minRunningTasks !== undefined) {
     recommended(g, MIN_RUNNING_TASKS, {
       id: 'RunningTasks',

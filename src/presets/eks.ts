@@ -1,7 +1,7 @@
 import { Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { MonitorGroup, MonitorPresetOptions } from './monitor-group';
-import { AMOUNT, Category, MetricOf, recommended, saturationCategory } from './private/categories';
+import { AMOUNT, Category, MetricOf, anyMayEvaluate, recommended, saturationCategory } from './private/categories';
 import { fail, optionalPattern, requirePattern } from '../core/private/validate';
 import { ComparisonOperator, MissingData } from '../monitors/threshold';
 import { Signal, Statistic } from '../signals/signal';
@@ -151,12 +151,13 @@ export function eksClusterMonitors(scope: Construct, id: string, props: EksClust
   }
   const label = Token.isUnresolved(cluster) ? id : cluster;
   g._configure(`EKS cluster ${label}`, props);
-  if (g._backends().every((b) => b.kind === 'datadog')) {
-    fail(g, 'backends', 'datadog', `a backend other than Datadog (Datadog does not collect ${NAMESPACE}): MonitorBackend.cloudwatch() or .grafana()`);
-  }
   const p = props.titlePrefix ?? label;
   const metric = (metricName: string, dimensions: { [name: string]: string } = { ClusterName: cluster }): MetricOf => (statistic) =>
     Signal.cloudWatchMetric({ namespace: NAMESPACE, metricName, dimensions, statistic });
+  if (!anyMayEvaluate(g._backends(), metric('cluster_failed_node_count')(Statistic.MAXIMUM))) {
+    fail(g, 'backends', [...new Set(g._backends().map((b) => b.kind))].join(', '),
+      `a backend other than Datadog (Datadog does not collect ${NAMESPACE}): MonitorBackend.cloudwatch() or .grafana()`);
+  }
   recommended(g, FAILED_NODES, {
     id: 'FailedNodes',
     metric: metric('cluster_failed_node_count'),

@@ -194,25 +194,33 @@ function tagValueOf(value: string): string {
 }
 
 /**
- * Whether Datadog can query a CloudWatch metric: its name maps to a metric Datadog's AWS
- * integration publishes (a name it does not list would give a monitor that never fires and an
- * empty chart); dimension values may be references (see `tagValueOf`).
+ * Why Datadog cannot query a CloudWatch metric, or undefined when it can: its name must map to a
+ * metric Datadog's AWS integration publishes (a name it does not list would give a monitor that
+ * never fires and an empty chart); dimension values may be references (see `tagValueOf`).
  */
-export function datadogCanQueryAwsMetric(p: CloudWatchMetricProps): boolean {
+function datadogAwsMetricGap(p: CloudWatchMetricProps): string | undefined {
   const mapped = datadogAwsMetric(p.namespace, p.metricName, p.statistic ?? Statistic.AVERAGE, p.datadogMetric);
-  return typeof mapped !== 'string' && mapped.confirmed && typeof datadogAwsMetricQuery(p) !== 'string';
+  if (typeof mapped === 'string') return mapped;
+  if (!mapped.confirmed) return mapped.warning;
+  const query = datadogAwsMetricQuery(p);
+  return typeof query === 'string' ? query : undefined;
 }
 
 /**
- * Whether Datadog can evaluate or draw `s`: Datadog queries, and CloudWatch metrics under a name
- * Datadog's AWS integration publishes.
+ * Why Datadog cannot evaluate or draw `s`, or undefined when it can: Datadog queries, and
+ * CloudWatch metrics under a name Datadog's AWS integration publishes.
  */
-export function datadogCanEvaluate(s: Signal): boolean {
-  return matchSignal<boolean>(s, {
-    datadogQuery: () => true,
-    cloudWatchMetric: (p) => datadogCanQueryAwsMetric(p),
-    cloudWatchExpression: () => false,
-    promQl: () => false,
-    nrql: () => false,
+export function datadogEvaluationGap(s: Signal): string | undefined {
+  return matchSignal<string | undefined>(s, {
+    datadogQuery: () => undefined,
+    cloudWatchMetric: (p) => datadogAwsMetricGap(p),
+    cloudWatchExpression: () => 'a CloudWatch metric-math expression, which Datadog has no form of',
+    promQl: () => 'a PromQL query, which Datadog does not evaluate',
+    nrql: () => 'an NRQL query, which Datadog does not evaluate',
   });
+}
+
+/** Whether Datadog can evaluate or draw `s` (see `datadogEvaluationGap`). */
+export function datadogCanEvaluate(s: Signal): boolean {
+  return datadogEvaluationGap(s) === undefined;
 }

@@ -14,9 +14,9 @@
  */
 import { Annotations } from 'cdktf';
 import { fail, isToken } from '../../core/private/validate';
-import { datadogAwsMetric } from '../../datadog/private/aws-metric-names';
-import type { IMonitorBackend, ISignalAwareMonitorBackend } from '../../monitors/backend';
+import type { IMonitorBackend } from '../../monitors/backend';
 import type { MonitorConfig, MonitorConfigProps } from '../../monitors/monitor-config';
+import { EvaluationGap, backendEvaluates, evaluationGap } from '../../monitors/private/signal-aware';
 import { ComparisonOperator, MissingData } from '../../monitors/threshold';
 import { Signal, Statistic } from '../../signals/signal';
 import type { MonitorGroup } from '../monitor-group';
@@ -313,7 +313,7 @@ function add(group: MonitorGroup, c: Category, m: PresetMonitor): MonitorConfig 
   const critical = settle(group, c, m);
   const { title, message } = m.text({ critical, window: inWords(c.period), statistic: c.statistic.name });
   const signal = m.metric(c.statistic);
-  const backends = datadogCanEvaluate(group, m, signal);
+  const backends = evaluatingBackends(group, m, signal);
   if (backends?.length === 0) return undefined;
   return group._add(m.id, {
     title,
@@ -329,44 +329,38 @@ function add(group: MonitorGroup, c: Category, m: PresetMonitor): MonitorConfig 
 }
 
 /**
- * The group's backends without Datadog when Datadog does not publish the monitor's metric and
- * statistic (with a warning), or undefined when every backend takes the monitor. A CloudWatch
- * metric-math expression goes only to the backends that say they evaluate it (`canEvaluate`,
- * which CloudWatch's backend does): Datadog and Grafana have no form of it.
+ * The group's backends without those that say they cannot evaluate the monitor's signal (Datadog,
+ * when its AWS integration does not publish the metric and statistic), with a warning giving each
+ * one's reason, or undefined when every backend takes the monitor. A CloudWatch metric-math
+ * expression goes only to the backends that say they evaluate it (`canEvaluate`, which
+ * CloudWatch's backend does): Datadog and Grafana have no form of it.
  */
-function datadogCanEvaluate(group: MonitorGroup, m: PresetMonitor, signal: Signal): IMonitorBackend[] | undefined {
+function evaluatingBackends(group: MonitorGroup, m: PresetMonitor, signal: Signal): IMonitorBackend[] | undefined {
   const backends = group._backends();
   if (signal.cloudWatchExpressionProps) return expressionBackends(group, m, signal, backends);
-  const p = signal.cloudWatchMetricProps;
-  if (!p || !backends.some(isDatadog)) return undefined;
-  const mapped = datadogAwsMetric(p.namespace, p.metricName, p.statistic ?? Statistic.AVERAGE, p.datadogMetric);
-  const why = typeof mapped === 'string' ? mapped : mapped.confirmed ? undefined : mapped.warning;
-  if (why === undefined) return undefined;
-  const rest = backends.filter((b) => !isDatadog(b));
+  const gaps = backends.map((b) => evaluationGap(b, signal));
+  if (gaps.every((g) => g === undefined)) return undefined;
+  const rest = backends.filter((_, i) => gaps[i] === undefined);
   // The signal-level advice (a statistic, `datadogMetric`) is for hand-written signals, not preset users.
-  const reason = why.replace(/; (use Statistic\.SUM|set 'datadogMetric' on the signal.*)$/, '');
-  Annotations.of(group).addWarning(`${group.node.path}/${m.id}: not rendered to Datadog (${reason})`
+  const left = gaps.filter((g): g is EvaluationGap => g !== undefined)
+    .map((g) => `${g.system} (${g.reason.replace(/; (use Statistic\.SUM|set 'datadogMetric' on the signal.*)$/, '')})`);
+  Annotations.of(group).addWarning(`${group.node.path}/${m.id}: not rendered to ${[...new Set(left)].join(', ')}`
     + (rest.length === 0 ? '; no other backend is given, so the monitor is left out' : `; rendered to ${rest.map((b) => b.kind).join(', ')} only`)
     + (m.datadogInstead ? `; ${m.datadogInstead}` : ''));
   return rest;
 }
 
-/** The backends of a metric-math monitor (see `datadogCanEvaluate`), with a warning naming the others. */
+/** The backends of a metric-math monitor (see `evaluatingBackends`), with a warning naming the others. */
 function expressionBackends(group: MonitorGroup, m: PresetMonitor, signal: Signal, backends: IMonitorBackend[]): IMonitorBackend[] | undefined {
-  const evaluates = (b: IMonitorBackend) => typeof (b as Partial<ISignalAwareMonitorBackend>).canEvaluate === 'function'
-    && (b as ISignalAwareMonitorBackend).canEvaluate(signal);
+  const evaluates = (b: IMonitorBackend) => backendEvaluates(b, signal) === true;
   const rest = backends.filter(evaluates);
   if (rest.length === backends.length) return undefined;
   const left = backends.filter((b) => !evaluates(b));
   Annotations.of(group).addWarning(`${group.node.path}/${m.id}: not rendered to ${left.map((b) => b.kind).join(', ')} `
     + '(a CloudWatch metric-math expression, which only CloudWatch evaluates)'
     + (rest.length === 0 ? '; no other backend is given, so the monitor is left out' : `; rendered to ${rest.map((b) => b.kind).join(', ')} only`)
-    + (m.datadogInstead && left.some(isDatadog) ? `; ${m.datadogInstead}` : ''));
+    + (m.datadogInstead && left.some((b) => evaluationGap(b, signal)?.system === 'Datadog') ? `; ${m.datadogInstead}` : ''));
   return rest;
-}
-
-function isDatadog(b: IMonitorBackend): boolean {
-  return b.kind === 'datadog';
 }
 
 /** The threshold: the prop's value, checked, or the category's default. */
@@ -394,6 +388,13 @@ function inWords(seconds: number): string {
  * does not count): the backend owns the answer, no code here names a kind of system.
  */
 export function anyEvaluates(backends: readonly IMonitorBackend[], signal: Signal): boolean {
-  return backends.some((b) => typeof (b as Partial<ISignalAwareMonitorBackend>).canEvaluate === 'function'
-    && (b as ISignalAwareMonitorBackend).canEvaluate(signal));
+  return backends.some((b) => backendEvaluates(b, signal) === true);
+}
+
+/**
+ * Whether any of `backends` may evaluate `signal`: one that says so, or one that does not say
+ * (it is given the monitor, and fails on a signal it cannot evaluate).
+ */
+export function anyMayEvaluate(backends: readonly IMonitorBackend[], signal: Signal): boolean {
+  return backends.some((b) => backendEvaluates(b, signal) !== false);
 }

@@ -10,6 +10,7 @@ import type { ThresholdKind } from './categories';
 import { fail, isToken, requireNoControlChars } from '../../core/private/validate';
 import type { IMonitorBackend } from '../../monitors/backend';
 import type { MonitorConfig } from '../../monitors/monitor-config';
+import { backendEvaluates } from '../../monitors/private/signal-aware';
 import { ComparisonOperator, MissingData } from '../../monitors/threshold';
 import { Aggregation, Signal } from '../../signals/signal';
 import type { MonitorGroup } from '../monitor-group';
@@ -58,9 +59,13 @@ export interface BackendsByKind {
  */
 export function backendsByKind(group: MonitorGroup, what: string): BackendsByKind {
   const all = group._backends();
-  const promQl = all.filter((b) => b.kind === 'grafana');
-  const datadog = all.filter((b) => b.kind === 'datadog');
-  const other = all.filter((b) => b.kind !== 'grafana' && b.kind !== 'datadog');
+  // Each backend says which query language it evaluates (for these kinds of signal the answer
+  // does not depend on the query).
+  const promQlQuery = Signal.promQl({ query: 'up' });
+  const datadogQuery = Signal.datadogQuery({ query: 'avg:system.cpu.user{*}' });
+  const promQl = all.filter((b) => backendEvaluates(b, promQlQuery) === true);
+  const datadog = all.filter((b) => !promQl.includes(b) && backendEvaluates(b, datadogQuery) === true);
+  const other = all.filter((b) => !promQl.includes(b) && !datadog.includes(b));
   if (promQl.length + datadog.length === 0) {
     fail(group, 'backends', all.map((b) => b.kind).join(', '),
       `Grafana (PromQL) or Datadog backends: ${what} metrics come from Prometheus exporters and Datadog's integrations, not from CloudWatch or New Relic`);
