@@ -45,6 +45,7 @@ const project = new cdktf.ConstructLibraryCdktf({
     'constructs@^10.4.2',
     '@cdktf/provider-datadog@12.15.2',
     '@cdktf/provider-aws@>=20.1.0 <22.0.0',
+    // GitHub resources (src/github); optional, like New Relic.
     '@cdktf/provider-github@15.3.1',
     // New Relic backend (src/newrelic); optional: see peerDependenciesMeta below.
     '@cdktf/provider-newrelic@13.12.2',
@@ -120,6 +121,7 @@ const project = new cdktf.ConstructLibraryCdktf({
 // Only users of the New Relic backend (src/newrelic) need its provider bindings: npm does
 // not install an optional peer dependency, nor warns when it is missing.
 project.package.addField('peerDependenciesMeta', {
+  '@cdktf/provider-github': { optional: true },
   '@cdktf/provider-newrelic': { optional: true },
   '@cdktf/provider-pagerduty': { optional: true },
   '@cdktf/provider-gitlab': { optional: true },

@@ -4,7 +4,7 @@
  * never committed), with the Grafana bindings generated again by that toolkit's own generator.
  *
  * The build fails on any import of a `cdktf` package that the map does not cover, and on a value
- * import of a provider the flavour has no bindings for (`unavailableProviders`): such a provider
+ * import of a provider the flavour has no bindings for (`toolkit.unavailableProviders`): such a provider
  * may only be reached through the library's optional-package loader, which reports why.
  *
  * Usage: `ts-node --project tsconfig.dev.json projenrc/flavour.ts <name>`.
@@ -12,15 +12,25 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { BindingEntry, bindingEntries, generate } from './generate-bindings';
+import type { Toolkit } from '../src/core/private/toolkit';
 
 const root = path.resolve(__dirname, '..');
 
 export interface FlavourFile {
   readonly name: string;
   readonly importMap: { from: string; to: string }[];
-  readonly unavailableProviders: { [pkg: string]: string };
   readonly bindings: { generator: string; commons: string };
+  /** The flavour's values of src/core/private/toolkit.ts. */
+  readonly toolkit: Toolkit;
+  /**
+   * Where the flavour's synthesized Terraform differs from the cdktf flavour's for the same
+   * program: dotted paths into a stack's JSON (`*` matches one key), each with its reason.
+   */
+  readonly synthDifferences: { path: string; reason: string }[];
 }
+
+/** The one source file that holds the toolkit's values; each flavour's build writes its own. */
+export const TOOLKIT_FILE = 'src/core/private/toolkit.ts';
 
 export function readFlavour(name: string): FlavourFile {
   const file = path.join(root, 'flavours', name, 'flavour.json');
@@ -42,7 +52,7 @@ export function mapSpecifier(flavour: FlavourFile, spec: string): string | undef
 }
 
 function unavailableProvider(flavour: FlavourFile, spec: string): string | undefined {
-  return Object.keys(flavour.unavailableProviders).find((pkg) => spec === pkg || spec.startsWith(`${pkg}/`));
+  return Object.keys(flavour.toolkit.unavailableProviders).find((pkg) => spec === pkg || spec.startsWith(`${pkg}/`));
 }
 
 // `import … from '…'`, `export … from '…'`, `import '…'`, `require('…')`, `import('…')`.
@@ -63,10 +73,22 @@ export function rewriteSource(flavour: FlavourFile, file: string, text: string, 
     const missing = unavailableProvider(flavour, spec);
     if (missing && typeOnly && clause) return typeAliases(clause.trim());
     problems.push(missing
-      ? `${file}:${line}: '${spec}' is imported as a value, but the ${flavour.name} flavour has no bindings for it (${flavour.unavailableProviders[missing]}); load it through optionalPackage (src/core/private/optional-package.ts)`
+      ? `${file}:${line}: '${spec}' is imported as a value, but the ${flavour.name} flavour has no bindings for it (${flavour.toolkit.unavailableProviders[missing]}); load it through optionalPackage (src/core/private/optional-package.ts)`
       : `${file}:${line}: '${spec}' is not covered by the import map of flavours/${flavour.name}/flavour.json`);
     return whole;
   });
+}
+
+/**
+ * The toolkit file with the flavour's values in place of the cdktf flavour's; fails when the
+ * file no longer has the one `TOOLKIT` constant this replaces.
+ */
+export function rewriteToolkit(flavour: FlavourFile, text: string): string {
+  const decl = /^export const TOOLKIT: Toolkit = \{\n[\s\S]*?\n\};$/m;
+  if (!decl.test(text)) throw new Error(`${TOOLKIT_FILE} has no 'export const TOOLKIT: Toolkit = { … };' for the ${flavour.name} flavour to replace`);
+  const values = Object.fromEntries(Object.entries(flavour.toolkit).filter(([k]) => !k.startsWith('$')));
+  return text.replace(decl, () => `/** The ${flavour.name} flavour (from flavours/${flavour.name}/flavour.json). */\nexport const TOOLKIT: Toolkit = ${JSON.stringify(values, undefined, 2)};`)
+    .replace('/** The cdktf flavour. */\n/**', '/**');
 }
 
 /** `{ A, B as C }` or `* as ns` of a type-only import, as `any` aliases. */
@@ -86,24 +108,45 @@ function walk(dir: string, visit: (file: string) => void): void {
   }
 }
 
-/** Writes `.flavours/<name>/src`; returns the problems found (the build fails on any). */
-export async function buildFlavourSources(name: string): Promise<{ outDir: string; problems: string[]; files: number }> {
+/** The folders a flavour's build writes, rewritten (the Python examples use the published packages). */
+const FLAVOUR_DIRS = ['src', 'examples'];
+const SKIPPED = [path.join('examples', 'python')];
+
+/**
+ * Writes `.flavours/<name>/src` and `.flavours/<name>/examples`, and a tsconfig that type-checks
+ * them against the flavour's toolkit; returns the problems found (the build fails on any).
+ * @param outDirOverride another directory inside the repository (tests build their own copy)
+ */
+export async function buildFlavourSources(name: string, outDirOverride?: string): Promise<{ outDir: string; problems: string[]; files: number }> {
   const flavour = readFlavour(name);
-  const outDir = path.join(root, '.flavours', name);
-  const srcOut = path.join(outDir, 'src');
-  fs.rmSync(srcOut, { recursive: true, force: true });
+  const outDir = outDirOverride ?? path.join(root, '.flavours', name);
+  for (const dir of FLAVOUR_DIRS) fs.rmSync(path.join(outDir, dir), { recursive: true, force: true });
   const generated = new Set(bindingEntries().map((e) => path.join(root, e.outDir)));
   const problems: string[] = [];
   let files = 0;
-  walk(path.join(root, 'src'), (file) => {
-    if ([...generated].some((g) => file.startsWith(g + path.sep))) return;
-    const rel = path.relative(root, file);
-    const dst = path.join(outDir, rel);
-    fs.mkdirSync(path.dirname(dst), { recursive: true });
-    const text = fs.readFileSync(file, 'utf8');
-    fs.writeFileSync(dst, file.endsWith('.ts') ? rewriteSource(flavour, rel, text, problems) : text);
-    files++;
-  });
+  for (const dir of FLAVOUR_DIRS) {
+    walk(path.join(root, dir), (file) => {
+      if ([...generated].some((g) => file.startsWith(g + path.sep))) return;
+      const rel = path.relative(root, file);
+      if (SKIPPED.some((s) => rel.startsWith(s + path.sep))) return;
+      const dst = path.join(outDir, rel);
+      fs.mkdirSync(path.dirname(dst), { recursive: true });
+      const text = fs.readFileSync(file, 'utf8');
+      const own = rel === TOOLKIT_FILE ? rewriteToolkit(flavour, text) : text;
+      fs.writeFileSync(dst, file.endsWith('.ts') ? rewriteSource(flavour, rel, own, problems) : own);
+      files++;
+    });
+  }
+  // The examples read their data files from test/fixtures, relative to themselves.
+  const fixtures = path.join(outDir, 'test', 'fixtures');
+  fs.rmSync(fixtures, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(fixtures), { recursive: true });
+  fs.symlinkSync(path.relative(path.dirname(fixtures), path.join(root, 'test', 'fixtures')), fixtures);
+  fs.writeFileSync(path.join(outDir, 'tsconfig.check.json'), JSON.stringify({
+    extends: path.relative(outDir, path.join(root, 'tsconfig.dev.json')),
+    include: FLAVOUR_DIRS.map((d) => `${d}/**/*.ts`),
+    compilerOptions: { noEmit: true, rootDir: '.' },
+  }, undefined, 2) + '\n');
   for (const entry of bindingEntries()) {
     const e: BindingEntry = entry;
     await generate(e, path.join(outDir, e.outDir), flavour.bindings);
@@ -122,7 +165,7 @@ if (require.main === module) {
       console.error(`flavour ${name}: ${problems.length} import(s) the flavour cannot build:\n${problems.join('\n')}`);
       process.exit(1);
     }
-    console.log(`flavour ${name}: ${files} files in ${path.relative(root, outDir)}/src`);
+    console.log(`flavour ${name}: ${files} files in ${path.relative(root, outDir)} (${FLAVOUR_DIRS.join(', ')})`);
   }).catch((e) => {
     console.error(e);
     process.exit(1);

@@ -9,8 +9,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import * as cdktfCommons from '@cdktf/commons';
-import * as cdktfGenerator from '@cdktf/provider-generator';
+// Type-only: each toolkit's generator is loaded when used, never both in one process (their
+// HCL parsers share one WebAssembly Go runtime).
+import type * as cdktfCommons from '@cdktf/commons';
+import type * as cdktfGenerator from '@cdktf/provider-generator';
 
 /** The toolkit packages that generate bindings (a flavour names its own toolkit's). */
 export interface GeneratorPackages {
@@ -33,8 +35,8 @@ const root = path.resolve(__dirname, '..');
  */
 export async function generate(entry: BindingEntry, outDirOverride?: string, packages?: GeneratorPackages): Promise<void> {
   /* eslint-disable @typescript-eslint/no-require-imports */
-  const commons: typeof cdktfCommons = packages ? require(packages.commons) : cdktfCommons;
-  const generatorPackage: typeof cdktfGenerator = packages ? require(packages.generator) : cdktfGenerator;
+  const commons: typeof cdktfCommons = require(packages?.commons ?? '@cdktf/commons');
+  const generatorPackage: typeof cdktfGenerator = require(packages?.generator ?? '@cdktf/provider-generator');
   const { ConstructsMakerProviderTarget, LANGUAGES, TerraformProviderConstraint } = commons;
   const { CodeMaker, TerraformProviderGenerator } = generatorPackage;
   /* eslint-enable @typescript-eslint/no-require-imports */

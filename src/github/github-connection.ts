@@ -1,5 +1,6 @@
-import { GithubProvider } from '@cdktf/provider-github/lib/provider';
+import type { GithubProvider } from '@cdktf/provider-github/lib/provider';
 import { Construct, IConstruct } from 'constructs';
+import { gitHubL1 } from './private/provider';
 import { IntegrationSecretReference } from '../core/integration';
 import { IntegrationConnection, IntegrationConnectionProps } from '../core/integration-connection';
 import { addConnectionCheck } from '../core/private/connection-check';
@@ -97,13 +98,13 @@ export class GitHubConnection extends IntegrationConnection {
     this.auth = props.auth;
     if (this.auth.mode === 'token') {
       const token = requireSecret(this, 'auth.token', this.auth.secret);
-      this.provider = this.registerProvider(new GithubProvider(this, 'Provider', { alias: this.alias, owner: this.owner, baseUrl: this.baseUrl, token: token.value }));
+      this.provider = this.registerProvider(new (gitHubL1.provider().GithubProvider)(this, 'Provider', { alias: this.alias, owner: this.owner, baseUrl: this.baseUrl, token: token.value }));
     } else {
       const app = this.auth.appOptions!;
       const appId = requirePattern(this, 'auth.appId', app.appId, /^\d+$/, 'a numeric GitHub App id');
       const installationId = requirePattern(this, 'auth.installationId', app.installationId, /^\d+$/, 'a numeric installation id');
       const key = requireSecret(this, 'auth.privateKey', app.privateKey);
-      this.provider = this.registerProvider(new GithubProvider(this, 'Provider', {
+      this.provider = this.registerProvider(new (gitHubL1.provider().GithubProvider)(this, 'Provider', {
         alias: this.alias,
         owner: this.owner,
         baseUrl: this.baseUrl,

@@ -1,14 +1,11 @@
-import { ActionsEnvironmentSecret } from '@cdktf/provider-github/lib/actions-environment-secret';
-import { ActionsEnvironmentVariable } from '@cdktf/provider-github/lib/actions-environment-variable';
-import { ActionsSecret } from '@cdktf/provider-github/lib/actions-secret';
-import { ActionsVariable } from '@cdktf/provider-github/lib/actions-variable';
-import { BranchProtection } from '@cdktf/provider-github/lib/branch-protection';
-import { Repository } from '@cdktf/provider-github/lib/repository';
-import { RepositoryEnvironment } from '@cdktf/provider-github/lib/repository-environment';
-import { RepositoryWebhook } from '@cdktf/provider-github/lib/repository-webhook';
+import type { BranchProtection } from '@cdktf/provider-github/lib/branch-protection';
+import type { Repository } from '@cdktf/provider-github/lib/repository';
+import type { RepositoryEnvironment } from '@cdktf/provider-github/lib/repository-environment';
+import type { RepositoryWebhook } from '@cdktf/provider-github/lib/repository-webhook';
 import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { GitHubConnection } from './github-connection';
+import { gitHubL1 } from './private/provider';
 import { IIntegration, IntegrationDescription, Integrations } from '../core/integration';
 import type { IntegrationConnection } from '../core/integration-connection';
 import { requireSecret } from '../core/private/require-secret';
@@ -299,7 +296,7 @@ export class GitHubRepository extends Construct implements IIntegration {
     const visibility = props.visibility ?? RepositoryVisibility.PRIVATE;
     if (!Object.values(RepositoryVisibility).includes(visibility)) fail(this, 'visibility', visibility, 'RepositoryVisibility.PUBLIC, PRIVATE or INTERNAL');
 
-    this.resource = new Repository(this, 'Resource', {
+    this.resource = new (gitHubL1.repository().Repository)(this, 'Resource', {
       provider: this.connection.provider,
       name,
       description: optionalString(this, 'description', props.description),
@@ -322,7 +319,7 @@ export class GitHubRepository extends Construct implements IIntegration {
 
   /** Protect the branches matching a pattern. */
   public addBranchProtection(options: BranchProtectionOptions): BranchProtection {
-    const idx = this.node.children.filter((c) => c instanceof BranchProtection).length;
+    const idx = this.node.children.filter((c) => c instanceof gitHubL1.branchProtection().BranchProtection).length;
     const prop = `branchProtection[${idx}]`;
     if (options === null || typeof options !== 'object') fail(this, prop, options, 'a BranchProtectionOptions object');
     const pattern = requireNoControlChars(this, `${prop}.pattern`, options.pattern, 'a non-empty branch name pattern such as main or release/* (no control characters)');
@@ -331,7 +328,7 @@ export class GitHubRepository extends Construct implements IIntegration {
     const reviews = options.requiredApprovingReviews === undefined ? 1 : requireInteger(this, `${prop}.requiredApprovingReviews`, options.requiredApprovingReviews, 0, 6);
     const checks = optionalArray(this, `${prop}.requiredStatusChecks`, options.requiredStatusChecks, 'a list of status check names')
       .map((c, i) => requireNoControlChars(this, `${prop}.requiredStatusChecks[${i}]`, c, 'a non-empty status check name without control characters'));
-    return new BranchProtection(this, this.freeId(`Protection${pattern.replace(/[^A-Za-z0-9]/g, '_')}`), {
+    return new (gitHubL1.branchProtection().BranchProtection)(this, this.freeId(`Protection${pattern.replace(/[^A-Za-z0-9]/g, '_')}`), {
       provider: this.connection.provider,
       repositoryId: this.resource.nodeId,
       pattern,
@@ -366,7 +363,7 @@ export class GitHubRepository extends Construct implements IIntegration {
       fail(this, `${prop}.reviewerUserIds`, [...users, ...teams], `at most ${MAX_ENVIRONMENT_REVIEWERS} required reviewers (users and teams together), as GitHub allows`);
     }
     const protectedOnly = optionalBoolean(this, `${prop}.protectedBranchesOnly`, options.protectedBranchesOnly, true);
-    const env = new RepositoryEnvironment(this, this.freeId(`Environment${name.replace(/[^A-Za-z0-9]/g, '_')}`), {
+    const env = new (gitHubL1.repositoryEnvironment().RepositoryEnvironment)(this, this.freeId(`Environment${name.replace(/[^A-Za-z0-9]/g, '_')}`), {
       provider: this.connection.provider,
       repository: this.resource.name,
       environment: name,
@@ -391,11 +388,13 @@ export class GitHubRepository extends Construct implements IIntegration {
     const id = `Variable${environment ? `_${environment}_` : ''}${n}`;
     if (environment !== undefined) {
       const env = this.environment(environment).environment;
-      new ActionsEnvironmentVariable(this, id, {
+      new (gitHubL1.actionsEnvironmentVariable().ActionsEnvironmentVariable)(this, id, {
         provider: this.connection.provider, repository: this.resource.name, environment: env, variableName: n, value,
       });
     } else {
-      new ActionsVariable(this, id, { provider: this.connection.provider, repository: this.resource.name, variableName: n, value });
+      new (gitHubL1.actionsVariable().ActionsVariable)(this, id, {
+        provider: this.connection.provider, repository: this.resource.name, variableName: n, value,
+      });
     }
   }
 
@@ -416,11 +415,13 @@ export class GitHubRepository extends Construct implements IIntegration {
     const id = `Secret${environment ? `_${environment}_` : ''}${n}`;
     if (environment !== undefined) {
       const env = this.environment(environment).environment;
-      new ActionsEnvironmentSecret(this, id, {
+      new (gitHubL1.actionsEnvironmentSecret().ActionsEnvironmentSecret)(this, id, {
         provider: this.connection.provider, repository: this.resource.name, environment: env, secretName: n, ...args,
       });
     } else {
-      new ActionsSecret(this, id, { provider: this.connection.provider, repository: this.resource.name, secretName: n, ...args });
+      new (gitHubL1.actionsSecret().ActionsSecret)(this, id, {
+        provider: this.connection.provider, repository: this.resource.name, secretName: n, ...args,
+      });
     }
   }
 
@@ -448,7 +449,7 @@ export class GitHubRepository extends Construct implements IIntegration {
     }
     this.webhookIds.add(id);
     if (!this.webhookEndpoints.includes(options.endpoint)) this.webhookEndpoints.push(options.endpoint);
-    return new RepositoryWebhook(this, `Webhook${id}`, {
+    return new (gitHubL1.repositoryWebhook().RepositoryWebhook)(this, `Webhook${id}`, {
       provider: this.connection.provider,
       repository: this.resource.name,
       events: [...events].sort(),

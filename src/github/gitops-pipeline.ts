@@ -1,15 +1,16 @@
 import * as path from 'path';
 import type { IamRole } from '@cdktf/provider-aws/lib/iam-role';
 import type { S3Bucket } from '@cdktf/provider-aws/lib/s3-bucket';
-import { RepositoryFile } from '@cdktf/provider-github/lib/repository-file';
 import { S3Backend, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { GitHubRepository } from './github-repository';
+import { gitHubL1 } from './private/provider';
 import { applyWorkflow, driftWorkflow, planWorkflow, renderWorkflow, WorkflowSettings } from './private/workflows';
 import { AwsConnection } from '../aws/aws-connection';
 import { IIntegration, IntegrationDescription, Integrations } from '../core/integration';
 import type { IntegrationConnection } from '../core/integration-connection';
 import { EscapingLazy, libraryScope } from '../core/private/template-escape';
+import { TOOLKIT } from '../core/private/toolkit';
 import { fail, optionalBoolean, requirePattern } from '../core/private/validate';
 import { doraSettings } from '../datadog/private/dora';
 import type { GitOpsPipelineOptions } from '../gitops/gitops-pipeline-options';
@@ -183,13 +184,13 @@ export class GitOpsPipeline extends Construct implements IIntegration {
     if (optionalBoolean(this, 'commitWorkflows', props.commitWorkflows, false)) {
       if (!repo) fail(this, 'commitWorkflows', true, 'false unless githubRepository is given');
       for (const file of WORKFLOW_FILES) {
-        new RepositoryFile(this, `Workflow${path.basename(file, '.yml')}`, {
+        new (gitHubL1.repositoryFile().RepositoryFile)(this, `Workflow${path.basename(file, '.yml')}`, {
           provider: repo.connection.provider,
           repository: repo.resource.name,
           branch: defaultBranch,
           file,
           content: EscapingLazy.stringValue({ produce: () => this.workflowFiles[file] }),
-          commitMessage: `Update ${file} (cdktf-integrations GitOpsPipeline)`,
+          commitMessage: `Update ${file} (${TOOLKIT.libraryPackage} GitOpsPipeline)`,
           overwriteOnCreate: true,
         });
       }

@@ -222,8 +222,10 @@ export class NewRelicBackend implements IMonitorBackend, IAnomalyMonitorBackend 
   }
 }
 
-type Terms = Pick<NrqlAlertConditionConfig, 'critical' | 'warning' | 'baselineDirection' | 'expirationDuration'
-  | 'openViolationOnExpiration' | 'closeViolationsOnExpiration'>;
+// Partial (the config's terms are all optional) keeps the types true where the bindings' types are unknown.
+type Terms = Partial<Pick<NrqlAlertConditionConfig, 'critical' | 'warning' | 'baselineDirection' | 'expirationDuration'
+  | 'openViolationOnExpiration' | 'closeViolationsOnExpiration'>>;
+type ExpirationTerms = Pick<Terms, 'expirationDuration' | 'openViolationOnExpiration' | 'closeViolationsOnExpiration'>;
 
 function renderCondition(parent: Construct, scope: Construct, backend: NewRelicBackend, spec: ConditionSpec, type: 'static' | 'baseline',
   terms: (duration: number, occurrences: string) => Terms): Rendered {
@@ -292,7 +294,7 @@ function renderCondition(parent: Construct, scope: Construct, backend: NewRelicB
  * (`open_violation_on_expiration`); NOT_BREACHING closes open incidents
  * (`close_violations_on_expiration`); IGNORE sets no expiration (incidents keep their state).
  */
-function missingData(scope: IConstruct, policy: MissingData, duration: number): Terms {
+function missingData(scope: IConstruct, policy: MissingData, duration: number): ExpirationTerms {
   if (policy === MissingData.IGNORE) return {};
   const expiration = Math.min(Math.max(duration, EXPIRATION_MIN), EXPIRATION_MAX);
   if (expiration !== duration && !isToken(duration)) {

@@ -4,12 +4,21 @@
  * to install.
  */
 
+import { TOOLKIT } from './toolkit';
+
 /**
  * A loader of `<pkg>/lib/<module>`; a missing package is an error naming `who` needs it and the
- * npm and Python packages to install.
+ * npm and Python packages to install. In a flavour with no bindings of `pkg` (the toolkit's
+ * `unavailableProviders`), the error says so whether a package is installed or not: the bindings
+ * of another toolkit would fail inside this one's app.
  */
 export function optionalPackage(pkg: string, version: string, pythonDistribution: string, who: string): <T>(module: string) => T {
   return <T>(module: string): T => {
+    const unavailable = TOOLKIT.unavailableProviders[pkg];
+    if (unavailable !== undefined) {
+      throw new Error(`${who} is not available in ${TOOLKIT.libraryPackage} (the ${TOOLKIT.name} flavour): ${unavailable}, `
+        + `and the bindings of ${pkg} work only in cdktf apps (with cdktf-integrations)`);
+    }
     try {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       return require(`${pkg}/lib/${module}`) as T;

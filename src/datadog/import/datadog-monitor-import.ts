@@ -9,6 +9,7 @@ import { ImportSource } from '../../catalog/import-source';
 import { child, isObject, JsonObject, requireArray, requireObject, requireText } from '../../catalog/private/json-tools';
 import { adoptExisting } from '../../core/private/adopt';
 import { libraryScope } from '../../core/private/template-escape';
+import { TOOLKIT, hasArgument } from '../../core/private/toolkit';
 import { describe as describeValue, fail, optionalBoolean } from '../../core/private/validate';
 import { DatadogConnection } from '../datadog-connection';
 
@@ -192,7 +193,8 @@ export class DatadogMonitorImport extends Construct {
       // `locked` is deprecated and conflicts with `restricted_roles` in datadog_monitor
       // (ConflictsWith, DataDog/terraform-provider-datadog datadog/resource_datadog_monitor.go).
       if (config.restrictedRoles !== undefined) this.unsupported.push(`${p} = ${locked} (deprecated; restricted_roles is set and takes its place)`);
-      else config.locked = locked;
+      else if (!hasArgument('datadog_monitor', 'locked')) this.unsupported.push(`${p} = ${locked} (the Datadog provider of ${TOOLKIT.libraryPackage} has no locked argument; restricted_roles takes its place)`);
+      else (config as Mutable<MonitorConfig> & { locked?: boolean }).locked = locked;
     });
     opt('on_missing_data', (p, v) => { config.onMissingData = this.oneOf(p, v, ['default', 'resolve', 'show_and_notify_no_data', 'show_no_data']); });
     opt('notify_by', (p, v) => { config.notifyBy = this.strings(p, v); });
