@@ -80,6 +80,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     // release that runs on Node 20).
     'gitlab-ci-local@4.64.1',
     'fast-check@4.11.0',
+    // The totals of the JUnit test reports (scripts/test-totals.js).
+    'fast-xml-parser@5.12.1',
     // The CDK Terrain flavour (flavours/cdktn): its toolkit, prebuilt providers and generator.
     ...CDKTN_DEV_DEPS,
   ],
@@ -106,6 +108,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     passWithNoTests: false,
     jestConfig: {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      // test/flavour-package checks the cdktn flavour's packages: only its run (test:cdktn) builds them
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/flavour-package/'],
       testTimeout: 300_000,
       coveragePathIgnorePatterns: ['/node_modules/', '/src/bindings/'],
     },
@@ -203,6 +207,28 @@ project.addTask('flavour:cdktn', {
   description: 'Write the CDK Terrain flavour of src/ into .flavours/cdktn/src (fails on an import the flavour cannot build)',
   exec: 'ts-node --project tsconfig.dev.json projenrc/flavour.ts cdktn',
 });
+
+// The same test suite against the CDK Terrain flavour, in every test run (the README's test
+// command): projenrc/flavour-jest.config.js resolves the tests' imports of src/ to the flavour's
+// sources and of the toolkit to cdktn. scripts/test-totals.js prints the totals and fails the
+// run on a failure, except those flavours/cdktn/flavour.json documents (tests.expectedFailures).
+// Its npm tarball and Python wheel (cdktn-integrations, cdktn_integrations), by jsii from the
+// flavour's sources, into dist/cdktn.
+project.addTask('package:cdktn', {
+  description: 'Compile the CDK Terrain flavour with jsii and build its npm and Python packages into dist/cdktn',
+  exec: 'ts-node --project tsconfig.dev.json projenrc/flavour-package.ts cdktn',
+});
+const flavourTest = project.addTask('test:cdktn', {
+  description: 'Build the CDK Terrain flavour (.flavours/cdktn, dist/cdktn), run the test suite against it and print its totals',
+  steps: [
+    { spawn: 'flavour:cdktn' },
+    { spawn: 'package:cdktn' },
+    { exec: 'rm -f test-reports/junit-cdktn.xml' },
+    { exec: 'jest --ci --config projenrc/flavour-jest.config.js || true' },
+    { exec: 'node scripts/test-totals.js "jest (cdktn flavour)" test-reports/junit-cdktn.xml flavours/cdktn/flavour.json' },
+  ],
+});
+project.testTask.spawn(flavourTest);
 
 project.addTask('bench', {
   description: 'Run the benchmarks in bench/ (load time, synth time against hand-written L1 code)',

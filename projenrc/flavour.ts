@@ -18,6 +18,10 @@ const root = path.resolve(__dirname, '..');
 
 export interface FlavourFile {
   readonly name: string;
+  /** The flavour's package names (npm, and the jsii targets'). */
+  readonly package: { name: string; [target: string]: unknown };
+  /** The flavour's toolkit, constructs and prebuilt providers, as its package declares them. */
+  readonly peerDependencies: { [pkg: string]: string };
   readonly importMap: { from: string; to: string }[];
   readonly bindings: { generator: string; commons: string };
   /** The flavour's values of src/core/private/toolkit.ts. */
@@ -27,6 +31,11 @@ export interface FlavourFile {
    * program: dotted paths into a stack's JSON (`*` matches one key), each with its reason.
    */
   readonly synthDifferences: { path: string; reason: string }[];
+  /**
+   * The flavour's test run (`npx projen test:<name>`): test paths it leaves out, and failures
+   * (a pattern of the failure message) it counts apart instead of failing, each with its reason.
+   */
+  readonly tests: { notRun: { path: string; reason: string }[]; expectedFailures: { pattern: string; reason: string }[] };
 }
 
 /** The one source file that holds the toolkit's values; each flavour's build writes its own. */

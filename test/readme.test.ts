@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { synthApp } from './support/synth';
 import { quickstartExample } from '../examples/quickstart/main';
+import { readFlavour, rewriteSource } from '../projenrc/flavour';
 
 const root = path.resolve(__dirname, '..');
 
@@ -14,6 +15,20 @@ test('the README quick start matches examples/quickstart/main.ts', () => {
   const example = fs.readFileSync(path.join(root, 'examples', 'quickstart', 'main.ts'), 'utf8')
     .replace("from '../../src'", "from 'cdktf-integrations'");
   expect(example.startsWith(quick!)).toBe(true);
+});
+
+test('the README cdktn quick start is examples/quickstart/main.ts through the flavour\'s import map, and installs its pins', () => {
+  const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+  const quick = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).find((b) => b.includes('quickstartExample') && b.includes("from 'cdktn'"));
+  expect(quick).toBeDefined();
+  const flavour = readFlavour('cdktn');
+  const problems: string[] = [];
+  const file = path.join(root, 'examples', 'quickstart', 'main.ts');
+  const example = rewriteSource(flavour, file, fs.readFileSync(file, 'utf8'), problems).replace("from '../../src'", `from '${flavour.package.name}'`);
+  expect(problems).toEqual([]);
+  expect(example.startsWith(quick!)).toBe(true);
+  for (const pkg of ['cdktn', '@cdktn/provider-aws', '@cdktn/provider-datadog']) expect(readme).toContain(`${pkg}@${flavour.peerDependencies[pkg]}`);
+  expect(readme).toContain(`npm install ${flavour.package.name} `);
 });
 
 test('the quick start synthesizes what the README says', () => {

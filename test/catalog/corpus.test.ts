@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CORPUS, corpusFiles, datadog, grafana, only, readJson, warnings } from './support';
 import { DatadogDashboardImport, DatadogMonitorImport, GrafanaDashboardImport } from '../../src';
+import { hasArgument } from '../../src/core/private/toolkit';
 import { newStack, synthStack } from '../support/synth';
 
 /** What Terraform makes of a string of its JSON syntax that contains only escapes (no references). */
@@ -224,7 +225,8 @@ describe.each(corpusFiles('datadog-monitors'))('Datadog monitor corpus: %s', (_n
         const want = v === null ? undefined : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
         expect({ [k]: args[k] }).toEqual({ [k]: want });
       } else if (k === 'locked') {
-        if (def.restricted_roles) expect(warned).toContain(`options.locked = ${v}`);
+        // restricted_roles replaces it; the Datadog provider of the cdktn flavour (4.x) has no locked
+        if (def.restricted_roles || !hasArgument('datadog_monitor', 'locked')) expect(warned).toContain(`options.locked = ${v}`);
         else expect(args.locked).toBe(v);
       } else if (k === 'silenced') {
         expect(v).toEqual({});

@@ -12,6 +12,7 @@ import {
   AwsConnection, ComparisonOperator, FolderAccess, FolderGrant, GrafanaAuth, GrafanaConnection, GrafanaDataSource, GrafanaFolder,
   GrafanaNotificationPolicy, GrafanaRole, MatchOperator, MonitorBackend, MonitorConfig, NotificationTarget, Secret, Signal,
 } from '../../src';
+import { TOOLKIT } from '../../src/core/private/toolkit';
 import {
   BindingsProviderSchema, checkBlock, checkStack, compareBlocks, Finding, formatFinding, grafanaSchema, IProviderSchema, librarySchemas,
   providerRuleFindings, REPO_ROOT, SchemaBlock,
@@ -260,9 +261,12 @@ function findObjectAttribute(schema: IProviderSchema): string | undefined {
   return undefined;
 }
 
+/** The Datadog provider of each flavour's prebuilt bindings (@cdktf/provider-datadog 12.15.2, @cdktn/provider-datadog 16.1.0). */
+const DATADOG_BINDINGS_VERSION = ({ cdktf: '3.82.0', cdktn: '4.19.0' } as Record<string, string>)[TOOLKIT.name];
+
 test('a stack check reports unknown types and providers missing from required_providers', () => {
   const report = checkStack({
-    terraform: { required_providers: { grafana: { source: 'grafana/grafana', version: '~> 4.45' }, datadog: { source: 'DataDog/datadog', version: '4.0.0' } } },
+    terraform: { required_providers: { grafana: { source: 'grafana/grafana', version: '~> 4.45' }, datadog: { source: 'DataDog/datadog', version: '2.0.0' } } },
     provider: { grafana: [{ url: 'https://g.example.com' }] },
     resource: { grafana_no_such_thing: { a: {} }, aws_sns_topic: { t: {} }, datadog_monitor: { m: { name: 'm', type: 'metric alert', query: 'q', message: 'x' } } },
     check: { c: { data: { http: { p: { url: 'https://x', provider: 'http' } } } } },
@@ -270,7 +274,7 @@ test('a stack check reports unknown types and providers missing from required_pr
   expect(report.findings.map(formatFinding)).toEqual([
     'grafana_no_such_thing.a: registry.terraform.io/grafana/grafana 4.45.1 has no resource grafana_no_such_thing',
     "aws_sns_topic.t: its provider 'aws' is not in terraform.required_providers",
-    'datadog_monitor.m: requires registry.terraform.io/datadog/datadog 4.0.0, but the schema is of 3.82.0',
+    `datadog_monitor.m: requires registry.terraform.io/datadog/datadog 2.0.0, but the schema is of ${DATADOG_BINDINGS_VERSION}`,
     "check.c/data.http.p: its provider 'http' is not in terraform.required_providers",
   ]);
 });
@@ -280,7 +284,7 @@ test('a stack check reports unknown types and providers missing from required_pr
 test('the schemas derived from the Datadog, GitHub and New Relic bindings', () => {
   // Spot checks; the extractor is checked as a whole against the real AWS schema below.
   const fromBindings = new BindingsProviderSchema('@cdktf/provider-datadog');
-  expect(fromBindings.version).toBe('3.82.0');
+  expect(fromBindings.version).toBe(DATADOG_BINDINGS_VERSION);
   const monitor = fromBindings.resource('datadog_monitor')!;
   expect(monitor.attributes!.query).toEqual({ type: 'string', required: true });
   expect(monitor.attributes!.tags).toEqual({ type: ['set', 'string'], optional: true });

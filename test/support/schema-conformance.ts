@@ -189,7 +189,7 @@ function getterAttributes(js: string, className: string): Set<string> {
 }
 
 /**
- * One binding module (lib/<dir>/index.js + index.d.ts of a @cdktf/provider-* package) turned
+ * One binding module (lib/<dir>/index.js + index.d.ts of a @cdktf/provider-* package, or of its @cdktn/provider-* counterpart in the cdktn flavour's run) turned
  * into a schema block: `synthesizeHclAttributes()` and the `xxxToHclTerraform` functions give
  * every argument with its kind (block or attribute), nesting and element type; the Config
  * interfaces of the .d.ts give required (`readonly foo: T`) vs optional (`readonly foo?: T`);
@@ -214,7 +214,7 @@ export class BindingModule {
 
   /** The top-level block (the resource, data source or provider class). */
   public topLevel(): SchemaBlock {
-    const cls = /\nclass (\w+) extends cdktf\.(TerraformResource|TerraformDataSource|TerraformProvider) \{/.exec(this.js);
+    const cls = /\nclass (\w+) extends cdkt[fn]\.(TerraformResource|TerraformDataSource|TerraformProvider) \{/.exec(this.js);
     if (!cls) throw new Error(`${this.file}: no resource, data source or provider class`);
     const body = declarationAt(this.js, cls.index + 1);
     const start = body.indexOf('synthesizeHclAttributes() {');
@@ -260,7 +260,7 @@ export class BindingModule {
     const blockTypes: Record<string, SchemaBlockType> = {};
     for (const e of entries) {
       const optional = optionalOf(e);
-      const fn = /(?<!cdktf\.)\b(\w+)ToHclTerraform\b/.exec(e.value)?.[1];
+      const fn = /(?<!cdkt[fn]\.)\b(\w+)ToHclTerraform\b/.exec(e.value)?.[1];
       const listOf = e.value.includes('listMapperHcl(') || e.value.includes('hashMapperHcl(');
       if (e.isBlock) {
         if (!fn) throw new Error(`${this.file}: block ${e.name} has no nested function`);
@@ -346,7 +346,7 @@ export class BindingsProviderSchema implements IProviderSchema {
         if (!fs.existsSync(file)) continue;
         const text = fs.readFileSync(file, 'utf8');
         const m = /terraformResourceType: '(\w+)'/.exec(text);
-        if (m) this.index.set(`${/extends cdktf\.TerraformDataSource/.test(text) ? 'data' : 'resource'}:${m[1]}`, file);
+        if (m) this.index.set(`${/extends cdkt[fn]\.TerraformDataSource/.test(text) ? 'data' : 'resource'}:${m[1]}`, file);
       }
     }
     return this.index.get(`${data ? 'data' : 'resource'}:${type}`);
@@ -354,7 +354,7 @@ export class BindingsProviderSchema implements IProviderSchema {
 
   private declares(file: string, type: string, data: boolean): boolean {
     const text = fs.readFileSync(file, 'utf8');
-    return text.includes(`terraformResourceType: '${type}'`) && /extends cdktf\.TerraformDataSource/.test(text) === data;
+    return text.includes(`terraformResourceType: '${type}'`) && /extends cdkt[fn]\.TerraformDataSource/.test(text) === data;
   }
 }
 

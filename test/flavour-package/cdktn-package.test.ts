@@ -1,0 +1,105 @@
+/**
+ * The cdktn flavour's packages, as a user installs them: the npm tarball and the Python wheel
+ * that `npx projen package:cdktn` builds into dist/cdktn. Runs in the flavour's test run only
+ * (`npx projen test:cdktn`, which builds them first). The tarball, unpacked as an installed
+ * package, serves a plain-JavaScript cdktn app: cdktn's App, the package's constructs, cdktn's
+ * providers, references between resources, and no secret value in the output.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DIST = path.join(ROOT, 'dist', 'cdktn');
+const CANARY = 'canary-value-3c81d0e4-must-not-appear';
+
+const PROGRAM = `
+const { App, TerraformStack } = require('cdktn');
+const lib = require('cdktn-integrations');
+const app = new App({ outdir: process.argv[1] });
+const stack = new TerraformStack(app, 'checkout');
+const aws = new lib.AwsConnection(stack, 'Aws', { region: 'eu-west-1', accountId: '123456789012' });
+new lib.DatadogConnection(stack, 'Datadog', {
+  site: lib.DatadogSite.EU1,
+  apiKey: lib.Secret.fromSecretsManager(stack, 'ApiKey', { secretId: 'datadog/api-key', aws }),
+  appKey: lib.Secret.fromEnvironment(stack, 'AppKey', { environmentVariable: 'TF_VAR_datadog_app_key' }),
+});
+new lib.MonitorConfig(stack, 'Errors', {
+  title: 'checkout errors',
+  message: 'Checkout Lambda errors are high.',
+  signal: lib.Signal.cloudWatchMetric({ namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: { FunctionName: 'checkout' }, statistic: lib.Statistic.SUM }),
+  comparison: lib.ComparisonOperator.GREATER_THAN,
+  critical: 10,
+  backends: [lib.MonitorBackend.datadog(), lib.MonitorBackend.cloudwatch()],
+  targets: [lib.NotificationTarget.email({ address: 'team@acme.example' })],
+});
+app.synth();
+`;
+
+function only(dir: string, suffix: string): string {
+  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(suffix)) : [];
+  if (files.length !== 1) throw new Error(`expected one ${suffix} in ${dir} (built by npx projen package:cdktn), found ${files.length}`);
+  return path.join(dir, files[0]);
+}
+
+let work: string;
+let installed: string;
+
+beforeAll(() => {
+  // inside the repository, so that the peers (cdktn, its providers, constructs) resolve from its node_modules
+  fs.mkdirSync(path.join(ROOT, '.flavours'), { recursive: true });
+  work = fs.mkdtempSync(path.join(ROOT, '.flavours', 'cdktn-package-test-'));
+  installed = path.join(work, 'node_modules', 'cdktn-integrations');
+  fs.mkdirSync(installed, { recursive: true });
+  execFileSync('tar', ['xzf', only(path.join(DIST, 'js'), '.tgz'), '-C', installed, '--strip-components=1']);
+});
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
+
+test('the npm package is cdktn-integrations, its assembly depends on cdktn and its providers and on nothing of cdktf', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(installed, 'package.json'), 'utf8'));
+  expect(pkg.name).toBe('cdktn-integrations');
+  expect(Object.keys(pkg.peerDependencies).sort()).toEqual(['@cdktn/provider-aws', '@cdktn/provider-datadog', 'cdktn', 'constructs']);
+  const assembly = JSON.parse(fs.readFileSync(path.join(installed, '.jsii'), 'utf8'));
+  expect(assembly.name).toBe('cdktn-integrations');
+  expect(assembly.targets.python.module).toBe('cdktn_integrations');
+  expect(Object.keys(assembly.dependencies).sort()).toEqual(['@cdktn/provider-aws', '@cdktn/provider-datadog', 'cdktn', 'constructs']);
+  expect(Object.keys(assembly.types).length).toBeGreaterThan(100);
+  // the bundled runtime dependencies travel with it
+  for (const dep of pkg.bundledDependencies) expect(fs.existsSync(path.join(installed, 'node_modules', dep, 'package.json'))).toBe(true);
+  const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith('.js') ? [path.join(d, e.name)] : []));
+  const js = walk(path.join(installed, 'lib'));
+  expect(js.length).toBeGreaterThan(100);
+  const cdktfRequires = js.filter((f) => /require\("(cdktf|@cdktf\/provider-(aws|datadog)[^"]*)"\)/.test(fs.readFileSync(f, 'utf8')));
+  expect(cdktfRequires).toEqual([]);
+});
+
+test('a cdktn app synthesizes with the installed package: cdktn providers, references, no secret value', () => {
+  const out = path.join(work, 'cdktf.out');
+  execFileSync(process.execPath, ['-e', PROGRAM, out], {
+    cwd: work,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, TF_VAR_datadog_app_key: CANARY, DATADOG_APP_KEY: CANARY, CHECKPOINT_DISABLE: '1' },
+  });
+  const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
+  expect(manifest.version).toMatch(/^0\.24\./);
+  const stack = JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'checkout', 'cdk.tf.json'), 'utf8'));
+  expect(stack.terraform.required_providers.aws.version).toMatch(/^6\./);
+  expect(stack.terraform.required_providers.datadog.version).toMatch(/^4\./);
+  const alarm = Object.values<any>(stack.resource.aws_cloudwatch_metric_alarm)[0];
+  expect(alarm.alarm_actions).toEqual([expect.stringMatching(/^\$\{aws_sns_topic\.[^.]+\.arn\}$/)]);
+  expect(Object.values<any>(stack.resource.datadog_monitor)[0].query).toContain('aws.lambda.errors');
+  const files = fs.readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  expect(files.length).toBeGreaterThan(1);
+  for (const f of files) expect(fs.readFileSync(path.join(f.parentPath ?? (f as any).path, f.name), 'utf8')).not.toContain(CANARY);
+});
+
+test('the Python wheel is cdktn-integrations with the module cdktn_integrations, requiring cdktn and not cdktf', () => {
+  const wheel = only(path.join(DIST, 'python'), '.whl');
+  expect(path.basename(wheel)).toMatch(/^cdktn_integrations-/);
+  const listing = execFileSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print("\\n".join(z.namelist())); m = [n for n in z.namelist() if n.endswith("METADATA")][0]; print(z.read(m).decode())', wheel], { encoding: 'utf8' });
+  expect(listing).toMatch(/^cdktn_integrations\/__init__\.py$/m);
+  expect(listing).toMatch(/^Name: cdktn-integrations$/m);
+  expect(listing).toMatch(/^Requires-Dist: cdktn .*0\.24/m);
+  expect(listing).not.toMatch(/^Requires-Dist: cdktf/m);
+});
