@@ -218,11 +218,24 @@ project.addTask('package:cdktn', {
   description: 'Compile the CDK Terrain flavour with jsii and build its npm and Python packages into dist/cdktn',
   exec: 'ts-node --project tsconfig.dev.json projenrc/flavour-package.ts cdktn',
 });
+// The flavour's wheel with the PyPI packages of its toolkit and providers, for test/python in
+// the flavour's run (flavours/cdktn/python-requirements.txt pins the versions of its npm peers).
+project.addTask('python:venv:cdktn', {
+  description: 'Install the wheel of dist/cdktn/python and the pinned cdktn Python packages into .venv/python-cdktn',
+  exec: 'bash scripts/python-venv.sh',
+  env: {
+    VENV: '.venv/python-cdktn',
+    REQUIREMENTS: 'flavours/cdktn/python-requirements.txt',
+    WHEEL_DIR: 'dist/cdktn/python',
+    WHEEL_PREFIX: 'cdktn_integrations',
+  },
+});
 const flavourTest = project.addTask('test:cdktn', {
   description: 'Build the CDK Terrain flavour (.flavours/cdktn, dist/cdktn), run the test suite against it and print its totals',
   steps: [
     { spawn: 'flavour:cdktn' },
     { spawn: 'package:cdktn' },
+    { spawn: 'python:venv:cdktn' },
     { exec: 'rm -f test-reports/junit-cdktn.xml' },
     { exec: 'jest --ci --config projenrc/flavour-jest.config.js || true' },
     { exec: 'node scripts/test-totals.js "jest (cdktn flavour)" test-reports/junit-cdktn.xml flavours/cdktn/flavour.json' },

@@ -36,6 +36,11 @@ export interface FlavourFile {
    * (a pattern of the failure message) it counts apart instead of failing, each with its reason.
    */
   readonly tests: { notRun: { path: string; reason: string }[]; expectedFailures: { pattern: string; reason: string }[] };
+  /**
+   * The Python side: the map of top-level modules the Python examples and test programs import
+   * (`cdktf` → `cdktn`, …), and the requirements file its Python tests install.
+   */
+  readonly python: { importMap: { from: string; to: string }[]; requirements: string };
 }
 
 /** The one source file that holds the toolkit's values; each flavour's build writes its own. */
@@ -117,9 +122,24 @@ function walk(dir: string, visit: (file: string) => void): void {
   }
 }
 
-/** The folders a flavour's build writes, rewritten (the Python examples use the published packages). */
-const FLAVOUR_DIRS = ['src', 'examples'];
-const SKIPPED = [path.join('examples', 'python')];
+// `from cdktf import …`, `import cdktf_integrations.x`: the top-level module of a Python import.
+const PY_IMPORT = /^(\s*(?:from|import)\s+)([A-Za-z_]\w*)(?=[.\s]|$)/gm;
+
+/** A Python file through the flavour's Python import map; a cdktf module the map does not cover is a problem. */
+export function rewritePython(flavour: FlavourFile, file: string, text: string, problems: string[]): string {
+  return text.replace(PY_IMPORT, (whole, head: string, mod: string, offset: number) => {
+    const to = flavour.python.importMap.find((m) => m.from === mod)?.to;
+    if (to) return head + to;
+    if (mod.startsWith('cdktf')) {
+      const line = text.slice(0, offset).split('\n').length;
+      problems.push(`${file}:${line}: Python module '${mod}' is not in the ${flavour.name} flavour's python.importMap`);
+    }
+    return whole;
+  });
+}
+
+/** The folders a flavour's build writes, rewritten; test/python holds the Python test programs. */
+const FLAVOUR_DIRS = ['src', 'examples', path.join('test', 'python')];
 
 /**
  * Writes `.flavours/<name>/src` and `.flavours/<name>/examples`, and a tsconfig that type-checks
@@ -137,12 +157,14 @@ export async function buildFlavourSources(name: string, outDirOverride?: string)
     walk(path.join(root, dir), (file) => {
       if ([...generated].some((g) => file.startsWith(g + path.sep))) return;
       const rel = path.relative(root, file);
-      if (SKIPPED.some((s) => rel.startsWith(s + path.sep))) return;
+      // the TypeScript tests of test/python run from the repository (the flavour's run maps their imports)
+      if (rel.startsWith(path.join('test', 'python') + path.sep) && !file.endsWith('.py')) return;
       const dst = path.join(outDir, rel);
       fs.mkdirSync(path.dirname(dst), { recursive: true });
       const text = fs.readFileSync(file, 'utf8');
       const own = rel === TOOLKIT_FILE ? rewriteToolkit(flavour, text) : text;
-      fs.writeFileSync(dst, file.endsWith('.ts') ? rewriteSource(flavour, rel, own, problems) : own);
+      fs.writeFileSync(dst, file.endsWith('.ts') ? rewriteSource(flavour, rel, own, problems)
+        : file.endsWith('.py') ? rewritePython(flavour, rel, own, problems) : own);
       files++;
     });
   }
@@ -153,7 +175,7 @@ export async function buildFlavourSources(name: string, outDirOverride?: string)
   fs.symlinkSync(path.relative(path.dirname(fixtures), path.join(root, 'test', 'fixtures')), fixtures);
   fs.writeFileSync(path.join(outDir, 'tsconfig.check.json'), JSON.stringify({
     extends: path.relative(outDir, path.join(root, 'tsconfig.dev.json')),
-    include: FLAVOUR_DIRS.map((d) => `${d}/**/*.ts`),
+    include: ['src/**/*.ts', 'examples/**/*.ts'],
     compilerOptions: { noEmit: true, rootDir: '.' },
   }, undefined, 2) + '\n');
   for (const entry of bindingEntries()) {

@@ -6,16 +6,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYTHON="${PYTHON:-python3}"
-VENV=.venv/python
-REQUIREMENTS=test/python/requirements.txt
+# The cdktn flavour's venv sets these (projen task python:venv:cdktn).
+VENV="${VENV:-.venv/python}"
+REQUIREMENTS="${REQUIREMENTS:-test/python/requirements.txt}"
+WHEEL_DIR="${WHEEL_DIR:-dist/python}"
+WHEEL_PREFIX="${WHEEL_PREFIX:-cdktf_integrations}"
 
 command -v "$PYTHON" >/dev/null || { echo "python-venv: $PYTHON not found: Python 3.10 or newer is needed" >&2; exit 1; }
 "$PYTHON" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)' \
   || { echo "python-venv: $("$PYTHON" --version) is too old: Python 3.10 or newer is needed" >&2; exit 1; }
 
 shopt -s nullglob
-wheels=(dist/python/cdktf_integrations-*.whl)
-[ "${#wheels[@]}" -eq 1 ] || { echo "python-venv: expected one wheel in dist/python, found ${#wheels[@]}: run npx projen package:python" >&2; exit 1; }
+wheels=("$WHEEL_DIR"/"$WHEEL_PREFIX"-*.whl)
+[ "${#wheels[@]}" -eq 1 ] || { echo "python-venv: expected one $WHEEL_PREFIX wheel in $WHEEL_DIR, found ${#wheels[@]}: run npx projen package:python (package:cdktn for the cdktn flavour)" >&2; exit 1; }
 wheel="${wheels[0]}"
 
 # A venv whose requirements changed is made anew; the wheel is reinstalled every time.
@@ -31,6 +34,6 @@ rm -f "$VENV/.wheel.sha256"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps "$wheel"
 # The wheel's own requirements must be met by the pinned set (no silent upgrade).
 "$VENV/bin/python" -m pip check
-# What the tests check against dist/python (test/python/support.ts).
+# What the tests check against the wheel (test/python/support.ts).
 sha256sum "$wheel" | cut -d' ' -f1 > "$VENV/.wheel.sha256"
 echo "python-venv: $(basename "$wheel") installed in $VENV"

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readStacks, requirePythonEnv, ROOT, runPython } from './support';
+import { PY_SOURCES, readStacks, requirePythonEnv, ROOT, runPython } from './support';
 import { EXAMPLES } from '../../examples/app';
 import { synthApp } from '../support/synth';
 
@@ -23,7 +23,7 @@ let pythonStacks: Record<string, Record<string, any>>;
 beforeAll(() => {
   requirePythonEnv();
   const outroot = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-python-'));
-  runPython([path.join('test', 'python', 'synth_examples.py'), outroot, ...PYTHON_EXAMPLES.map((n) => path.join('examples', 'python', n))]);
+  runPython([path.join(PY_SOURCES, 'test', 'python', 'synth_examples.py'), outroot, ...PYTHON_EXAMPLES.map((n) => path.join(PY_SOURCES, 'examples', 'python', n))]);
   pythonStacks = Object.fromEntries(PYTHON_EXAMPLES.map((n) => [n, readStacks(path.join(outroot, n))]));
 });
 

@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { readStacks, requirePythonEnv, runPython } from './support';
+import { PY_SOURCES, readStacks, requirePythonEnv, runPython } from './support';
 
 let stack: any;
 let calls: string[];
@@ -14,7 +14,7 @@ let calls: string[];
 beforeAll(() => {
   requirePythonEnv();
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-python-interfaces-'));
-  runPython([path.join('test', 'python', 'interfaces.py'), outdir]);
+  runPython([path.join(PY_SOURCES, 'test', 'python', 'interfaces.py'), outdir]);
   stack = readStacks(outdir).interfaces;
   calls = JSON.parse(fs.readFileSync(path.join(outdir, 'calls.json'), 'utf8'));
 });
