@@ -8,34 +8,10 @@
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { CANARY, filesUnder, runCdktnApp } from '../flavours/support/cdktn-app';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const DIST = path.join(ROOT, 'dist', 'cdktn');
-const CANARY = 'canary-value-3c81d0e4-must-not-appear';
-
-const PROGRAM = `
-const { App, TerraformStack } = require('cdktn');
-const lib = require('cdktn-integrations');
-const app = new App({ outdir: process.argv[1] });
-const stack = new TerraformStack(app, 'checkout');
-const aws = new lib.AwsConnection(stack, 'Aws', { region: 'eu-west-1', accountId: '123456789012' });
-new lib.DatadogConnection(stack, 'Datadog', {
-  site: lib.DatadogSite.EU1,
-  apiKey: lib.Secret.fromSecretsManager(stack, 'ApiKey', { secretId: 'datadog/api-key', aws }),
-  appKey: lib.Secret.fromEnvironment(stack, 'AppKey', { environmentVariable: 'TF_VAR_datadog_app_key' }),
-});
-new lib.MonitorConfig(stack, 'Errors', {
-  title: 'checkout errors',
-  message: 'Checkout Lambda errors are high.',
-  signal: lib.Signal.cloudWatchMetric({ namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: { FunctionName: 'checkout' }, statistic: lib.Statistic.SUM }),
-  comparison: lib.ComparisonOperator.GREATER_THAN,
-  critical: 10,
-  backends: [lib.MonitorBackend.datadog(), lib.MonitorBackend.cloudwatch()],
-  targets: [lib.NotificationTarget.email({ address: 'team@acme.example' })],
-});
-app.synth();
-`;
-
 function only(dir: string, suffix: string): string {
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(suffix)) : [];
   if (files.length !== 1) throw new Error(`expected one ${suffix} in ${dir} (built by npx projen package:cdktn), found ${files.length}`);
@@ -75,23 +51,17 @@ test('the npm package is cdktn-integrations, its assembly depends on cdktn and i
 });
 
 test('a cdktn app synthesizes with the installed package: cdktn providers, references, no secret value', () => {
-  const out = path.join(work, 'cdktf.out');
-  execFileSync(process.execPath, ['-e', PROGRAM, out], {
-    cwd: work,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, TF_VAR_datadog_app_key: CANARY, DATADOG_APP_KEY: CANARY, CHECKPOINT_DISABLE: '1' },
-  });
+  const { out, stack } = runCdktnApp(work, 'cdktn-integrations');
   const manifest = JSON.parse(fs.readFileSync(path.join(out, 'manifest.json'), 'utf8'));
   expect(manifest.version).toMatch(/^0\.24\./);
-  const stack = JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'checkout', 'cdk.tf.json'), 'utf8'));
   expect(stack.terraform.required_providers.aws.version).toMatch(/^6\./);
   expect(stack.terraform.required_providers.datadog.version).toMatch(/^4\./);
   const alarm = Object.values<any>(stack.resource.aws_cloudwatch_metric_alarm)[0];
   expect(alarm.alarm_actions).toEqual([expect.stringMatching(/^\$\{aws_sns_topic\.[^.]+\.arn\}$/)]);
   expect(Object.values<any>(stack.resource.datadog_monitor)[0].query).toContain('aws.lambda.errors');
-  const files = fs.readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  const files = filesUnder(out);
   expect(files.length).toBeGreaterThan(1);
-  for (const f of files) expect(fs.readFileSync(path.join(f.parentPath ?? (f as any).path, f.name), 'utf8')).not.toContain(CANARY);
+  for (const f of files) expect(fs.readFileSync(f, 'utf8')).not.toContain(CANARY);
 });
 
 test('the Python wheel is cdktn-integrations with the module cdktn_integrations, requiring cdktn and not cdktf', () => {

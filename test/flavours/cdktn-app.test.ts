@@ -4,38 +4,10 @@
  * CLI runs an app, writes cdktf.out with cdktn's manifest, the flavour's providers and the
  * library's references between resources; no secret value reaches the output.
  */
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { CANARY, filesUnder, runCdktnApp } from './support/cdktn-app';
 import { ROOT, flavourCopy } from './support/synth-examples';
-
-const CANARY = 'canary-value-7f3a9c1e-must-not-appear';
-
-const PROGRAM = `
-import { App, TerraformStack } from 'cdktn';
-import {
-  AwsConnection, ComparisonOperator, DatadogConnection, DatadogSite, MonitorBackend, MonitorConfig, NotificationTarget, Secret, Signal, Statistic,
-} from '../src';
-
-const app = new App();
-const stack = new TerraformStack(app, 'checkout');
-const aws = new AwsConnection(stack, 'Aws', { region: 'eu-west-1', accountId: '123456789012' });
-new DatadogConnection(stack, 'Datadog', {
-  site: DatadogSite.EU1,
-  apiKey: Secret.fromSecretsManager(stack, 'ApiKey', { secretId: 'datadog/api-key', aws }),
-  appKey: Secret.fromEnvironment(stack, 'AppKey', { environmentVariable: 'TF_VAR_datadog_app_key' }),
-});
-new MonitorConfig(stack, 'Errors', {
-  title: 'checkout errors',
-  message: 'Checkout Lambda errors are high.',
-  signal: Signal.cloudWatchMetric({ namespace: 'AWS/Lambda', metricName: 'Errors', dimensions: { FunctionName: 'checkout' }, statistic: Statistic.SUM }),
-  comparison: ComparisonOperator.GREATER_THAN,
-  critical: 10,
-  backends: [MonitorBackend.datadog(), MonitorBackend.cloudwatch()],
-  targets: [NotificationTarget.email({ address: 'team@acme.example' })],
-});
-app.synth();
-`;
 
 let out: string;
 let stack: any;
@@ -46,14 +18,7 @@ beforeAll(async () => {
   cleanup = copy.cleanup;
   const dir = path.join(copy.dir, 'app');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'main.ts'), PROGRAM);
-  execFileSync(process.execPath, ['-r', 'ts-node/register/transpile-only', 'main.ts'], {
-    cwd: dir,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.dev.json'), TF_VAR_datadog_app_key: CANARY, DATADOG_APP_KEY: CANARY, CHECKPOINT_DISABLE: '1' },
-  });
-  out = path.join(dir, 'cdktf.out');
-  stack = JSON.parse(fs.readFileSync(path.join(out, 'stacks', 'checkout', 'cdk.tf.json'), 'utf8'));
+  ({ out, stack } = runCdktnApp(dir, path.join(copy.dir, 'src'), ['-r', 'ts-node/register/transpile-only'], { TS_NODE_PROJECT: path.join(ROOT, 'tsconfig.dev.json') }));
 }, 300_000);
 
 afterAll(() => cleanup());
@@ -88,9 +53,7 @@ test('the monitor is rendered on both backends, related by Terraform references'
 });
 
 test('no secret value appears in cdktf.out', () => {
-  const walk = (d: string): string[] =>
-    fs.readdirSync(d).flatMap((n) => (fs.statSync(path.join(d, n)).isDirectory() ? walk(path.join(d, n)) : [path.join(d, n)]));
-  const files = walk(out);
+  const files = filesUnder(out);
   expect(files.length).toBeGreaterThan(1);
   for (const f of files) expect(fs.readFileSync(f, 'utf8')).not.toContain(CANARY);
 });
